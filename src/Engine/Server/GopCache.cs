@@ -1,0 +1,95 @@
+using System.Collections.Generic;
+
+namespace RtmpXProtect.Engine.Server
+{
+    /// <summary>
+    /// What a player joining mid-stream needs to start at once: metadata, sequence headers and
+    /// every frame since the last keyframe. Bounded: a GOP larger than the budget is dropped and
+    /// joiners wait for the next keyframe instead.
+    /// </summary>
+    internal sealed class GopCache
+    {
+        private readonly List<MediaFrame> _gop = new List<MediaFrame>();
+        private readonly long _maxBytes;
+        private long _bytes;
+        private MediaFrame? _metadata;
+        private MediaFrame? _videoConfig;
+        private MediaFrame? _audioConfig;
+
+        public GopCache(long maxBytes)
+        {
+            _maxBytes = maxBytes;
+        }
+
+        public MediaFrame? VideoConfig => _videoConfig;
+
+        public MediaFrame? AudioConfig => _audioConfig;
+
+        public void Add(MediaFrame frame)
+        {
+            switch (frame.Kind)
+            {
+                case FrameKind.Metadata:
+                    _metadata = frame;
+                    return;
+                case FrameKind.VideoConfig:
+                    _videoConfig = frame;
+                    return;
+                case FrameKind.AudioConfig:
+                    _audioConfig = frame;
+                    return;
+                case FrameKind.VideoKeyFrame:
+                    _gop.Clear();
+                    _bytes = 0;
+                    break;
+                default:
+                    if (_gop.Count == 0)
+                    {
+                        // No keyframe yet: nothing before one is decodable.
+                        return;
+                    }
+
+                    break;
+            }
+
+            _bytes += frame.Message.Payload.Length;
+            if (_bytes > _maxBytes)
+            {
+                _gop.Clear();
+                _bytes = 0;
+                return;
+            }
+
+            _gop.Add(frame);
+        }
+
+        /// <summary>
+        /// Headers then the GOP. Headers are stamped with the GOP's first timestamp so a player's
+        /// clock does not jump back to when they were first sent.
+        /// </summary>
+        public List<MediaFrame> Snapshot()
+        {
+            var frames = new List<MediaFrame>(_gop.Count + 3);
+            var start = _gop.Count > 0 ? _gop[0].Message.Timestamp : (uint?)null;
+            foreach (var header in new[] { _metadata, _videoConfig, _audioConfig })
+            {
+                if (header != null)
+                {
+                    frames.Add(start is uint t ? header.At(t) : header);
+                }
+            }
+
+            frames.AddRange(_gop);
+            return frames;
+        }
+
+        public void Clear()
+        {
+            _gop.Clear();
+            _bytes = 0;
+            _metadata = null;
+            _videoConfig = null;
+            _audioConfig = null;
+        }
+    }
+}

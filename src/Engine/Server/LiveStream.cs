@@ -1,0 +1,155 @@
+using System;
+using System.Collections.Generic;
+using RtmpXProtect.Engine.Media;
+
+namespace RtmpXProtect.Engine.Server
+{
+    /// <summary>
+    /// One stream name on the server: at most one publisher, any number of sinks (players and
+    /// recorders) and the cache that lets a joiner start at once.
+    /// </summary>
+    public sealed class LiveStream
+    {
+        private readonly object _gate = new object();
+        private readonly GopCache _cache;
+        private IMediaSink[] _sinks = Array.Empty<IMediaSink>();
+        private object? _publisher;
+
+        internal LiveStream(string key, long maxGopBytes)
+        {
+            Key = key;
+            _cache = new GopCache(maxGopBytes);
+        }
+
+        /// <summary>"app/name".</summary>
+        public string Key { get; }
+
+        /// <summary>Whether a publisher is present.</summary>
+        public bool IsPublished
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _publisher != null;
+                }
+            }
+        }
+
+        /// <summary>How many sinks (players and recorders) are subscribed.</summary>
+        public int SinkCount => _sinks.Length;
+
+        /// <summary>Frames delivered since the current publish started.</summary>
+        public long FramesReceived { get; private set; }
+
+        /// <summary>Payload bytes delivered since the current publish started.</summary>
+        public long BytesReceived { get; private set; }
+
+        /// <summary>The video of the current publish ("H.264 High@3.1 1280x720"), once known.</summary>
+        public string? VideoDescription { get; private set; }
+
+        /// <summary>The audio of the current publish ("AAC-LC 44100 Hz stereo"), once known.</summary>
+        public string? AudioDescription { get; private set; }
+
+        internal bool IsRetired { get; private set; }
+
+        internal object Gate => _gate;
+
+        /// <summary>Whether nothing holds the stream any more (caller holds <see cref="Gate"/>).</summary>
+        internal bool IsIdle => _publisher == null && _sinks.Length == 0;
+
+        /// <summary>Frames a publisher sends go to every sink, after the cache took what joiners need.</summary>
+        public void Deliver(MediaFrame frame, WireLimits limits)
+        {
+            IMediaSink[] sinks;
+            lock (_gate)
+            {
+                _cache.Add(frame);
+                FramesReceived++;
+                BytesReceived += frame.Message.Payload.Length;
+                sinks = _sinks;
+            }
+
+            if (frame.Kind == FrameKind.VideoConfig)
+            {
+                VideoDescription = StreamDescription.DescribeVideo(frame.Message.Payload.Span, limits)?.ToString();
+            }
+            else if (frame.Kind == FrameKind.AudioConfig)
+            {
+                AudioDescription = StreamDescription.DescribeAudio(frame.Message.Payload.Span)?.ToString();
+            }
+
+            foreach (var sink in sinks)
+            {
+                sink.OnFrame(frame);
+            }
+        }
+
+        internal bool TryStartPublish(object publisher)
+        {
+            if (_publisher != null)
+            {
+                return false;
+            }
+
+            _publisher = publisher;
+            _cache.Clear();
+            FramesReceived = 0;
+            BytesReceived = 0;
+            VideoDescription = null;
+            AudioDescription = null;
+            var empty = Array.Empty<MediaFrame>();
+            foreach (var sink in _sinks)
+            {
+                sink.OnStart(empty, newPublisher: true);
+            }
+
+            return true;
+        }
+
+        internal bool StopPublish(object publisher)
+        {
+            if (!ReferenceEquals(_publisher, publisher))
+            {
+                return false;
+            }
+
+            _publisher = null;
+            _cache.Clear();
+            foreach (var sink in _sinks)
+            {
+                sink.OnStop();
+            }
+
+            return true;
+        }
+
+        internal void Subscribe(IMediaSink sink)
+        {
+            var sinks = new IMediaSink[_sinks.Length + 1];
+            _sinks.CopyTo(sinks, 0);
+            sinks[sinks.Length - 1] = sink;
+            _sinks = sinks;
+            if (_publisher != null)
+            {
+                sink.OnStart(_cache.Snapshot(), newPublisher: false);
+            }
+        }
+
+        internal void Unsubscribe(IMediaSink sink)
+        {
+            var index = Array.IndexOf(_sinks, sink);
+            if (index < 0)
+            {
+                return;
+            }
+
+            var sinks = new IMediaSink[_sinks.Length - 1];
+            Array.Copy(_sinks, 0, sinks, 0, index);
+            Array.Copy(_sinks, index + 1, sinks, index, _sinks.Length - index - 1);
+            _sinks = sinks;
+        }
+
+        internal void Retire() => IsRetired = true;
+    }
+}

@@ -1,0 +1,111 @@
+using System.Collections.Generic;
+using System.Threading;
+
+namespace RtmpXProtect.Engine.Server
+{
+    /// <summary>
+    /// One playing stream of a connection as a subscriber of a live stream: queues the shared
+    /// framed bytes, and when the player falls behind, drops to the next keyframe, then gives up.
+    /// </summary>
+    internal sealed class PlayerSink : IMediaSink
+    {
+        private readonly RtmpConnection _connection;
+        private readonly PlayerQueuePolicy _policy;
+        private bool _skipping;
+        private int _keyFramesSkipped;
+        private long _framesDropped;
+
+        public PlayerSink(RtmpConnection connection, uint streamId, string name, PlayerQueuePolicy policy)
+        {
+            _connection = connection;
+            StreamId = streamId;
+            Name = name;
+            _policy = policy;
+        }
+
+        public uint StreamId { get; }
+
+        public string Name { get; }
+
+        public bool WantsAudio { get; set; } = true;
+
+        public bool WantsVideo { get; set; } = true;
+
+        public long FramesDropped => Interlocked.Read(ref _framesDropped);
+
+        public LiveStream? Stream { get; set; }
+
+        public void OnStart(IReadOnlyList<MediaFrame> cached, bool newPublisher)
+        {
+            _skipping = false;
+            _keyFramesSkipped = 0;
+            if (newPublisher)
+            {
+                _connection.NotifyPublished(StreamId, Name);
+            }
+
+            foreach (var frame in cached)
+            {
+                Send(frame);
+            }
+        }
+
+        public void OnFrame(MediaFrame frame)
+        {
+            if (frame.IsConfig)
+            {
+                Send(frame);
+                return;
+            }
+
+            if ((!WantsAudio && frame.Kind == FrameKind.Audio) || (!WantsVideo && (frame.Kind == FrameKind.Video || frame.Kind == FrameKind.VideoKeyFrame)))
+            {
+                return;
+            }
+
+            var queued = _connection.QueuedBytes;
+            if (queued > _policy.DisconnectAboveBytes)
+            {
+                _connection.Abort($"player too slow: {queued} bytes queued");
+                return;
+            }
+
+            if (_skipping)
+            {
+                if (frame.Kind == FrameKind.VideoKeyFrame)
+                {
+                    if (queued <= _policy.SkipAboveBytes)
+                    {
+                        _skipping = false;
+                        _keyFramesSkipped = 0;
+                        _connection.LogCaughtUp(StreamId, FramesDropped);
+                    }
+                    else if (++_keyFramesSkipped >= _policy.MaxKeyFramesSkipped)
+                    {
+                        _connection.Abort($"player too slow: stayed behind for {_keyFramesSkipped} keyframes");
+                        return;
+                    }
+                }
+
+                if (_skipping)
+                {
+                    Interlocked.Increment(ref _framesDropped);
+                    return;
+                }
+            }
+            else if (queued > _policy.SkipAboveBytes)
+            {
+                _skipping = true;
+                _connection.LogFallingBehind(StreamId, queued);
+                Interlocked.Increment(ref _framesDropped);
+                return;
+            }
+
+            Send(frame);
+        }
+
+        public void OnStop() => _connection.NotifyUnpublished(StreamId, Name);
+
+        private void Send(MediaFrame frame) => _connection.Enqueue(frame.Framed(StreamId, _connection.ChunkSize));
+    }
+}

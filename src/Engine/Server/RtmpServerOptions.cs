@@ -1,0 +1,36 @@
+using System;
+using System.Net;
+using RtmpXProtect.Engine.Rtmp.Sessions;
+
+namespace RtmpXProtect.Engine.Server
+{
+    /// <summary>What an <see cref="RtmpServer"/> listens on and how it treats its peers.</summary>
+    public sealed class RtmpServerOptions
+    {
+        /// <summary>Where to listen. Default 0.0.0.0:1935, the RTMP port; port 0 picks a free one.</summary>
+        public IPEndPoint Endpoint { get; set; } = new IPEndPoint(IPAddress.Any, 1935);
+
+        /// <summary>Bounds on what peers send.</summary>
+        public WireLimits Limits { get; set; } = WireLimits.Default;
+
+        /// <summary>What sessions announce (chunk size, window).</summary>
+        public ServerSessionOptions Session { get; set; } = ServerSessionOptions.Default;
+
+        /// <summary>When players fall behind.</summary>
+        public PlayerQueuePolicy PlayerQueue { get; set; } = new PlayerQueuePolicy();
+
+        /// <summary>
+        /// Time a peer has to complete the handshake. Default 10 s: a real client needs one round
+        /// trip; a port scanner or a stuck peer should not hold a connection longer.
+        /// </summary>
+        public TimeSpan HandshakeTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+        /// <summary>
+        /// Most bytes of one GOP kept for late joiners. Default 32 MiB: a 10 s GOP at 20 Mbps.
+        /// </summary>
+        public long MaxGopCacheBytes { get; set; } = 32 * 1024 * 1024;
+
+        /// <summary>When set, every publish is recorded to an FLV file in this folder.</summary>
+        public string? RecordDirectory { get; set; }
+    }
+}

@@ -1,0 +1,114 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+
+namespace RtmpXProtect.Engine.Server
+{
+    /// <summary>
+    /// Every live stream of a server, keyed by application and stream name. A stream exists
+    /// while someone publishes or plays it, and is dropped when the last one leaves.
+    /// </summary>
+    public sealed class StreamHub
+    {
+        private readonly ConcurrentDictionary<string, LiveStream> _streams = new ConcurrentDictionary<string, LiveStream>(System.StringComparer.Ordinal);
+        private readonly long _maxGopBytes;
+
+        /// <summary>Creates a hub whose GOP caches hold at most <paramref name="maxGopBytes"/> each.</summary>
+        public StreamHub(long maxGopBytes = 32 * 1024 * 1024)
+        {
+            _maxGopBytes = maxGopBytes;
+        }
+
+        /// <summary>The streams being published or played now.</summary>
+        public ICollection<LiveStream> Streams => _streams.Values;
+
+        /// <summary>The key for an application and stream name.</summary>
+        public static string KeyOf(string app, string name) => app + "/" + name;
+
+        /// <summary>Looks up a stream by key.</summary>
+        public LiveStream? Find(string key) => _streams.TryGetValue(key, out var stream) ? stream : null;
+
+        /// <summary>
+        /// Makes <paramref name="publisher"/> the stream's publisher, or returns null when the
+        /// stream already has one (the first publisher keeps streaming).
+        /// </summary>
+        public LiveStream? TryPublish(string key, object publisher, IMediaSink? firstSink = null)
+        {
+            while (true)
+            {
+                var stream = _streams.GetOrAdd(key, k => new LiveStream(k, _maxGopBytes));
+                lock (stream.Gate)
+                {
+                    if (stream.IsRetired)
+                    {
+                        continue;
+                    }
+
+                    if (!stream.TryStartPublish(publisher))
+                    {
+                        return null;
+                    }
+
+                    if (firstSink != null)
+                    {
+                        stream.Subscribe(firstSink);
+                    }
+
+                    return stream;
+                }
+            }
+        }
+
+        /// <summary>Ends a publish; players stay and wait for the next publisher.</summary>
+        public void Unpublish(LiveStream stream, object publisher)
+        {
+            lock (stream.Gate)
+            {
+                stream.StopPublish(publisher);
+                RetireIfIdle(stream);
+            }
+        }
+
+        /// <summary>
+        /// Subscribes a sink. If the stream is published it gets the cached headers and GOP at
+        /// once; otherwise it waits for a publisher.
+        /// </summary>
+        public LiveStream Subscribe(string key, IMediaSink sink)
+        {
+            while (true)
+            {
+                var stream = _streams.GetOrAdd(key, k => new LiveStream(k, _maxGopBytes));
+                lock (stream.Gate)
+                {
+                    if (stream.IsRetired)
+                    {
+                        continue;
+                    }
+
+                    stream.Subscribe(sink);
+                    return stream;
+                }
+            }
+        }
+
+        /// <summary>Removes a sink.</summary>
+        public void Unsubscribe(LiveStream stream, IMediaSink sink)
+        {
+            lock (stream.Gate)
+            {
+                stream.Unsubscribe(sink);
+                RetireIfIdle(stream);
+            }
+        }
+
+        private void RetireIfIdle(LiveStream stream)
+        {
+            if (stream.IsIdle && !stream.IsRetired)
+            {
+                stream.Retire();
+
+                // Only this instance: a new stream of the same name may already have replaced it.
+                ((ICollection<KeyValuePair<string, LiveStream>>)_streams).Remove(new KeyValuePair<string, LiveStream>(stream.Key, stream));
+            }
+        }
+    }
+}
