@@ -91,7 +91,8 @@ namespace RtmpXProtect.Engine.Media.Aac
 
         /// <summary>
         /// Builds a 2-byte config (more for an escaped object type or a non-standard rate), as the
-        /// streamer needs for the silent AAC track it adds to video-only sources.
+        /// streamer needs for the silent AAC track it adds to video-only sources. Channels are
+        /// 1–6 or 8 (the layouts channelConfiguration can name); HE-AAC (5, 29) is refused.
         /// </summary>
         public static byte[] Create(int objectType, int sampleRate, int channels)
         {
@@ -105,8 +106,13 @@ namespace RtmpXProtect.Engine.Media.Aac
                 throw new ArgumentOutOfRangeException(nameof(sampleRate), sampleRate, "Sample rate must fit in 24 bits.");
             }
 
+            if (objectType == SbrObjectType || objectType == PsObjectType)
+            {
+                throw new ArgumentException("HE-AAC needs explicit SBR/PS signalling, which Create does not build; use object type 2.", nameof(objectType));
+            }
+
             int configuration = channels == 8 ? 7 : channels;
-            if (configuration < 1 || configuration > 7)
+            if (channels < 1 || channels > 8 || channels == 7)
             {
                 throw new ArgumentOutOfRangeException(nameof(channels), channels, "Channels must be 1–6 or 8.");
             }

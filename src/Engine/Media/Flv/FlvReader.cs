@@ -105,6 +105,12 @@ namespace RtmpXProtect.Engine.Media.Flv
                 throw new MediaFormatException($"FLV tag of {size} bytes is larger than the limit {_limits.MaxFlvTagSize}.");
             }
 
+            // On a file, a cut tag is known before its body is allocated.
+            if (_input.CanSeek && _input.Length - _input.Position < size + 4L)
+            {
+                throw new MediaFormatException("FLV file ends with a truncated tag.");
+            }
+
             uint timestamp = ((uint)_tagHeader[7] << 24) | ((uint)_tagHeader[4] << 16) | ((uint)_tagHeader[5] << 8) | _tagHeader[6];
             var body = new byte[size];
             if (ReadFully(body, size) != size || ReadFully(_sizeField, 4) != 4)
