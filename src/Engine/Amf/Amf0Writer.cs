@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using RtmpXProtect.Engine.Buffers;
 using System.Collections;
 using System.Collections.Generic;
 
@@ -41,7 +42,7 @@ namespace RtmpXProtect.Engine.Amf
         /// </summary>
         public static byte[] Serialize(params object?[] values)
         {
-            var buffer = new GrowingByteBuffer();
+            var buffer = new ByteBufferWriter(256);
             if (values is null)
             {
                 Write(buffer, null, 0);

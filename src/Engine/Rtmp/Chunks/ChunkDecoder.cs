@@ -33,6 +33,7 @@ namespace RtmpXProtect.Engine.Rtmp.Chunks
 
         private readonly WireLimits _limits;
         private readonly Dictionary<int, InboundChunkStream> _streams = new Dictionary<int, InboundChunkStream>();
+        private const int InitialPayloadCapacity = 64 * 1024;
         private readonly byte[] _header = new byte[MaxHeaderLength];
         private int _headerFilled;
         private InboundChunkStream? _current;
@@ -126,7 +127,16 @@ namespace RtmpXProtect.Engine.Rtmp.Chunks
         {
             InboundChunkStream stream = _current!;
             int count = Math.Min(_chunkRemaining, input.Length);
-            input.Slice(0, count).CopyTo(stream.Payload.AsSpan(stream.Received));
+            byte[] payload = stream.Payload!;
+            if (stream.Received + count > payload.Length)
+            {
+                // Grows with what arrived, so a header that announces 8 MiB costs 8 MiB only once
+                // the peer has really sent it; the last step lands on the exact message length.
+                Array.Resize(ref payload, Math.Min(stream.MessageLength, Math.Max(payload.Length * 2, stream.Received + count)));
+                stream.Payload = payload;
+            }
+
+            input.Slice(0, count).CopyTo(payload.AsSpan(stream.Received));
             stream.Received += count;
             _chunkRemaining -= count;
             if (_chunkRemaining == 0)
@@ -312,8 +322,9 @@ namespace RtmpXProtect.Engine.Rtmp.Chunks
 
             if (!stream.InProgress)
             {
-                // Limit checked when the header was read; one exact-size buffer per message.
-                stream.Payload = stream.MessageLength == 0 ? Array.Empty<byte>() : new byte[stream.MessageLength];
+                // Limit checked when the header was read. Small messages get their exact buffer at once;
+                // large ones start at InitialPayloadCapacity and grow as bytes arrive.
+                stream.Payload = stream.MessageLength == 0 ? Array.Empty<byte>() : new byte[Math.Min(stream.MessageLength, InitialPayloadCapacity)];
                 stream.Received = 0;
             }
 
