@@ -279,7 +279,12 @@ namespace RtmpXProtect.Engine.Client
                 switch (e)
                 {
                     case MediaReceived media:
-                        await _received.Writer.WriteAsync(media.Message, _closing.Token).ConfigureAwait(false);
+                        // Waits while the reader is behind (TCP pushes back on the server); after the
+                        // stream ended, whatever still arrives is dropped.
+                        while (!_received.Writer.TryWrite(media.Message) && await _received.Writer.WaitToWriteAsync(_closing.Token).ConfigureAwait(false))
+                        {
+                        }
+
                         break;
                     case Connected _:
                     case PublishStarted _:

@@ -11,7 +11,9 @@ namespace RtmpXProtect.Engine.Server
     {
         private readonly List<MediaFrame> _gop = new List<MediaFrame>();
         private readonly long _maxBytes;
+        private const int MaxAudioBeforeKeyFrame = 256;
         private long _bytes;
+        private bool _hasKeyFrame;
         private MediaFrame? _metadata;
         private MediaFrame? _videoConfig;
         private MediaFrame? _audioConfig;
@@ -39,13 +41,27 @@ namespace RtmpXProtect.Engine.Server
                     _audioConfig = frame;
                     return;
                 case FrameKind.VideoKeyFrame:
-                    _gop.Clear();
-                    _bytes = 0;
+                    if (_hasKeyFrame)
+                    {
+                        _gop.Clear();
+                        _bytes = 0;
+                    }
+
+                    // The first keyframe keeps the audio sent ahead of it, so a player that joins in
+                    // the first GOP gets every frame the publisher sent.
+                    _hasKeyFrame = true;
+                    break;
+                case FrameKind.Audio when !_hasKeyFrame:
+                    if (_gop.Count >= MaxAudioBeforeKeyFrame)
+                    {
+                        return;
+                    }
+
                     break;
                 default:
-                    if (_gop.Count == 0)
+                    if (!_hasKeyFrame)
                     {
-                        // No keyframe yet: nothing before one is decodable.
+                        // Video before the first keyframe cannot be decoded.
                         return;
                     }
 
@@ -57,6 +73,7 @@ namespace RtmpXProtect.Engine.Server
             {
                 _gop.Clear();
                 _bytes = 0;
+                _hasKeyFrame = false;
                 return;
             }
 
@@ -87,6 +104,7 @@ namespace RtmpXProtect.Engine.Server
         {
             _gop.Clear();
             _bytes = 0;
+            _hasKeyFrame = false;
             _metadata = null;
             _videoConfig = null;
             _audioConfig = null;

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 
@@ -18,6 +19,12 @@ namespace RtmpXProtect.Engine.Server
             _maxGopBytes = maxGopBytes;
         }
 
+        /// <summary>Raised when a publish starts, on the publisher's thread, after players were told.</summary>
+        public event Action<LiveStream>? PublishStarted;
+
+        /// <summary>Raised when a publish ends, on the publisher's thread, after players were told.</summary>
+        public event Action<LiveStream>? PublishStopped;
+
         /// <summary>The streams being published or played now.</summary>
         public ICollection<LiveStream> Streams => _streams.Values;
 
@@ -31,7 +38,7 @@ namespace RtmpXProtect.Engine.Server
         /// Makes <paramref name="publisher"/> the stream's publisher, or returns null when the
         /// stream already has one (the first publisher keeps streaming).
         /// </summary>
-        public LiveStream? TryPublish(string key, object publisher, IMediaSink? firstSink = null)
+        public LiveStream? TryPublish(string key, object publisher)
         {
             while (true)
             {
@@ -47,24 +54,26 @@ namespace RtmpXProtect.Engine.Server
                     {
                         return null;
                     }
-
-                    if (firstSink != null)
-                    {
-                        stream.Subscribe(firstSink);
-                    }
-
-                    return stream;
                 }
+
+                PublishStarted?.Invoke(stream);
+                return stream;
             }
         }
 
         /// <summary>Ends a publish; players stay and wait for the next publisher.</summary>
         public void Unpublish(LiveStream stream, object publisher)
         {
+            bool stopped;
             lock (stream.Gate)
             {
-                stream.StopPublish(publisher);
+                stopped = stream.StopPublish(publisher);
                 RetireIfIdle(stream);
+            }
+
+            if (stopped)
+            {
+                PublishStopped?.Invoke(stream);
             }
         }
 

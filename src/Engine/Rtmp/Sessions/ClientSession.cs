@@ -130,7 +130,18 @@ namespace RtmpXProtect.Engine.Rtmp.Sessions
         public void Receive(ReadOnlySpan<byte> input, IBufferWriter<byte> output, List<SessionEvent> events)
         {
             _messages.Clear();
+            var firstEvent = events.Count;
             _core.Receive(input, output, _messages, events);
+            for (var i = firstEvent; i < events.Count; i++)
+            {
+                // nginx-rtmp (without publish_notify) ends a play with Stream EOF alone.
+                if (events[i] is UserControlReceived control && control.Event.Type == UserControlEventType.StreamEof && !_publish && control.Event.Value == StreamId)
+                {
+                    events.Add(new StreamEnded(control.Event.Value, "StreamEOF"));
+                    break;
+                }
+            }
+
             foreach (var message in _messages)
             {
                 switch (message.Type)

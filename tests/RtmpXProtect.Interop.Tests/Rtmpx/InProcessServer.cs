@@ -1,0 +1,42 @@
+using System;
+using System.Collections.Concurrent;
+using System.Net;
+using System.Threading.Tasks;
+using RtmpXProtect.Engine.Server;
+
+namespace RtmpXProtect.Interop.Tests.Rtmpx;
+
+/// <summary>
+/// An rtmpx server in the test process on an ephemeral loopback port, with waits on its publish
+/// events so tests never guess when a peer got through.
+/// </summary>
+public sealed class InProcessServer : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<LiveStream>> _started = new();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<LiveStream>> _stopped = new();
+
+    public InProcessServer(string? recordDirectory = null)
+    {
+        Server = new RtmpServer(new RtmpServerOptions { Endpoint = new IPEndPoint(IPAddress.Loopback, 0), RecordDirectory = recordDirectory });
+        Server.Hub.PublishStarted += stream => Slot(_started, stream.Key).TrySetResult(stream);
+        Server.Hub.PublishStopped += stream => Slot(_stopped, stream.Key).TrySetResult(stream);
+        Server.Start();
+    }
+
+    public RtmpServer Server { get; }
+
+    public int Port => Server.LocalEndPoint.Port;
+
+    public string Url(string stream, string app = "live") => $"rtmp://127.0.0.1:{Port}/{app}/{stream}";
+
+    /// <summary>Completes when "live/<paramref name="stream"/>" is published.</summary>
+    public Task<LiveStream> Published(string stream, TimeSpan timeout) => Slot(_started, "live/" + stream).Task.WaitAsync(timeout);
+
+    /// <summary>Completes when the publish of "live/<paramref name="stream"/>" ended.</summary>
+    public Task<LiveStream> Unpublished(string stream, TimeSpan timeout) => Slot(_stopped, "live/" + stream).Task.WaitAsync(timeout);
+
+    public async ValueTask DisposeAsync() => await Server.DisposeAsync();
+
+    private static TaskCompletionSource<LiveStream> Slot(ConcurrentDictionary<string, TaskCompletionSource<LiveStream>> slots, string key)
+        => slots.GetOrAdd(key, _ => new TaskCompletionSource<LiveStream>(TaskCreationOptions.RunContinuationsAsynchronously));
+}
