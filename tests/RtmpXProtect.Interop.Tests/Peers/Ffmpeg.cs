@@ -86,7 +86,8 @@ public static class Ffmpeg
     /// never ends on its own when the publisher leaves (nginx-rtmp keeps the player waiting for the next
     /// publisher), so the player stops after <paramref name="idleTimeout"/> without data; ffmpeg then
     /// writes the FLV trailer and exits 0 after printing "Input/output error". In practice the exit comes
-    /// about twice <paramref name="idleTimeout"/> after the last packet.
+    /// about twice <paramref name="idleTimeout"/> after the last packet. The same timeout covers the wait
+    /// for a publisher: start the publisher promptly once <see cref="NginxRtmp.WaitForPlayAsync"/> returns.
     /// </summary>
     public static PeerProcess Play(string url, string outFile, TimeSpan? idleTimeout = null)
     {

@@ -39,7 +39,13 @@ public static class TcpReady
             }
 
             // Back-off between refused connects; the connect itself is what we wait on.
-            await Task.Delay(backOff, cancellationToken).ConfigureAwait(false);
+            var remaining = timeout - clock.Elapsed;
+            if (remaining <= TimeSpan.Zero)
+            {
+                break;
+            }
+
+            await Task.Delay(backOff < remaining ? backOff : remaining, cancellationToken).ConfigureAwait(false);
             backOff = TimeSpan.FromMilliseconds(Math.Min(backOff.TotalMilliseconds * 2, 200));
         }
 
