@@ -33,7 +33,10 @@ namespace RtmpXProtect.Engine.Rtmp
         public string Stream { get; }
 
         /// <summary>The tcUrl sent in connect: scheme, host, port and application.</summary>
-        public string TcUrl => $"{(IsSecure ? "rtmps" : "rtmp")}://{Host}:{Port}/{App}";
+        public string TcUrl => $"{Authority}/{App}";
+
+        // An IPv6 literal needs its brackets back, or the port cannot be told from the address.
+        private string Authority => $"{(IsSecure ? "rtmps" : "rtmp")}://{(Host.IndexOf(':') >= 0 ? "[" + Host + "]" : Host)}:{Port}";
 
         /// <summary>Parses a URL.</summary>
         /// <exception cref="FormatException">Not an rtmp(s) URL with an application.</exception>
@@ -100,6 +103,7 @@ namespace RtmpXProtect.Engine.Rtmp
         }
 
         /// <summary>The URL with the stream's query masked, fit for logs.</summary>
-        public override string ToString() => $"{TcUrl}/{Commands.StreamName.Parse(Stream)}";
+        /// <remarks>Some services carry the key on the application (live?key=...), so that query is masked too.</remarks>
+        public override string ToString() => $"{Authority}/{Commands.StreamName.Parse(App)}/{Commands.StreamName.Parse(Stream)}";
     }
 }
