@@ -43,15 +43,21 @@ namespace RtmpXProtect.Engine.Tests.Server
         }
 
         [Fact]
-        public void Frames_before_the_first_keyframe_are_not_cached()
+        public void Video_before_the_first_keyframe_is_not_cached_but_audio_is_kept_for_the_first_gop()
         {
             var cache = new GopCache(1 << 20);
             cache.Add(Frames.Frame(MessageType.Video, 0, Frames.AvcSequenceHeader()));
             cache.Add(Frames.Inter(0));
             cache.Add(Frames.Frame(MessageType.Audio, 10, Frames.Aac(1)));
-            var snapshot = cache.Snapshot();
-            Assert.Equal(FrameKind.VideoConfig, Assert.Single(snapshot).Kind);
-            Assert.Equal(0u, snapshot[0].Message.Timestamp);
+            Assert.Equal(new[] { FrameKind.VideoConfig, FrameKind.Audio }, cache.Snapshot().Select(f => f.Kind));
+
+            cache.Add(Frames.Key(40));
+            Assert.Equal(new[] { FrameKind.VideoConfig, FrameKind.Audio, FrameKind.VideoKeyFrame }, cache.Snapshot().Select(f => f.Kind));
+
+            // From the second keyframe on, a GOP starts at its keyframe.
+            cache.Add(Frames.Frame(MessageType.Audio, 50, Frames.Aac(2)));
+            cache.Add(Frames.Key(2040));
+            Assert.Equal(new[] { FrameKind.VideoConfig, FrameKind.VideoKeyFrame }, cache.Snapshot().Select(f => f.Kind));
         }
 
         [Fact]

@@ -24,6 +24,7 @@ namespace RtmpXProtect.Engine.Rtmp.Sessions
         private string? _streamName;
         private bool _publish;
         private bool _connected;
+        private bool _playEnded;
 
         /// <summary>Creates a session.</summary>
         public ClientSession(ClientSessionOptions options, WireLimits? limits = null)
@@ -137,7 +138,7 @@ namespace RtmpXProtect.Engine.Rtmp.Sessions
                 // nginx-rtmp (without publish_notify) ends a play with Stream EOF alone.
                 if (events[i] is UserControlReceived control && control.Event.Type == UserControlEventType.StreamEof && !_publish && control.Event.Value == StreamId)
                 {
-                    events.Add(new StreamEnded(control.Event.Value, "StreamEOF"));
+                    EndPlay(control.Event.Value, "StreamEOF", events);
                     break;
                 }
             }
@@ -243,13 +244,24 @@ namespace RtmpXProtect.Engine.Rtmp.Sessions
                     events.Add(new PublishStarted(streamId));
                     break;
                 case StatusCodes.PlayStart when !_publish:
+                    _playEnded = false;
                     events.Add(new PlayStarted(streamId));
                     break;
                 case StatusCodes.PlayUnpublishNotify:
                 case StatusCodes.PlayStop:
                 case StatusCodes.PlayComplete:
-                    events.Add(new StreamEnded(streamId, status.Code));
+                    EndPlay(streamId, status.Code, events);
                     break;
+            }
+        }
+
+        // Servers end a play with Stream EOF, a status, or both; the host hears of it once.
+        private void EndPlay(uint streamId, string reason, List<SessionEvent> events)
+        {
+            if (!_playEnded)
+            {
+                _playEnded = true;
+                events.Add(new StreamEnded(streamId, reason));
             }
         }
 
