@@ -1,0 +1,48 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Runtime.InteropServices;
+using RtmpXProtect.Interop.Tests.Peers;
+
+namespace RtmpXProtect.Interop.Tests.Rtmpx;
+
+/// <summary>The real `rtmpx` program as a peer process, built next to this test assembly's configuration.</summary>
+public static class RtmpxCli
+{
+    private const int SigTerm = 15;
+
+    /// <summary>Starts `dotnet rtmpx.dll ARGS`.</summary>
+    public static PeerProcess Start(params string[] arguments)
+    {
+        var all = new List<string> { Locate() };
+        all.AddRange(arguments);
+        return PeerProcess.Start("dotnet", all);
+    }
+
+    /// <summary>Sends SIGTERM, as systemd or `docker stop` would.</summary>
+    public static void Terminate(PeerProcess process)
+    {
+        if (kill(process.Id, SigTerm) != 0)
+        {
+            throw new InvalidOperationException($"kill({process.Id}, SIGTERM) failed: errno {Marshal.GetLastWin32Error()}");
+        }
+    }
+
+    private static string Locate()
+    {
+        // bin/<Configuration>/net10.0 of this project mirrors src/Cli's output folder.
+        var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var configuration = framework.Parent!.Name;
+        var root = framework;
+        while (root != null && !File.Exists(Path.Combine(root.FullName, "RtmpXProtect.sln")))
+        {
+            root = root.Parent;
+        }
+
+        var dll = Path.Combine(root?.FullName ?? throw new InvalidOperationException("RtmpXProtect.sln not found above " + AppContext.BaseDirectory), "src", "Cli", "bin", configuration, framework.Name, "rtmpx.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException("rtmpx is not built; dotnet test builds it.", dll);
+    }
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int kill(int pid, int signal);
+}
