@@ -63,8 +63,9 @@ namespace RtmpXProtect.Engine.Rtmp.Commands
                 }
             }
 
-            var app = properties.GetString("app") ?? string.Empty;
-            return new ConnectRequest(command.TransactionId, properties, StreamName.Parse(app.Trim('/')), fourCcs);
+            // Some encoders send "live/" or "/live"; the slashes go, the query (which may hold a key) stays apart.
+            var app = StreamName.Parse(properties.GetString("app"));
+            return new ConnectRequest(command.TransactionId, properties, new StreamName(app.Name.Trim('/'), app.Query), fourCcs);
         }
     }
 }

@@ -91,13 +91,24 @@ namespace RtmpXProtect.Engine.Tests.Rtmp.Commands
             };
             var request = ConnectRequest.From(new CommandMessage("connect", 1, properties, Array.Empty<object?>()));
             Assert.Equal("live", request.App.Name);
-            Assert.Equal("key=abc", request.App.Query);
+            Assert.Equal("key=abc/", request.App.Query);
             Assert.Equal("rtmp://host/live", request.TcUrl);
             Assert.Equal("FMLE/3.0", request.FlashVersion);
             Assert.Equal(new[] { "av01", "hvc1", "avc1" }, request.FourCcList);
             Assert.Equal(3, request.CapsEx);
             Assert.NotNull(request.VideoFourCcInfoMap);
             Assert.Equal(1, request.TransactionId);
+        }
+
+        [Theory]
+        [InlineData("live/", "live", "")]
+        [InlineData("/live", "live", "")]
+        [InlineData("live?token=a/b", "live", "token=a/b")]
+        public void ConnectRequest_trims_slashes_off_the_app_name_but_keeps_the_query_as_sent(string app, string name, string query)
+        {
+            var request = ConnectRequest.From(new CommandMessage("connect", 1, new AmfObject { { "app", app } }, Array.Empty<object?>()));
+            Assert.Equal(name, request.App.Name);
+            Assert.Equal(query, request.App.Query);
         }
 
         [Fact]
