@@ -13,7 +13,7 @@ namespace RtmpXProtect.Cli.Commands
     {
         public static Command Create()
         {
-            var url = new Argument<string>("url") { Description = "rtmp://host[:port]/app/stream or rtmps://…" };
+            var url = UrlArgument.Create();
             var output = new Option<FileInfo?>("--out") { Description = "Write what arrives to this FLV file ('-' for standard output)." };
             var seconds = new Option<double?>("--duration") { Description = "Stop after this many seconds." };
             var insecure = new Option<bool>("--allow-untrusted") { Description = "For rtmps: accept a certificate that does not validate." };
@@ -27,7 +27,7 @@ namespace RtmpXProtect.Cli.Commands
         {
             using (log)
             {
-                if (!RtmpUrl.TryParse(urlText, out var url, out var error))
+                if (!UrlArgument.TryResolve(urlText, out var url, out var error))
                 {
                     log.Error("{Error}", error);
                     return 2;

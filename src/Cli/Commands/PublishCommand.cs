@@ -14,7 +14,7 @@ namespace RtmpXProtect.Cli.Commands
         public static Command Create()
         {
             var file = new Argument<FileInfo>("file") { Description = "The FLV file to send." };
-            var url = new Argument<string>("url") { Description = "rtmp://host[:port]/app/stream or rtmps://…" };
+            var url = UrlArgument.Create();
             var fast = new Option<bool>("--no-pace") { Description = "Send as fast as the server reads instead of at the file's own pace." };
             var insecure = new Option<bool>("--allow-untrusted") { Description = "For rtmps: accept a certificate that does not validate." };
             var level = CliLog.LevelOption();
@@ -27,7 +27,7 @@ namespace RtmpXProtect.Cli.Commands
         {
             using (log)
             {
-                if (!RtmpUrl.TryParse(urlText, out var url, out var error))
+                if (!UrlArgument.TryResolve(urlText, out var url, out var error))
                 {
                     log.Error("{Error}", error);
                     return 2;
