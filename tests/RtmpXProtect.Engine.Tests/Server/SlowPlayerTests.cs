@@ -21,15 +21,17 @@ namespace RtmpXProtect.Engine.Tests.Server
             _output = output;
         }
 
-        [Fact]
-        public async Task A_player_that_stops_reading_is_disconnected_as_too_slow_and_nobody_else_is_disturbed()
+        [Theory]
+        [InlineData(true)]
+        [InlineData(false)]
+        public async Task A_player_that_stops_reading_is_disconnected_as_too_slow_and_nobody_else_is_disturbed(bool video)
         {
             var log = new LogCapture();
             await using var server = Start(log);
             await using var publisher = await RtmpServerTests.Publish(server, "cam1");
             using var slow = await RawPlayer.PlayAsync(server, "cam1");
             await using var healthy = await RtmpServerTests.Play(server, "cam1");
-            var feed = new LockstepFeed(publisher, healthy);
+            var feed = new LockstepFeed(publisher, healthy, video);
             var tooSlow = log.WaitFor(l => l.Contains("too slow"));
 
             await feed.SendHeadersAsync();
