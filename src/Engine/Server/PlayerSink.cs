@@ -9,11 +9,16 @@ namespace RtmpXProtect.Engine.Server
     /// </summary>
     internal sealed class PlayerSink : IMediaSink
     {
+        // Without video there is no keyframe to resume at; any audio frame is a clean start, and
+        // this much stream time stands in for one GOP when counting how long a player stays behind.
+        private const uint AudioOnlyGopMilliseconds = 1000;
         private readonly RtmpConnection _connection;
         private readonly PlayerQueuePolicy _policy;
         private bool _skipping;
         private int _keyFramesSkipped;
         private long _framesDropped;
+        private bool _sawVideo;
+        private uint _skippingSince;
 
         public PlayerSink(RtmpConnection connection, uint streamId, string name, PlayerQueuePolicy policy)
         {
@@ -39,6 +44,7 @@ namespace RtmpXProtect.Engine.Server
         {
             _skipping = false;
             _keyFramesSkipped = 0;
+            _sawVideo = false;
             if (newPublisher)
             {
                 _connection.NotifyPublished(StreamId, Name);
@@ -46,12 +52,14 @@ namespace RtmpXProtect.Engine.Server
 
             foreach (var frame in cached)
             {
+                _sawVideo |= IsVideo(frame.Kind);
                 Send(frame);
             }
         }
 
         public void OnFrame(MediaFrame frame)
         {
+            _sawVideo |= IsVideo(frame.Kind);
             if (frame.IsConfig)
             {
                 Send(frame);
@@ -72,7 +80,9 @@ namespace RtmpXProtect.Engine.Server
 
             if (_skipping)
             {
-                if (frame.Kind == FrameKind.VideoKeyFrame)
+                var audioOnly = !_sawVideo || !WantsVideo;
+                var resumePoint = frame.Kind == FrameKind.VideoKeyFrame || (audioOnly && frame.Kind == FrameKind.Audio);
+                if (resumePoint)
                 {
                     if (queued <= _policy.SkipAboveBytes)
                     {
@@ -80,9 +90,14 @@ namespace RtmpXProtect.Engine.Server
                         _keyFramesSkipped = 0;
                         _connection.LogCaughtUp(StreamId, FramesDropped);
                     }
-                    else if (++_keyFramesSkipped >= _policy.MaxKeyFramesSkipped)
+                    else if (frame.Kind == FrameKind.VideoKeyFrame && ++_keyFramesSkipped >= _policy.MaxKeyFramesSkipped)
                     {
-                        _connection.Abort($"player too slow: stayed behind for {_keyFramesSkipped} keyframes");
+                        _connection.Abort($"player too slow: stayed behind for {_keyFramesSkipped} keyframes ({queued} bytes queued)");
+                        return;
+                    }
+                    else if (frame.Kind == FrameKind.Audio && unchecked(frame.Message.Timestamp - _skippingSince) >= (uint)_policy.MaxKeyFramesSkipped * AudioOnlyGopMilliseconds)
+                    {
+                        _connection.Abort($"player too slow: stayed behind for {unchecked(frame.Message.Timestamp - _skippingSince)} ms of audio ({queued} bytes queued)");
                         return;
                     }
                 }
@@ -96,6 +111,7 @@ namespace RtmpXProtect.Engine.Server
             else if (queued > _policy.SkipAboveBytes)
             {
                 _skipping = true;
+                _skippingSince = frame.Message.Timestamp;
                 _connection.LogFallingBehind(StreamId, queued);
                 Interlocked.Increment(ref _framesDropped);
                 return;
@@ -105,6 +121,8 @@ namespace RtmpXProtect.Engine.Server
         }
 
         public void OnStop() => _connection.NotifyUnpublished(StreamId, Name);
+
+        private static bool IsVideo(FrameKind kind) => kind == FrameKind.Video || kind == FrameKind.VideoKeyFrame || kind == FrameKind.VideoConfig;
 
         private void Send(MediaFrame frame) => _connection.Enqueue(frame.Framed(StreamId, _connection.ChunkSize));
     }
