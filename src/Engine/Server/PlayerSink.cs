@@ -18,6 +18,7 @@ namespace RtmpXProtect.Engine.Server
         private int _keyFramesSkipped;
         private long _framesDropped;
         private bool _sawVideo;
+        private long _joinBurst;
         private uint _skippingSince;
 
         public PlayerSink(RtmpConnection connection, uint streamId, string name, PlayerQueuePolicy policy)
@@ -50,11 +51,16 @@ namespace RtmpXProtect.Engine.Server
                 _connection.NotifyPublished(StreamId, Name);
             }
 
+            long burst = 0;
             foreach (var frame in cached)
             {
                 _sawVideo |= IsVideo(frame.Kind);
-                Send(frame);
+                burst += Send(frame);
             }
+
+            // The cached GOP a joiner gets at once is what makes its video start at once; it is not
+            // held against the player as lag (it is bounded by the GOP cache budget).
+            _joinBurst = burst;
         }
 
         public void OnFrame(MediaFrame frame)
@@ -71,7 +77,14 @@ namespace RtmpXProtect.Engine.Server
                 return;
             }
 
-            var queued = _connection.QueuedBytes;
+            var total = _connection.QueuedBytes;
+            if (total < _joinBurst)
+            {
+                // The allowance shrinks as the burst drains, down to nothing.
+                _joinBurst = total;
+            }
+
+            var queued = total - _joinBurst;
             if (queued > _policy.DisconnectAboveBytes)
             {
                 _connection.Abort($"player too slow: {queued} bytes queued");
@@ -124,6 +137,11 @@ namespace RtmpXProtect.Engine.Server
 
         private static bool IsVideo(FrameKind kind) => kind == FrameKind.Video || kind == FrameKind.VideoKeyFrame || kind == FrameKind.VideoConfig;
 
-        private void Send(MediaFrame frame) => _connection.Enqueue(frame.Framed(StreamId, _connection.ChunkSize));
+        private int Send(MediaFrame frame)
+        {
+            var bytes = frame.Framed(StreamId, _connection.ChunkSize);
+            _connection.Enqueue(bytes);
+            return bytes.Length;
+        }
     }
 }
