@@ -11,7 +11,6 @@ namespace RtmpXProtect.Engine.Media
         // Enhanced RTMP AudioPacketType values.
         private const int PacketSequenceStart = 0;
         private const int PacketMultitrack = 5;
-        private const int PacketModEx = 7;
         private const int MultitrackManyTracksManyCodecs = 2;
 
         private AudioTagHeader(AudioCodec codec, int sampleRateIndex, bool is16Bit, bool isStereo, uint fourCc, bool isSequenceHeader, int dataOffset)
@@ -115,33 +114,9 @@ namespace RtmpXProtect.Engine.Media
             int packetType = body[0] & 0x0F;
             int offset = 1;
 
-            // ModEx rounds each consume at least two bytes: bounded by the body length.
-            while (packetType == PacketModEx)
+            if (!ModEx.TrySkip(body, ref offset, ref packetType))
             {
-                if (offset >= body.Length)
-                {
-                    return false;
-                }
-
-                int size = body[offset++] + 1;
-                if (size == 256)
-                {
-                    if (offset + 2 > body.Length)
-                    {
-                        return false;
-                    }
-
-                    size = ((body[offset] << 8) | body[offset + 1]) + 1;
-                    offset += 2;
-                }
-
-                if (body.Length - offset < size + 1)
-                {
-                    return false;
-                }
-
-                offset += size;
-                packetType = body[offset++] & 0x0F;
+                return false;
             }
 
             bool hasFourCc = true;

@@ -20,7 +20,6 @@ namespace RtmpXProtect.Engine.Media
         private const int PacketCodedFramesX = 3;
         private const int PacketMetadata = 4;
         private const int PacketMultitrack = 6;
-        private const int PacketModEx = 7;
         private const int MultitrackManyTracksManyCodecs = 2;
 
         private VideoTagHeader(VideoFrameType frameType, VideoCodec codec, bool isEnhanced, uint fourCc, VideoPacketKind kind, int compositionTime, int dataOffset)
@@ -234,34 +233,9 @@ namespace RtmpXProtect.Engine.Media
             int packetType = body[0] & 0x0F;
             int offset = 1;
 
-            // Enhanced RTMP v2 ModEx: size-prefixed modifier data, then the real packet type.
-            // Each round consumes at least two bytes, so the loop is bounded by the body length.
-            while (packetType == PacketModEx)
+            if (!ModEx.TrySkip(body, ref offset, ref packetType))
             {
-                if (offset >= body.Length)
-                {
-                    return false;
-                }
-
-                int size = body[offset++] + 1;
-                if (size == 256)
-                {
-                    if (offset + 2 > body.Length)
-                    {
-                        return false;
-                    }
-
-                    size = ((body[offset] << 8) | body[offset + 1]) + 1;
-                    offset += 2;
-                }
-
-                if (body.Length - offset < size + 1)
-                {
-                    return false;
-                }
-
-                offset += size;
-                packetType = body[offset++] & 0x0F;
+                return false;
             }
 
             if (frameType == VideoFrameType.Command && packetType != PacketMetadata)
