@@ -1,7 +1,7 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.IO;
-using System.IO.Pipelines;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading;
@@ -25,18 +25,28 @@ namespace RtmpXProtect.Engine.Server
     internal sealed class RtmpConnection
     {
         private const int MaxSegmentsPerWrite = 256;
+
+        // Rented per read and returned at once (the session copies what it keeps), so only a
+        // connection that is reading holds one; a publisher's reads fill it, a player's do not.
+        private const int ReadBufferSize = 4 * 1024;
+
+        // What a session writes is copied out at once, under the session lock and on the same thread,
+        // so one writer per thread serves every connection: a connection holds none of its own (the
+        // handshake alone would have grown a per-connection one to 3 KiB for good).
+        [ThreadStatic]
+        private static ByteBufferWriter? t_scratch;
         private readonly RtmpServer _server;
         private readonly Socket _socket;
         private readonly ILogger _log;
-        private readonly ServerHandshake _handshake;
+        private ServerHandshake? _handshake;
         private readonly ServerSession _session;
         private readonly object _sessionGate = new object();
-        private readonly ByteBufferWriter _scratch = new ByteBufferWriter();
         private readonly OutboundQueue _outbound = new OutboundQueue();
         private readonly List<SessionEvent> _events = new List<SessionEvent>();
         private readonly Dictionary<uint, PlayerSink> _players = new Dictionary<uint, PlayerSink>();
         private readonly DateTime _connectedAt = DateTime.UtcNow;
         private CancellationTokenRegistration _handshakeTimeout;
+        private CancellationTokenSource? _handshakeTimer;
         private LiveStream? _published;
         private uint _publishedStreamId;
         private DateTime _publishedAt;
@@ -66,6 +76,7 @@ namespace RtmpXProtect.Engine.Server
             var writer = WriteLoopAsync();
             var reason = "closed by peer";
             var timeout = new CancellationTokenSource(_server.Options.HandshakeTimeout);
+            _handshakeTimer = timeout;
             _handshakeTimeout = timeout.Token.Register(() => Abort("handshake timeout"));
             using var stopping = serverStopping.Register(() => Abort("server stopping"));
             try
@@ -122,7 +133,7 @@ namespace RtmpXProtect.Engine.Server
         {
             lock (_sessionGate)
             {
-                _session.NotifyPublished(streamId, name, _scratch);
+                _session.NotifyPublished(streamId, name, Scratch());
                 FlushScratch();
             }
         }
@@ -131,7 +142,7 @@ namespace RtmpXProtect.Engine.Server
         {
             lock (_sessionGate)
             {
-                _session.NotifyUnpublished(streamId, name, _scratch);
+                _session.NotifyUnpublished(streamId, name, Scratch());
                 FlushScratch();
             }
         }
@@ -144,39 +155,46 @@ namespace RtmpXProtect.Engine.Server
 
         private async Task ReadLoopAsync()
         {
-            using var stream = new NetworkStream(_socket, ownsSocket: false);
-            var reader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 64 * 1024, leaveOpen: true));
-            try
+            var nothing = new ArraySegment<byte>(Array.Empty<byte>());
+            var waitForData = true;
+            while (true)
             {
-                while (true)
+                if (waitForData)
                 {
-                    var result = await reader.ReadAsync().ConfigureAwait(false);
-                    foreach (var segment in result.Buffer)
-                    {
-                        Process(segment);
-                    }
+                    // An empty read completes when data arrives (or the peer closes) without holding
+                    // a buffer: an idle player costs no receive buffer at all (Kestrel does the same).
+                    await _socket.ReceiveAsync(nothing, SocketFlags.None).ConfigureAwait(false);
+                }
 
-                    reader.AdvanceTo(result.Buffer.End);
-                    if (result.IsCompleted)
+                var buffer = ArrayPool<byte>.Shared.Rent(ReadBufferSize);
+                int read;
+                try
+                {
+                    read = await _socket.ReceiveAsync(new ArraySegment<byte>(buffer), SocketFlags.None).ConfigureAwait(false);
+                    if (read == 0)
                     {
                         return;
                     }
+
+                    Process(new ReadOnlySpan<byte>(buffer, 0, read));
                 }
-            }
-            finally
-            {
-                await reader.CompleteAsync().ConfigureAwait(false);
+                finally
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                }
+
+                // A full buffer means more is probably waiting (a publisher): read again at once.
+                waitForData = read < buffer.Length;
             }
         }
 
-        private void Process(ReadOnlyMemory<byte> data)
+        private void Process(ReadOnlySpan<byte> input)
         {
-            var input = data.Span;
             lock (_sessionGate)
             {
-                if (!_handshake.IsComplete)
+                if (_handshake != null)
                 {
-                    var status = _handshake.Process(input, _scratch, out var consumed);
+                    var status = _handshake.Process(input, Scratch(), out var consumed);
                     FlushScratch();
                     if (status != HandshakeStatus.Completed)
                     {
@@ -184,7 +202,14 @@ namespace RtmpXProtect.Engine.Server
                     }
 
                     _handshakeTimeout.Dispose();
+
+                    // Its timer is released now, not when the connection ends hours later.
+                    _handshakeTimer?.Dispose();
+                    _handshakeTimer = null;
                     _log.Debug("{Remote} completed the {Kind} handshake", Remote, _handshake.PeerUsedDigest ? "digest" : "simple");
+
+                    // Its 1536-byte packet buffers are of no use after this.
+                    _handshake = null;
                     input = input.Slice(consumed);
                     if (input.IsEmpty)
                     {
@@ -192,7 +217,7 @@ namespace RtmpXProtect.Engine.Server
                     }
                 }
 
-                _session.Receive(input, _scratch, _events);
+                _session.Receive(input, Scratch(), _events);
                 FlushScratch();
             }
 
@@ -214,7 +239,7 @@ namespace RtmpXProtect.Engine.Server
                 case ConnectRequested connect:
                     lock (_sessionGate)
                     {
-                        _session.AcceptConnect(_scratch);
+                        _session.AcceptConnect(Scratch());
                         FlushScratch();
                     }
 
@@ -256,7 +281,7 @@ namespace RtmpXProtect.Engine.Server
                 var description = request.Name.Name.Length == 0 ? "A stream name is required." : _published != null ? "This connection already publishes a stream." : "Stream is already being published";
                 lock (_sessionGate)
                 {
-                    _session.RejectPublish(request, StatusInfo.Error(StatusCodes.PublishBadName, description), _scratch);
+                    _session.RejectPublish(request, StatusInfo.Error(StatusCodes.PublishBadName, description), Scratch());
                     FlushScratch();
                 }
 
@@ -270,7 +295,7 @@ namespace RtmpXProtect.Engine.Server
             var recorder = _server.StartRecording(stream);
             lock (_sessionGate)
             {
-                _session.AcceptPublish(request, _scratch);
+                _session.AcceptPublish(request, Scratch());
                 FlushScratch();
             }
 
@@ -285,7 +310,7 @@ namespace RtmpXProtect.Engine.Server
             {
                 lock (_sessionGate)
                 {
-                    _session.RejectPlay(request, StatusInfo.Error(StatusCodes.PlayStreamNotFound, "No such stream."), _scratch);
+                    _session.RejectPlay(request, StatusInfo.Error(StatusCodes.PlayStreamNotFound, "No such stream."), Scratch());
                     FlushScratch();
                 }
 
@@ -295,7 +320,7 @@ namespace RtmpXProtect.Engine.Server
             var sink = new PlayerSink(this, request.StreamId, request.Name.Name, _server.Options.PlayerQueue);
             lock (_sessionGate)
             {
-                _session.AcceptPlay(request, _scratch);
+                _session.AcceptPlay(request, Scratch());
                 FlushScratch();
             }
 
@@ -356,12 +381,21 @@ namespace RtmpXProtect.Engine.Server
             _players.Clear();
         }
 
+        // Cleared on every use: what an exception left behind for another connection is dropped.
+        private static ByteBufferWriter Scratch()
+        {
+            var scratch = t_scratch ??= new ByteBufferWriter();
+            scratch.Clear();
+            return scratch;
+        }
+
         private void FlushScratch()
         {
-            if (_scratch.WrittenCount > 0)
+            var scratch = t_scratch;
+            if (scratch != null && scratch.WrittenCount > 0)
             {
-                _outbound.Enqueue(_scratch.ToArray());
-                _scratch.Clear();
+                _outbound.Enqueue(scratch.ToArray());
+                scratch.Clear();
             }
         }
 
@@ -385,6 +419,9 @@ namespace RtmpXProtect.Engine.Server
                     }
 
                     _outbound.Sent(total);
+
+                    // Sent arrays are not kept alive by an idle connection.
+                    batch.Clear();
                 }
             }
             catch (Exception e) when (e is SocketException || e is ObjectDisposedException)
