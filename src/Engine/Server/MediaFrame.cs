@@ -1,5 +1,4 @@
 using System;
-using RtmpXProtect.Engine.Buffers;
 using RtmpXProtect.Engine.Media;
 using RtmpXProtect.Engine.Rtmp.Chunks;
 using RtmpXProtect.Engine.Rtmp.Commands;
@@ -63,11 +62,12 @@ namespace RtmpXProtect.Engine.Server
                 return framing.Bytes;
             }
 
-            var message = Message.StreamId == streamId ? Message : Message.With(Message.Timestamp, streamId);
+            // Written once into an array of the exact size: no writer object, no copy of the message.
+            var message = Message;
             var chunkStreamId = ChunkStreamFor(message.Type);
-            var writer = new ByteBufferWriter(ChunkEncoder.SelfContainedLength(message.Payload.Length, chunkSize, chunkStreamId, message.Timestamp));
-            ChunkEncoder.WriteSelfContained(writer, chunkStreamId, chunkSize, message);
-            framing = new Framing(streamId, chunkSize, writer.WrittenMemory);
+            var bytes = new byte[ChunkEncoder.SelfContainedLength(message.Payload.Length, chunkSize, chunkStreamId, message.Timestamp)];
+            ChunkEncoder.FrameSelfContained(bytes, chunkStreamId, chunkSize, message.Type, message.Timestamp, streamId, message.Payload.Span);
+            framing = new Framing(streamId, chunkSize, bytes);
 
             // A race here only frames twice; both results are the same bytes.
             _framing = framing;

@@ -11,6 +11,7 @@ using RtmpXProtect.Engine.Recording;
 using RtmpXProtect.Engine.Rtmp;
 using RtmpXProtect.Engine.Rtmp.Commands;
 using RtmpXProtect.Engine.Rtmp.Handshake;
+using RtmpXProtect.Engine.Rtmp.Messages;
 using RtmpXProtect.Engine.Rtmp.Sessions;
 using RtmpXProtect.Engine.Rtmp.Sessions.Events;
 using Serilog;
@@ -43,6 +44,7 @@ namespace RtmpXProtect.Engine.Server
         private readonly object _sessionGate = new object();
         private readonly OutboundQueue _outbound = new OutboundQueue();
         private readonly List<SessionEvent> _events = new List<SessionEvent>();
+        private readonly List<RtmpMessage> _media = new List<RtmpMessage>();
         private readonly Dictionary<uint, PlayerSink> _players = new Dictionary<uint, PlayerSink>();
         private readonly DateTime _connectedAt = DateTime.UtcNow;
         private CancellationTokenRegistration _handshakeTimeout;
@@ -217,9 +219,20 @@ namespace RtmpXProtect.Engine.Server
                     }
                 }
 
-                _session.Receive(input, Scratch(), _events);
+                _session.Receive(input, Scratch(), _events, _media);
                 FlushScratch();
             }
+
+            // Media first: the session reports it in wire order relative to the events (see Receive).
+            foreach (var message in _media)
+            {
+                if (_published != null && message.StreamId == _publishedStreamId)
+                {
+                    _published.Deliver(MediaFrame.From(message), _server.Options.Limits);
+                }
+            }
+
+            _media.Clear();
 
             foreach (var e in _events)
             {
@@ -233,9 +246,6 @@ namespace RtmpXProtect.Engine.Server
         {
             switch (e)
             {
-                case MediaReceived media when _published != null && media.Message.StreamId == _publishedStreamId:
-                    _published.Deliver(MediaFrame.From(media.Message), _server.Options.Limits);
-                    break;
                 case ConnectRequested connect:
                     lock (_sessionGate)
                     {

@@ -79,7 +79,7 @@ namespace RtmpXProtect.Engine.Rtmp.Chunks
                 }
             }
 
-            WriteChunks(output, chunkStreamId, ChunkSize, format, field, message);
+            WriteChunks(ref output, chunkStreamId, ChunkSize, format, field, message.Type, message.StreamId, message.Payload.Span);
 
             last.Timestamp = message.Timestamp;
             last.MessageStreamId = message.StreamId;
@@ -108,7 +108,7 @@ namespace RtmpXProtect.Engine.Rtmp.Chunks
             BasicHeader.CheckId(chunkStreamId, nameof(chunkStreamId));
             CheckChunkSize(chunkSize);
             CheckMessage(message);
-            WriteChunks(output, chunkStreamId, chunkSize, 0, message.Timestamp, message);
+            WriteChunks(ref output, chunkStreamId, chunkSize, 0, message.Timestamp, message.Type, message.StreamId, message.Payload.Span);
         }
 
         /// <summary>
@@ -132,12 +132,27 @@ namespace RtmpXProtect.Engine.Rtmp.Chunks
             return checked((chunks * perChunk) + 11 + payloadLength);
         }
 
-        private static void WriteChunks(IBufferWriter<byte> output, int chunkStreamId, int chunkSize, int format, uint field, RtmpMessage message)
+        /// <summary>
+        /// <see cref="WriteSelfContained"/> into an array of exactly <see cref="SelfContainedLength"/>
+        /// bytes: fan-out frames each message once, straight into the array every player then shares.
+        /// </summary>
+        internal static void FrameSelfContained(byte[] destination, int chunkStreamId, int chunkSize, MessageType type, uint timestamp, uint streamId, ReadOnlySpan<byte> payload)
+        {
+            var writer = new ArrayWriter(destination);
+            WriteChunks(ref writer, chunkStreamId, chunkSize, 0, timestamp, type, streamId, payload);
+            if (writer.Written != destination.Length)
+            {
+                throw new InvalidOperationException($"Framing wrote {writer.Written} bytes into an array of {destination.Length}.");
+            }
+        }
+
+        // Generic so the array writer above is called without boxing.
+        private static void WriteChunks<TWriter>(ref TWriter output, int chunkStreamId, int chunkSize, int format, uint field, MessageType type, uint streamId, ReadOnlySpan<byte> payload)
+            where TWriter : IBufferWriter<byte>
         {
             // The extended timestamp is repeated on every fmt 3 chunk of the message (§5.3.1.3), and a fmt 3
             // new message carries it when the delta it reuses needed one.
             bool extended = field >= NoExtendedTimestamp;
-            ReadOnlySpan<byte> payload = message.Payload.Span;
             int offset = 0;
             do
             {
@@ -154,13 +169,13 @@ namespace RtmpXProtect.Engine.Rtmp.Chunks
                 if (format <= 1)
                 {
                     WriteUInt24(span.Slice(position), (uint)payload.Length);
-                    span[position + 3] = (byte)message.Type;
+                    span[position + 3] = (byte)type;
                     position += 4;
                 }
 
                 if (format == 0)
                 {
-                    BinaryPrimitives.WriteUInt32LittleEndian(span.Slice(position), message.StreamId);
+                    BinaryPrimitives.WriteUInt32LittleEndian(span.Slice(position), streamId);
                     position += 4;
                 }
 

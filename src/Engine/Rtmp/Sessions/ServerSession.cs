@@ -54,6 +54,18 @@ namespace RtmpXProtect.Engine.Rtmp.Sessions
         /// </summary>
         /// <exception cref="RtmpProtocolException">The client broke the protocol or a limit.</exception>
         public void Receive(ReadOnlySpan<byte> input, IBufferWriter<byte> output, List<SessionEvent> events)
+            => Receive(input, output, events, null);
+
+        /// <summary>
+        /// Like <see cref="Receive(ReadOnlySpan{byte}, IBufferWriter{byte}, List{SessionEvent})"/>, but
+        /// audio, video and data of a publishing stream are appended to <paramref name="media"/> (when
+        /// not null) instead of raised as <see cref="MediaReceived"/>: a publisher's hot path then
+        /// creates no event object per message. A host handles <paramref name="media"/> before
+        /// <paramref name="events"/>: media after a stream was closed in the same input is not reported,
+        /// and media before a publish was accepted never is, so that order is the order on the wire.
+        /// </summary>
+        /// <exception cref="RtmpProtocolException">The client broke the protocol or a limit.</exception>
+        public void Receive(ReadOnlySpan<byte> input, IBufferWriter<byte> output, List<SessionEvent> events, List<RtmpMessage>? media)
         {
             _messages.Clear();
             _core.Receive(input, output, _messages, events);
@@ -69,7 +81,7 @@ namespace RtmpXProtect.Engine.Rtmp.Sessions
                     case MessageType.Video:
                         if (IsPublishing(message.StreamId))
                         {
-                            events.Add(new MediaReceived(message));
+                            AddMedia(message, events, media);
                         }
 
                         break;
@@ -77,7 +89,7 @@ namespace RtmpXProtect.Engine.Rtmp.Sessions
                     case MessageType.DataAmf3:
                         if (IsPublishing(message.StreamId))
                         {
-                            events.Add(new MediaReceived(DataMessage.Normalize(message, _core.Limits)));
+                            AddMedia(DataMessage.Normalize(message, _core.Limits), events, media);
                         }
 
                         break;
@@ -176,6 +188,18 @@ namespace RtmpXProtect.Engine.Rtmp.Sessions
         {
             _core.Send(output, Chunks.ChunkStreamIds.ProtocolControl, UserControlEvent.StreamBegin(streamId).ToMessage());
             _core.SendStatus(output, streamId, StatusInfo.Status(StatusCodes.PlayPublishNotify, name + " is now published."), name);
+        }
+
+        private static void AddMedia(RtmpMessage message, List<SessionEvent> events, List<RtmpMessage>? media)
+        {
+            if (media != null)
+            {
+                media.Add(message);
+            }
+            else
+            {
+                events.Add(new MediaReceived(message));
+            }
         }
 
         private bool IsPublishing(uint streamId) => _streams.TryGetValue(streamId, out var role) && role == StreamRole.Publishing;

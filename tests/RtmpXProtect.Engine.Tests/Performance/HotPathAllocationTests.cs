@@ -1,0 +1,130 @@
+using System;
+using System.Collections.Generic;
+using RtmpXProtect.Engine.Buffers;
+using RtmpXProtect.Engine.Rtmp.Chunks;
+using RtmpXProtect.Engine.Rtmp.Messages;
+using RtmpXProtect.Engine.Rtmp.Sessions.Events;
+using RtmpXProtect.Engine.Server;
+using RtmpXProtect.Engine.Tests.Rtmp.Sessions;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace RtmpXProtect.Engine.Tests.Performance
+{
+    /// <summary>
+    /// What one published media message costs in allocations on the publisher's thread, from bytes
+    /// in to framed bytes shared by the players. Counted per thread, so other tests do not disturb it.
+    /// </summary>
+    public class HotPathAllocationTests
+    {
+        private const int ChunkSize = 4096;
+
+        // Per message beyond the payload copy and the framed array: the RtmpMessage, the MediaFrame
+        // and its framing record (48 + 40 + 40 bytes), two array headers, and acknowledgements.
+        // Measured 205 bytes; one more event (24) or writer object (32), or any copy, would not fit.
+        private const long MaxOverheadPerMessage = 224;
+
+        private readonly ITestOutputHelper _output;
+
+        public HotPathAllocationTests(ITestOutputHelper output)
+        {
+            _output = output;
+        }
+
+        [Fact]
+        public void A_published_message_allocates_only_its_payload_its_framed_bytes_and_three_small_objects()
+        {
+            var pair = SessionPair.Publishing();
+            var streamId = pair.Client.StreamId!.Value;
+            var stream = new LiveStream("live/cam1", 32 * 1024 * 1024);
+            Assert.True(stream.TryStartPublish(this));
+            var sink = new FramingSink();
+            stream.Subscribe(sink);
+            stream.Subscribe(new FramingSink());
+
+            var warmUp = Wire(pair, streamId, 0, 300);
+            var measured = Wire(pair, streamId, 10_000, 3000);
+            var output = new ByteBufferWriter();
+            var events = new List<SessionEvent>();
+            var media = new List<RtmpMessage>(64);
+            Run(pair, stream, warmUp.Bytes, output, events, media);
+            sink.Reset();
+
+            var collections = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            Run(pair, stream, measured.Bytes, output, events, media);
+            var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+            _output.WriteLine($"collections during the run (process-wide, gen0/1/2): {GC.CollectionCount(0) - collections.Item1}/{GC.CollectionCount(1) - collections.Item2}/{GC.CollectionCount(2) - collections.Item3}");
+            Assert.Equal(measured.Messages, sink.Frames);
+            var overhead = allocated - measured.PayloadBytes - measured.FramedBytes;
+            _output.WriteLine($"{measured.Messages} messages: {allocated} bytes allocated, {measured.PayloadBytes} payload, {measured.FramedBytes} framed, {overhead / measured.Messages} bytes overhead each");
+            Assert.True(overhead <= MaxOverheadPerMessage * measured.Messages, $"{overhead / measured.Messages} bytes per message beyond payload and framed bytes; at most {MaxOverheadPerMessage} expected.");
+        }
+
+        private static void Run(SessionPair pair, LiveStream stream, byte[] wire, ByteBufferWriter output, List<SessionEvent> events, List<RtmpMessage> media)
+        {
+            for (var offset = 0; offset < wire.Length; offset += 64 * 1024)
+            {
+                output.Clear();
+                pair.Server.Receive(wire.AsSpan(offset, Math.Min(64 * 1024, wire.Length - offset)), output, events, media);
+                Assert.Empty(events);
+                foreach (var message in media)
+                {
+                    stream.Deliver(MediaFrame.From(message), WireLimits.Default);
+                }
+
+                media.Clear();
+            }
+        }
+
+        /// <summary>A 30 fps / 43 Hz mix of 8 KB video (a keyframe each second) and 370 B AAC, as the publisher's client sends it.</summary>
+        private static (byte[] Bytes, int Messages, long PayloadBytes, long FramedBytes) Wire(SessionPair pair, uint streamId, uint start, int count)
+        {
+            var output = new ByteBufferWriter(1 << 20);
+            if (start == 0)
+            {
+                pair.Client.SendMedia(ProtocolControl.SetChunkSize(ChunkSize), output);
+            }
+
+            long payload = 0;
+            long framed = 0;
+            for (var i = 0; i < count; i++)
+            {
+                var video = i % 73 < 30;
+                var time = start + (uint)(i * 1000 / 73);
+                var body = new byte[video ? 8 * 1024 : 370];
+                body.AsSpan().Fill((byte)i);
+                body[0] = video ? (i % 73 == 0 ? (byte)0x17 : (byte)0x27) : (byte)0xAF;
+                body[1] = 1;
+                payload += body.Length;
+                framed += ChunkEncoder.SelfContainedLength(body.Length, ChunkSize, video ? ChunkStreamIds.Video : ChunkStreamIds.Audio, time);
+                pair.Client.SendMedia(new RtmpMessage(video ? MessageType.Video : MessageType.Audio, time, streamId, body), output);
+            }
+
+            return (output.ToArray(), count, payload, framed);
+        }
+
+        private sealed class FramingSink : IMediaSink
+        {
+            public int Frames { get; private set; }
+
+            public void Reset() => Frames = 0;
+
+            public void OnStart(IReadOnlyList<MediaFrame> cached, bool newPublisher)
+            {
+            }
+
+            public void OnFrame(MediaFrame frame)
+            {
+                // The second sink gets the first one's array: framed bytes are counted once per message.
+                frame.Framed(1, ChunkSize);
+                Frames++;
+            }
+
+            public void OnStop()
+            {
+            }
+        }
+    }
+}
