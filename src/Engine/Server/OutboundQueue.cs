@@ -1,22 +1,39 @@
 using System;
 using System.Collections.Generic;
+using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Threading.Tasks;
 
 namespace RtmpXProtect.Engine.Server
 {
     /// <summary>
-    /// Bytes waiting to go to one peer, from any thread, drained by one writer that sends many
-    /// segments in one gathered socket write. Counts queued bytes until they are sent, so a slow
-    /// reader shows up as a growing count.
+    /// Bytes waiting to go to one peer, queued from any thread. The thread that queues into an idle
+    /// queue writes at once, gathering everything queued into one non-blocking send; only when the
+    /// socket is full does writing continue asynchronously. Fan-out so costs one send per player
+    /// per message on the publisher's thread, with no thread-pool hop and no allocation.
+    /// Queued bytes are counted until sent, so a slow reader shows up as a growing count.
     /// </summary>
     internal sealed class OutboundQueue
     {
+        // One gathered send stays within the kernel's iovec limit (1024 on Linux).
+        private const int MaxSegmentsPerWrite = 256;
+        private readonly Socket _socket;
+        private readonly Action<string> _fail;
         private readonly object _gate = new object();
         private readonly List<ArraySegment<byte>> _pending = new List<ArraySegment<byte>>();
-        private TaskCompletionSource<bool>? _waiter;
+        private readonly List<ArraySegment<byte>> _batch = new List<ArraySegment<byte>>();
+        private readonly TaskCompletionSource<bool> _drained = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         private long _queuedBytes;
+        private bool _writing;
         private bool _completed;
+        private bool _failed;
+
+        /// <summary>Creates the queue of <paramref name="socket"/>, which must be non-blocking.</summary>
+        public OutboundQueue(Socket socket, Action<string> fail)
+        {
+            _socket = socket;
+            _fail = fail;
+        }
 
         /// <summary>Bytes queued or being written.</summary>
         public long QueuedBytes
@@ -30,7 +47,10 @@ namespace RtmpXProtect.Engine.Server
             }
         }
 
-        /// <summary>Queues bytes; they must not change afterwards. Returns false once completed.</summary>
+        /// <summary>Completes when the queue is completed and everything in it was written (or writing failed).</summary>
+        public Task Drained => _drained.Task;
+
+        /// <summary>Queues bytes, which must not change afterwards, and writes them if nobody is. False once completed.</summary>
         public bool Enqueue(ReadOnlyMemory<byte> bytes)
         {
             if (bytes.Length == 0)
@@ -43,64 +63,133 @@ namespace RtmpXProtect.Engine.Server
                 segment = new ArraySegment<byte>(bytes.ToArray());
             }
 
-            TaskCompletionSource<bool>? waiter;
             lock (_gate)
             {
-                if (_completed)
+                if (_completed || _failed)
                 {
                     return false;
                 }
 
                 _pending.Add(segment);
                 _queuedBytes += segment.Count;
-                waiter = _waiter;
-                _waiter = null;
+                if (_writing)
+                {
+                    return true;
+                }
+
+                _writing = true;
             }
 
-            waiter?.TrySetResult(true);
+            WriteNow();
             return true;
         }
 
-        /// <summary>
-        /// Waits until bytes are queued, then moves them into <paramref name="batch"/> (which is
-        /// cleared first). Returns false when the queue is completed and empty.
-        /// </summary>
-        public async Task<bool> TakeAsync(List<ArraySegment<byte>> batch, int maxSegments)
+        /// <summary>No more bytes will be queued; <see cref="Drained"/> completes after what is queued.</summary>
+        public void Complete()
         {
-            while (true)
+            lock (_gate)
             {
-                Task<bool> wait;
-                lock (_gate)
+                _completed = true;
+                if (_writing)
                 {
-                    if (_pending.Count > 0)
-                    {
-                        // Bounded so one gathered write stays within the kernel's iovec limit.
-                        batch.Clear();
-                        var count = Math.Min(maxSegments, _pending.Count);
-                        for (var i = 0; i < count; i++)
-                        {
-                            batch.Add(_pending[i]);
-                        }
+                    return;
+                }
+            }
 
-                        _pending.RemoveRange(0, count);
-                        return true;
-                    }
+            _drained.TrySetResult(true);
+        }
 
-                    if (_completed)
-                    {
-                        return false;
-                    }
-
-                    _waiter ??= new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-                    wait = _waiter.Task;
+        private void WriteNow()
+        {
+            while (TakeBatch(out var total))
+            {
+                int sent;
+                SocketError error;
+                try
+                {
+                    sent = _socket.Send(_batch, SocketFlags.None, out error);
+                }
+                catch (ObjectDisposedException)
+                {
+                    Fail("connection closed");
+                    return;
                 }
 
-                await wait.ConfigureAwait(false);
+                if (error == SocketError.Success && sent == total)
+                {
+                    Sent(total);
+                    continue;
+                }
+
+                if (error == SocketError.Success || error == SocketError.WouldBlock)
+                {
+                    _ = WriteAsync(Math.Max(sent, 0), total);
+                    return;
+                }
+
+                Fail("write failed: " + error);
+                return;
             }
         }
 
-        /// <summary>Marks bytes as written.</summary>
-        public void Sent(long bytes)
+        // The socket is full: finish this batch and drain the queue asynchronously; the next
+        // Enqueue into an empty queue writes synchronously again.
+        private async Task WriteAsync(long sent, long total)
+        {
+            try
+            {
+                while (true)
+                {
+                    while (sent < total)
+                    {
+                        sent += await _socket.SendAsync(Remaining(_batch, sent), SocketFlags.None).ConfigureAwait(false);
+                    }
+
+                    Sent(total);
+                    if (!TakeBatch(out total))
+                    {
+                        return;
+                    }
+
+                    sent = 0;
+                }
+            }
+            catch (Exception e) when (e is SocketException || e is ObjectDisposedException)
+            {
+                Fail("write failed: " + e.Message);
+            }
+        }
+
+        private bool TakeBatch(out long total)
+        {
+            total = 0;
+            lock (_gate)
+            {
+                _batch.Clear();
+                if (_pending.Count == 0 || _failed)
+                {
+                    _writing = false;
+                    if (_completed)
+                    {
+                        _drained.TrySetResult(true);
+                    }
+
+                    return false;
+                }
+
+                var count = Math.Min(MaxSegmentsPerWrite, _pending.Count);
+                for (var i = 0; i < count; i++)
+                {
+                    _batch.Add(_pending[i]);
+                    total += _pending[i].Count;
+                }
+
+                _pending.RemoveRange(0, count);
+                return true;
+            }
+        }
+
+        private void Sent(long bytes)
         {
             lock (_gate)
             {
@@ -108,18 +197,43 @@ namespace RtmpXProtect.Engine.Server
             }
         }
 
-        /// <summary>No more bytes will be queued; the writer ends after what is queued.</summary>
-        public void Complete()
+        private void Fail(string reason)
         {
-            TaskCompletionSource<bool>? waiter;
             lock (_gate)
             {
-                _completed = true;
-                waiter = _waiter;
-                _waiter = null;
+                _failed = true;
+                _writing = false;
+                _pending.Clear();
+                _batch.Clear();
+                _queuedBytes = 0;
             }
 
-            waiter?.TrySetResult(false);
+            _drained.TrySetResult(false);
+            _fail(reason);
+        }
+
+        // A send may stop part-way; what is left starts inside one of the segments.
+        private static List<ArraySegment<byte>> Remaining(List<ArraySegment<byte>> batch, long sent)
+        {
+            if (sent == 0)
+            {
+                return batch;
+            }
+
+            var rest = new List<ArraySegment<byte>>(batch.Count);
+            foreach (var segment in batch)
+            {
+                if (sent >= segment.Count)
+                {
+                    sent -= segment.Count;
+                    continue;
+                }
+
+                rest.Add(sent == 0 ? segment : new ArraySegment<byte>(segment.Array!, segment.Offset + (int)sent, segment.Count - (int)sent));
+                sent = 0;
+            }
+
+            return rest;
         }
     }
 }

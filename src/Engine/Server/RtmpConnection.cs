@@ -25,7 +25,6 @@ namespace RtmpXProtect.Engine.Server
     /// </summary>
     internal sealed class RtmpConnection
     {
-        private const int MaxSegmentsPerWrite = 256;
 
         // Rented per read and returned at once (the session copies what it keeps), so only a
         // connection that is reading holds one; a publisher's reads fill it, a player's do not.
@@ -42,7 +41,7 @@ namespace RtmpXProtect.Engine.Server
         private ServerHandshake? _handshake;
         private readonly ServerSession _session;
         private readonly object _sessionGate = new object();
-        private readonly OutboundQueue _outbound = new OutboundQueue();
+        private readonly OutboundQueue _outbound;
         private readonly List<SessionEvent> _events = new List<SessionEvent>();
         private readonly List<RtmpMessage> _media = new List<RtmpMessage>();
         private readonly Dictionary<uint, PlayerSink> _players = new Dictionary<uint, PlayerSink>();
@@ -63,6 +62,7 @@ namespace RtmpXProtect.Engine.Server
             _log = server.Log.ForContext("Connection", id);
             _handshake = new ServerHandshake(0);
             _session = new ServerSession(server.Options.Session, server.Options.Limits);
+            _outbound = new OutboundQueue(socket, Abort);
         }
 
         public long Id { get; }
@@ -75,7 +75,6 @@ namespace RtmpXProtect.Engine.Server
 
         public async Task RunAsync(CancellationToken serverStopping)
         {
-            var writer = WriteLoopAsync();
             var reason = "closed by peer";
             var timeout = new CancellationTokenSource(_server.Options.HandshakeTimeout);
             _handshakeTimer = timeout;
@@ -99,7 +98,7 @@ namespace RtmpXProtect.Engine.Server
                 timeout.Dispose();
                 LeaveStreams();
                 _outbound.Complete();
-                await Task.WhenAny(writer, Task.Delay(TimeSpan.FromSeconds(2))).ConfigureAwait(false);
+                await Task.WhenAny(_outbound.Drained, Task.Delay(TimeSpan.FromSeconds(2))).ConfigureAwait(false);
                 Abort(reason);
                 _log.Information("{Remote} disconnected after {Seconds:0.0} s: {Reason}", Remote, (DateTime.UtcNow - _connectedAt).TotalSeconds, _closeReason ?? reason);
             }
@@ -407,56 +406,6 @@ namespace RtmpXProtect.Engine.Server
                 _outbound.Enqueue(scratch.ToArray());
                 scratch.Clear();
             }
-        }
-
-        private async Task WriteLoopAsync()
-        {
-            var batch = new List<ArraySegment<byte>>();
-            try
-            {
-                while (await _outbound.TakeAsync(batch, MaxSegmentsPerWrite).ConfigureAwait(false))
-                {
-                    long total = 0;
-                    foreach (var segment in batch)
-                    {
-                        total += segment.Count;
-                    }
-
-                    var sent = 0L;
-                    while (sent < total)
-                    {
-                        sent += await _socket.SendAsync(sent == 0 ? batch : Remaining(batch, sent), SocketFlags.None).ConfigureAwait(false);
-                    }
-
-                    _outbound.Sent(total);
-
-                    // Sent arrays are not kept alive by an idle connection.
-                    batch.Clear();
-                }
-            }
-            catch (Exception e) when (e is SocketException || e is ObjectDisposedException)
-            {
-                Abort("write failed: " + e.Message);
-            }
-        }
-
-        // A gathered send may stop part-way; what is left starts inside one of the segments.
-        private static List<ArraySegment<byte>> Remaining(List<ArraySegment<byte>> batch, long sent)
-        {
-            var rest = new List<ArraySegment<byte>>();
-            foreach (var segment in batch)
-            {
-                if (sent >= segment.Count)
-                {
-                    sent -= segment.Count;
-                    continue;
-                }
-
-                rest.Add(sent == 0 ? segment : new ArraySegment<byte>(segment.Array!, segment.Offset + (int)sent, segment.Count - (int)sent));
-                sent = 0;
-            }
-
-            return rest;
         }
     }
 }

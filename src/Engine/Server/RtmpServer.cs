@@ -138,6 +138,9 @@ namespace RtmpXProtect.Engine.Server
 
                 // Media is latency-sensitive and already batched by the writer: no Nagle delay.
                 socket.NoDelay = true;
+
+                // Writers send from the thread that queues and must never block it.
+                socket.Blocking = false;
                 var id = Interlocked.Increment(ref _nextConnectionId);
                 var connection = new RtmpConnection(this, socket, id);
                 _connections[id] = RunConnectionAsync(connection);
