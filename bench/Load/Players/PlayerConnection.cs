@@ -26,8 +26,8 @@ namespace RtmpXProtect.Bench.Load.Players;
 /// </summary>
 internal sealed class PlayerConnection : IScannedMessageSink
 {
-    /// <summary>One pooled read buffer per connection; servers send 4 KiB chunks.</summary>
-    public const int ReadBufferSize = 16 * 1024;
+    /// <summary>One pooled read buffer per connection: twice the fan-out low-water mark.</summary>
+    public const int ReadBufferSize = 32 * 1024;
 
     private const byte UserControlType = 4;
     private const byte WindowAckSizeType = 5;
@@ -35,7 +35,11 @@ internal sealed class PlayerConnection : IScannedMessageSink
     private const byte VideoType = 9;
     private const ushort PingRequest = 6;
 
+    private const int SolSocket = 1;
+    private const int SoRcvLowat = 18;
+
     private readonly StreamTarget _target;
+    private readonly int _receiveLowWater;
     private readonly LatencyMatcher? _latency;
     private readonly MeasurementWindow? _window;
     private readonly ChunkScanner _scanner = new();
@@ -45,6 +49,7 @@ internal sealed class PlayerConnection : IScannedMessageSink
     private readonly List<float> _latencies = new();
     private ClientSession? _session;
     private bool _lean;
+    private bool _lowWaterSet;
     private bool _answerControl;
     private uint _ackWindow;
     private long _lastAck;
@@ -52,9 +57,10 @@ internal sealed class PlayerConnection : IScannedMessageSink
     private long _mediaBytes;
     private long _firstKeyframeTicks;
 
-    public PlayerConnection(StreamTarget target, SendLog? sendLog = null, MeasurementWindow? window = null)
+    public PlayerConnection(StreamTarget target, SendLog? sendLog = null, MeasurementWindow? window = null, int receiveLowWater = 0)
     {
         _target = target;
+        _receiveLowWater = receiveLowWater;
         _latency = sendLog is null ? null : new LatencyMatcher(sendLog);
         _window = window;
     }
@@ -101,6 +107,14 @@ internal sealed class PlayerConnection : IScannedMessageSink
                 {
                     await socket.SendAsync(_output.WrittenMemory, SocketFlags.None, stop).ConfigureAwait(false);
                     _output.Clear();
+                }
+
+                if (_lean && _receiveLowWater > 0 && !_lowWaterSet)
+                {
+                    // Wake only once this much arrived: a fifth of the wake-ups for 1000 players
+                    // at 2 Mbps, at the cost of a few tens of ms on each receive time.
+                    socket.SetRawSocketOption(SolSocket, SoRcvLowat, BitConverter.GetBytes(_receiveLowWater));
+                    _lowWaterSet = true;
                 }
 
                 fresh = await socket.ReceiveAsync(buffer.AsMemory(filled), SocketFlags.None, stop).ConfigureAwait(false);

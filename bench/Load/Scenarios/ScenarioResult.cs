@@ -34,6 +34,9 @@ internal sealed record ScenarioResult
     /// <summary>Clients that moved at least 95 % of the expected media bytes in the window.</summary>
     public int FullRate { get; init; }
 
+    /// <summary>Players that received a coded keyframe.</summary>
+    public int WithKeyframe { get; init; }
+
     public double FirstKeyframeP50Ms { get; init; } = double.NaN;
 
     public double FirstKeyframeP99Ms { get; init; } = double.NaN;

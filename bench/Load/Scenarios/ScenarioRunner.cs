@@ -68,7 +68,7 @@ internal sealed class ScenarioRunner
 
             for (var i = 0; i < scenario.Players; i++)
             {
-                var player = new PlayerConnection(target, log, window);
+                var player = new PlayerConnection(target, log, window, scenario.Kind == ScenarioKind.FanOut ? _settings.FanOutReceiveLowWater : 0);
                 players.Add(player);
                 tasks.Add(player.RunAsync(stop.Token));
                 if ((i + 1) % _settings.ConnectBatch == 0)
@@ -120,6 +120,7 @@ internal sealed class ScenarioRunner
                 Clients = clients,
                 Disconnects = Disconnects(players, publishers),
                 FullRate = fullRate,
+                WithKeyframe = firstKeyframes.Count,
                 FirstKeyframeP50Ms = Percentiles.Of(firstKeyframes, 50),
                 FirstKeyframeP99Ms = Percentiles.Of(firstKeyframes, 99),
                 LatencyP50Ms = Percentiles.Of(latencies, 50),

@@ -30,10 +30,13 @@ internal static class ProcessTree
     }
 
     /// <summary>VmRSS of the process and its descendants, in bytes.</summary>
-    public static long ResidentBytes(int pid) => SumStatus(pid, "VmRSS:");
+    public static long ResidentBytes(int pid) => SumStatus(Members(pid), "VmRSS:");
+
+    /// <summary>VmRSS of the given processes, in bytes.</summary>
+    public static long ResidentBytes(IEnumerable<int> members) => SumStatus(members, "VmRSS:");
 
     /// <summary>VmHWM (peak RSS the kernel saw) of the process and its descendants, in bytes.</summary>
-    public static long PeakResidentBytes(int pid) => SumStatus(pid, "VmHWM:");
+    public static long PeakResidentBytes(int pid) => SumStatus(Members(pid), "VmHWM:");
 
     /// <summary>The process and every live descendant (walks /proc/*/stat parent ids).</summary>
     public static List<int> Members(int pid)
@@ -62,10 +65,10 @@ internal static class ProcessTree
         return members;
     }
 
-    private static long SumStatus(int pid, string field)
+    private static long SumStatus(IEnumerable<int> members, string field)
     {
         long bytes = 0;
-        foreach (var member in Members(pid))
+        foreach (var member in members)
         {
             try
             {

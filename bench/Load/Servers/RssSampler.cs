@@ -32,11 +32,19 @@ internal sealed class RssSampler : IAsyncDisposable
     private async Task LoopAsync()
     {
         using var timer = new PeriodicTimer(Interval);
+        var members = new System.Collections.Generic.List<int>();
+        var samples = 0;
         try
         {
             do
             {
-                var now = ProcessTree.ResidentBytes(_pid);
+                // The process list is walked once a second; reading VmRSS of known members is cheap.
+                if (members.Count == 0 || ++samples % 5 == 0)
+                {
+                    members = ProcessTree.Members(_pid);
+                }
+
+                var now = ProcessTree.ResidentBytes(members);
                 if (now > Interlocked.Read(ref _peak))
                 {
                     Interlocked.Exchange(ref _peak, now);
