@@ -1,0 +1,80 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using RtmpXProtect.Bench.Load.Publishing;
+using RtmpXProtect.Bench.Load.Scenarios;
+using RtmpXProtect.Bench.Load.Servers;
+
+namespace RtmpXProtect.Bench.Load;
+
+/// <summary>
+/// Runs scenarios against every available server for several rounds. Within a round each
+/// scenario runs on each server in turn (the first server rotates per round, so no server always
+/// goes first); every run gets a fresh server process.
+/// </summary>
+internal sealed class Benchmark
+{
+    private readonly BenchPaths _paths;
+    private readonly ServerLauncher _launcher;
+
+    public Benchmark(BenchPaths paths)
+    {
+        _paths = paths;
+        _launcher = new ServerLauncher(paths);
+    }
+
+    public async Task<BenchmarkResults> RunAsync(IReadOnlyList<Scenario> scenarios, IReadOnlyList<ServerKind> servers, int rounds, RunSettings settings)
+    {
+        var fanOut = MediaFile.Load(await MediaCache.EnsureAsync(_paths.Cache, 2000).ConfigureAwait(false));
+        var ingest = MediaFile.Load(await MediaCache.EnsureAsync(_paths.Cache, 1000).ConfigureAwait(false));
+        Console.WriteLine($"media: 2 Mbps file {fanOut.MediaBytesPerSecond * 8 / 1e6:0.00} Mbps of A/V, 1 Mbps file {ingest.MediaBytesPerSecond * 8 / 1e6:0.00} Mbps");
+        var runner = new ScenarioRunner(fanOut, ingest, settings);
+        var results = new BenchmarkResults();
+        var available = new List<ServerKind>();
+        foreach (var kind in servers)
+        {
+            if (_launcher.Unavailable(kind) is { } reason)
+            {
+                results.Unavailable[ServerLauncher.Label(kind)] = reason;
+                Console.WriteLine($"{ServerLauncher.Label(kind)}: not available ({reason})");
+            }
+            else
+            {
+                available.Add(kind);
+            }
+        }
+
+        for (var round = 0; round < rounds; round++)
+        {
+            foreach (var scenario in scenarios)
+            {
+                for (var i = 0; i < available.Count; i++)
+                {
+                    var kind = available[(i + round) % available.Count];
+                    var label = ServerLauncher.Label(kind);
+                    Console.Write($"round {round + 1}/{rounds}  {scenario.Name,-14} {label,-18} ");
+                    try
+                    {
+                        await using var server = await _launcher.StartAsync(kind).ConfigureAwait(false);
+                        var result = await runner.RunAsync(scenario, label, server.Port, server.ProcessId).ConfigureAwait(false);
+                        if (server.HasExited)
+                        {
+                            result = result with { Note = "server exited: " + server.OutputTail.Split('\n').LastOrDefault() };
+                        }
+
+                        results.Runs.Add(result);
+                        Console.WriteLine($"cpu {result.CpuSeconds,6:0.00} s  {result.CpuSecondsPerGB,6:0.00} s/GB  rss {result.PeakRssMiB,6:0.0} MiB  disc {result.Disconnects}  full {result.FullRate}/{result.Clients}  ttfk50 {result.FirstKeyframeP50Ms,6:0} ms  lat99 {result.LatencyP99Ms,6:0.0} ms  loadgen {result.LoadgenCpuSeconds:0.00} s {result.Note}");
+                    }
+                    catch (Exception e) when (e is InvalidOperationException || e is System.IO.IOException)
+                    {
+                        Console.WriteLine("failed: " + e.Message);
+                        results.Failures.Add($"{scenario.Name} / {label}: {e.Message.Split('\n')[0]}");
+                    }
+                }
+            }
+        }
+
+        return results;
+    }
+}

@@ -1,0 +1,79 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using RtmpXProtect.Bench.Load;
+using RtmpXProtect.Bench.Load.Reporting;
+using RtmpXProtect.Bench.Load.Scenarios;
+using RtmpXProtect.Bench.Load.Servers;
+
+// The load benchmark: rtmpx, nginx-rtmp and node-media-server side by side, measured from outside.
+var rounds = new Option<int>("--rounds") { Description = "Rounds; every figure is the median across them.", DefaultValueFactory = _ => 3 };
+var duration = new Option<int>("--duration") { Description = "Seconds measured per run (after warm-up).", DefaultValueFactory = _ => 20 };
+var output = new Option<FileInfo?>("--out") { Description = "Write the markdown report here (e.g. docs/PERFORMANCE.md)." };
+var only = new Option<string[]>("--servers") { Description = "Subset of servers: rtmpx, nginx, nms.", AllowMultipleArgumentsPerToken = true };
+var players = new Option<int>("--players") { Description = "Players (fanout, latency, join)." };
+var publishers = new Option<int>("--publishers") { Description = "Publishers (ingest).", DefaultValueFactory = _ => 200 };
+
+var root = new RootCommand("rtmpx load benchmark: fan-out, ingest, latency and join against rtmpx, nginx-rtmp and node-media-server.");
+root.Subcommands.Add(Verb("all", "Every scenario: fan-out 200 and 1000, ingest 200, latency 50, join 100.", _ => new[]
+{
+    Scenario.FanOut(200), Scenario.FanOut(1000), Scenario.Ingest(200), Scenario.Latency(50), Scenario.Join(100),
+}));
+root.Subcommands.Add(Verb("fanout", "One 2 Mbps publisher, --players players (200 by default).", p => new[] { Scenario.FanOut(Or(p.GetValue(players), 200)) }, players));
+root.Subcommands.Add(Verb("ingest", "--publishers publishers of 1 Mbps.", p => new[] { Scenario.Ingest(p.GetValue(publishers)) }, publishers));
+root.Subcommands.Add(Verb("latency", "One publisher, --players players (50), publish-to-play latency.", p => new[] { Scenario.Latency(Or(p.GetValue(players), 50)) }, players));
+root.Subcommands.Add(Verb("join", "--players players (100) joining mid-GOP, time to first keyframe.", p => new[] { Scenario.Join(Or(p.GetValue(players), 100)) }, players));
+return await root.Parse(args).InvokeAsync();
+
+Command Verb(string name, string description, Func<ParseResult, Scenario[]> scenarios, params Option[] extra)
+{
+    var command = new Command(name, description) { rounds, duration, output, only };
+    foreach (var option in extra)
+    {
+        command.Options.Add(option);
+    }
+
+    command.SetAction(async (parse, cancel) =>
+    {
+        var paths = BenchPaths.Locate();
+        var kinds = SelectServers(parse.GetValue(only));
+        var settings = new RunSettings { Duration = TimeSpan.FromSeconds(parse.GetValue(duration)) };
+        var list = scenarios(parse);
+        var count = parse.GetValue(rounds);
+        var results = await new Benchmark(paths).RunAsync(list, kinds, count, settings);
+        var command = "dotnet run -c Release --project bench/Load -- " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1));
+        var report = MarkdownReport.Write(results, list, MachineInfo.Collect(Path.Combine(paths.NmsDirectory, "node_modules", "node-media-server", "package.json")), command, count, settings);
+        Console.WriteLine();
+        Console.WriteLine(report);
+        if (parse.GetValue(output) is { } file)
+        {
+            var path = Path.IsPathRooted(file.ToString()) ? file.FullName : Path.Combine(paths.Root, file.ToString());
+            File.WriteAllText(path, report);
+            Console.WriteLine("written to " + path);
+        }
+
+        return results.Runs.Count > 0 ? 0 : 1;
+    });
+    return command;
+}
+
+static int Or(int value, int fallback) => value > 0 ? value : fallback;
+
+static IReadOnlyList<ServerKind> SelectServers(string[]? names)
+{
+    if (names == null || names.Length == 0)
+    {
+        return new[] { ServerKind.Rtmpx, ServerKind.Nginx, ServerKind.Nms };
+    }
+
+    return names.Select(n => n.ToLowerInvariant() switch
+    {
+        "rtmpx" => ServerKind.Rtmpx,
+        "nginx" or "nginx-rtmp" => ServerKind.Nginx,
+        "nms" or "node-media-server" => ServerKind.Nms,
+        _ => throw new ArgumentException($"Unknown server '{n}': use rtmpx, nginx or nms."),
+    }).ToList();
+}

@@ -1,0 +1,224 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using RtmpXProtect.Bench.Load.Players;
+using RtmpXProtect.Bench.Load.Publishing;
+using RtmpXProtect.Bench.Load.Servers;
+
+namespace RtmpXProtect.Bench.Load.Scenarios;
+
+/// <summary>
+/// Runs one scenario against one running server and measures it from outside: /proc CPU and RSS
+/// of the server's process tree, and what the load generator's clients saw.
+/// </summary>
+internal sealed class ScenarioRunner
+{
+    private const string App = "live";
+    private const double FullRateShare = 0.95;
+    private static readonly TimeSpan SetupTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly MediaFile _fanOutMedia;
+    private readonly MediaFile _ingestMedia;
+    private readonly RunSettings _settings;
+
+    public ScenarioRunner(MediaFile fanOutMedia, MediaFile ingestMedia, RunSettings settings)
+    {
+        _fanOutMedia = fanOutMedia;
+        _ingestMedia = ingestMedia;
+        _settings = settings;
+    }
+
+    /// <summary>Runs <paramref name="scenario"/> against the server on 127.0.0.1:<paramref name="port"/> whose process is <paramref name="pid"/>.</summary>
+    public async Task<ScenarioResult> RunAsync(Scenario scenario, string server, int port, int pid)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(1)).ConfigureAwait(false);
+        var idle = ProcessTree.ResidentBytes(pid);
+        await using var rss = new RssSampler(pid);
+        using var stop = new CancellationTokenSource();
+        var log = new SendLog();
+        var window = new MeasurementWindow();
+        var tasks = new List<Task>();
+        var publishers = new List<LoopingPublisher>();
+        var players = new List<PlayerConnection>();
+        string? note = null;
+        try
+        {
+            var media = scenario.Kind == ScenarioKind.Ingest ? _ingestMedia : _fanOutMedia;
+            for (var i = 0; i < scenario.Publishers; i++)
+            {
+                var stream = scenario.Kind == ScenarioKind.Ingest ? "ingest" + i : "bench";
+                var publisher = new LoopingPublisher(media, new StreamTarget("127.0.0.1", port, App, stream), scenario.Kind == ScenarioKind.Ingest ? null : log);
+                publishers.Add(publisher);
+                tasks.Add(publisher.RunAsync(stop.Token));
+                if ((i + 1) % _settings.ConnectBatch == 0)
+                {
+                    await Settle(publishers.Select(p => p.Publishing)).ConfigureAwait(false);
+                }
+            }
+
+            await Settle(publishers.Select(p => p.Publishing)).ConfigureAwait(false);
+            var target = new StreamTarget("127.0.0.1", port, App, "bench");
+            if (scenario.Kind == ScenarioKind.Join)
+            {
+                return await JoinAsync(scenario, server, pid, idle, rss, publishers[0], target, log, window, tasks, players, stop.Token).ConfigureAwait(false);
+            }
+
+            for (var i = 0; i < scenario.Players; i++)
+            {
+                var player = new PlayerConnection(target, log, window, scenario.Kind == ScenarioKind.FanOut ? _settings.FanOutReceiveLowWater : 0);
+                players.Add(player);
+                tasks.Add(player.RunAsync(stop.Token));
+                if ((i + 1) % _settings.ConnectBatch == 0)
+                {
+                    await Settle(players.Skip(i + 1 - _settings.ConnectBatch).Select(p => p.Playing)).ConfigureAwait(false);
+                }
+            }
+
+            await Settle(players.Select(p => p.Playing)).ConfigureAwait(false);
+            await Task.Delay(_settings.Warmup).ConfigureAwait(false);
+
+            var before = Snapshot.Take(pid, players, publishers);
+            window.Open();
+            await Task.Delay(_settings.Duration).ConfigureAwait(false);
+            window.Close();
+            var after = Snapshot.Take(pid, players, publishers);
+            var seconds = Stopwatch.GetElapsedTime(before.Ticks, after.Ticks).TotalSeconds;
+
+            var clients = scenario.Kind == ScenarioKind.Ingest ? publishers.Count : players.Count;
+            int fullRate;
+            double bytes;
+            if (scenario.Kind == ScenarioKind.Ingest)
+            {
+                var expected = media.MediaBytesPerSecond * seconds;
+                fullRate = Enumerable.Range(0, publishers.Count).Count(i => after.PublisherMedia[i] - before.PublisherMedia[i] >= FullRateShare * expected);
+                bytes = after.PublisherMedia.Sum() - before.PublisherMedia.Sum();
+            }
+            else
+            {
+                var expected = after.PublisherMedia[0] - before.PublisherMedia[0];
+                fullRate = Enumerable.Range(0, players.Count).Count(i => after.PlayerMedia[i] - before.PlayerMedia[i] >= FullRateShare * expected);
+                bytes = after.PlayerBytes.Sum() - before.PlayerBytes.Sum();
+            }
+
+            var peak = rss.PeakBytes;
+            var latencies = players.SelectMany(p => p.Latencies).Select(v => (double)v).OrderBy(v => v).ToList();
+            var firstKeyframes = FirstKeyframeMilliseconds(players);
+            return new ScenarioResult
+            {
+                Server = server,
+                Scenario = scenario.Name,
+                WindowSeconds = seconds,
+                CpuSeconds = after.ServerCpu - before.ServerCpu,
+                LoadgenCpuSeconds = after.OwnCpu - before.OwnCpu,
+                Bytes = bytes,
+                IdleRssMiB = idle / 1048576.0,
+                PeakRssMiB = peak / 1048576.0,
+                RssPerClientKiB = clients > 0 ? (peak - idle) / 1024.0 / clients : double.NaN,
+                Clients = clients,
+                Disconnects = Disconnects(players, publishers),
+                FullRate = fullRate,
+                WithKeyframe = firstKeyframes.Count,
+                FirstKeyframeP50Ms = Percentiles.Of(firstKeyframes, 50),
+                FirstKeyframeP99Ms = Percentiles.Of(firstKeyframes, 99),
+                LatencyP50Ms = Percentiles.Of(latencies, 50),
+                LatencyP99Ms = Percentiles.Of(latencies, 99),
+                LatencyMaxMs = latencies.Count > 0 ? latencies[^1] : double.NaN,
+                LatencySamples = latencies.Count,
+                Note = note ?? FirstFailure(players, publishers),
+            };
+        }
+        finally
+        {
+            stop.Cancel();
+            await Task.WhenAll(tasks).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<ScenarioResult> JoinAsync(Scenario scenario, string server, int pid, long idle, RssSampler rss, LoopingPublisher publisher, StreamTarget target, SendLog log, MeasurementWindow window, List<Task> tasks, List<PlayerConnection> players, CancellationToken stop)
+    {
+        // Two GOPs in, so every server has a full GOP cached (those that cache).
+        var gop = _settings.Gop;
+        await Task.Delay(gop * 2.25).ConfigureAwait(false);
+        var keyframe = publisher.LastKeyframeTicks;
+        var gopTicks = (long)(gop.TotalSeconds * Stopwatch.Frequency);
+        var first = keyframe + (gopTicks / 2);
+        while (first < Stopwatch.GetTimestamp() + (Stopwatch.Frequency / 10))
+        {
+            first += gopTicks;
+        }
+
+        // Starting half a GOP (1 s) after a keyframe, spread over one GOP: joins land at every point of it.
+        var before = Snapshot.Take(pid, players, new[] { publisher });
+        window.Open();
+        for (var i = 0; i < scenario.Players; i++)
+        {
+            var due = first + (gopTicks * i / scenario.Players);
+            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait).ConfigureAwait(false);
+            }
+
+            var player = new PlayerConnection(target, log, window);
+            players.Add(player);
+            tasks.Add(player.RunAsync(stop));
+        }
+
+        var deadline = Stopwatch.GetTimestamp() + (gopTicks * 3);
+        while (players.Any(p => p.FirstKeyframeTicks == 0 && !p.Disconnected) && Stopwatch.GetTimestamp() < deadline)
+        {
+            await Task.Delay(50).ConfigureAwait(false);
+        }
+
+        window.Close();
+        var after = Snapshot.Take(pid, players, new[] { publisher });
+        var firstKeyframes = FirstKeyframeMilliseconds(players);
+        var peak = rss.PeakBytes;
+        return new ScenarioResult
+        {
+            Server = server,
+            Scenario = scenario.Name,
+            WindowSeconds = Stopwatch.GetElapsedTime(before.Ticks, after.Ticks).TotalSeconds,
+            CpuSeconds = after.ServerCpu - before.ServerCpu,
+            LoadgenCpuSeconds = after.OwnCpu - before.OwnCpu,
+            Bytes = after.PlayerBytes.Sum(),
+            IdleRssMiB = idle / 1048576.0,
+            PeakRssMiB = peak / 1048576.0,
+            RssPerClientKiB = (peak - idle) / 1024.0 / players.Count,
+            Clients = players.Count,
+            Disconnects = Disconnects(players, new[] { publisher }),
+            FullRate = firstKeyframes.Count,
+            FirstKeyframeP50Ms = Percentiles.Of(firstKeyframes, 50),
+            FirstKeyframeP99Ms = Percentiles.Of(firstKeyframes, 99),
+            Note = firstKeyframes.Count < players.Count ? $"{players.Count - firstKeyframes.Count} players got no keyframe" : FirstFailure(players, new[] { publisher }),
+        };
+    }
+
+    private static List<double> FirstKeyframeMilliseconds(IEnumerable<PlayerConnection> players) =>
+        players.Where(p => p.FirstKeyframeTicks != 0)
+            .Select(p => Stopwatch.GetElapsedTime(p.ConnectStartTicks, p.FirstKeyframeTicks).TotalMilliseconds)
+            .OrderBy(v => v)
+            .ToList();
+
+    private static int Disconnects(IEnumerable<PlayerConnection> players, IEnumerable<LoopingPublisher> publishers) =>
+        players.Count(p => p.Disconnected) + publishers.Count(p => p.Disconnected);
+
+    private static string? FirstFailure(IEnumerable<PlayerConnection> players, IEnumerable<LoopingPublisher> publishers) =>
+        publishers.Select(p => p.Failure).Concat(players.Select(p => p.Failure)).FirstOrDefault(f => f != null);
+
+    /// <summary>Waits for setup steps (Play.Start, Publish.Start), tolerating the ones that fail: failures are counted later.</summary>
+    private static async Task Settle(IEnumerable<Task> steps)
+    {
+        var all = Task.WhenAll(steps);
+        try
+        {
+            await all.WaitAsync(SetupTimeout).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is InvalidOperationException || e is TimeoutException)
+        {
+        }
+    }
+}

@@ -1,0 +1,130 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+
+namespace RtmpXProtect.Bench.Load.Servers;
+
+/// <summary>
+/// Starts each server on a free loopback port with its own temporary configuration: rtmpx from
+/// its Release build, nginx-rtmp with one worker and chunk_size 4096, node-media-server v4 with
+/// only RTMP on 127.0.0.1.
+/// </summary>
+internal sealed class ServerLauncher
+{
+    private static readonly string[] NginxModules =
+    {
+        "/usr/lib/nginx/modules/ngx_rtmp_module.so",
+        "/usr/lib64/nginx/modules/ngx_rtmp_module.so",
+        "/usr/local/nginx/modules/ngx_rtmp_module.so",
+    };
+
+    private readonly BenchPaths _paths;
+
+    public ServerLauncher(BenchPaths paths)
+    {
+        _paths = paths;
+    }
+
+    public static string Label(ServerKind kind) => kind switch
+    {
+        ServerKind.Rtmpx => "rtmpx",
+        ServerKind.Nginx => "nginx-rtmp",
+        _ => "node-media-server",
+    };
+
+    /// <summary>Why <paramref name="kind"/> cannot run here, or null when it can.</summary>
+    public string? Unavailable(ServerKind kind) => kind switch
+    {
+        ServerKind.Rtmpx => File.Exists(_paths.RtmpxDll) ? null : "rtmpx is not built (dotnet build -c Release src/Cli)",
+        ServerKind.Nginx => NginxModules.Any(File.Exists) ? null : "ngx_rtmp_module.so is not installed (apt-get install libnginx-mod-rtmp)",
+        _ => File.Exists(_paths.NmsApp) ? null : "node-media-server is not installed in " + _paths.NmsDirectory,
+    };
+
+    public Task<ServerProcess> StartAsync(ServerKind kind)
+    {
+        var port = ServerProcess.FreePort();
+        var text = port.ToString(CultureInfo.InvariantCulture);
+        switch (kind)
+        {
+            case ServerKind.Rtmpx:
+                return ServerProcess.StartAsync(Label(kind), "dotnet", new[] { _paths.RtmpxDll, "serve", "--listen", "127.0.0.1:" + text, "--log-level", "Warning" }, port);
+            case ServerKind.Nginx:
+            {
+                var prefix = TempDirectory("rtmpx-bench-nginx-");
+                Directory.CreateDirectory(Path.Combine(prefix, "logs"));
+                File.WriteAllText(Path.Combine(prefix, "nginx.conf"), NginxConfig(NginxModules.First(File.Exists), prefix, text));
+                return ServerProcess.StartAsync(Label(kind), "nginx", new[] { "-p", prefix + "/", "-c", "nginx.conf", "-e", "stderr" }, port, prefix, () => Delete(prefix));
+            }
+
+            default:
+            {
+                var directory = TempDirectory("rtmpx-bench-nms-");
+                var config = Path.Combine(directory, "config.json");
+                File.WriteAllText(config, NmsConfig(text));
+                return ServerProcess.StartAsync(Label(kind), "node", new[] { _paths.NmsApp, "-c", config, "--no-admin" }, port, directory, () => Delete(directory));
+            }
+        }
+    }
+
+    private static string NginxConfig(string module, string prefix, string port) =>
+        // daemon off + master_process off: one foreground process, measured as such; no http block,
+        // so nginx never touches /var/lib/nginx. worker_connections covers 1000 players and 200 publishers.
+        $$"""
+        load_module {{module}};
+        daemon off;
+        master_process off;
+        worker_processes 1;
+        worker_rlimit_nofile 8192;
+        error_log stderr warn;
+        pid {{prefix}}/nginx.pid;
+        events { worker_connections 4096; }
+        rtmp {
+            access_log off;
+            server {
+                listen 127.0.0.1:{{port}};
+                chunk_size 4096;
+                application live {
+                    live on;
+                }
+            }
+        }
+        """;
+
+    private static string NmsConfig(string port) =>
+        // No http/https/rtmps sections: node-media-server then listens on RTMP only. A fixed auth
+        // secret keeps it from writing the config back; GOP cache is on by default in v4.
+        $$"""
+        {
+            "bind": "127.0.0.1",
+            "notify": { "url": "" },
+            "store": { "path": "./data" },
+            "auth": { "play": false, "publish": false, "secret": "rtmpx-bench" },
+            "rtmp": { "port": {{port}} },
+            "webadmin": { "enable": false },
+            "record": { "auto": false, "path": "./record" }
+        }
+        """;
+
+    private static string TempDirectory(string prefix)
+    {
+        var path = Path.Combine(Path.GetTempPath(), prefix + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(path);
+        return path;
+    }
+
+    private static void Delete(string directory)
+    {
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}
