@@ -50,8 +50,12 @@ namespace RtmpXProtect.Engine.Server
         /// <summary>Completes when the queue is completed and everything in it was written (or writing failed).</summary>
         public Task Drained => _drained.Task;
 
-        /// <summary>Queues bytes, which must not change afterwards, and writes them if nobody is. False once completed.</summary>
-        public bool Enqueue(ReadOnlyMemory<byte> bytes)
+        /// <summary>
+        /// Queues bytes, which must not change afterwards, and writes them if nobody is. With
+        /// <paramref name="flush"/> false they wait for the next flushing enqueue, to share its
+        /// send. False once completed.
+        /// </summary>
+        public bool Enqueue(ReadOnlyMemory<byte> bytes, bool flush = true)
         {
             if (bytes.Length == 0)
             {
@@ -72,7 +76,7 @@ namespace RtmpXProtect.Engine.Server
 
                 _pending.Add(segment);
                 _queuedBytes += segment.Count;
-                if (_writing)
+                if (_writing || !flush)
                 {
                     return true;
                 }

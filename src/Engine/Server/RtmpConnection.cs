@@ -128,7 +128,7 @@ namespace RtmpXProtect.Engine.Server
             _socket.Dispose();
         }
 
-        public void Enqueue(ReadOnlyMemory<byte> bytes) => _outbound.Enqueue(bytes);
+        public void Enqueue(ReadOnlyMemory<byte> bytes, bool flush = true) => _outbound.Enqueue(bytes, flush);
 
         public void NotifyPublished(uint streamId, string name)
         {

@@ -24,7 +24,10 @@ namespace RtmpXProtect.Engine.Tests.Server
         private readonly RtmpClient _publisher;
         private readonly RtmpClient _healthy;
         private readonly bool _video;
-        private uint _timestamp;
+        private readonly Queue<(RtmpMessage Message, bool Counted)> _expected = new Queue<(RtmpMessage Message, bool Counted)>();
+
+        // Starts past 0 so the first audio frame (30 ms earlier) has a valid timestamp.
+        private uint _timestamp = 40;
 
         public LockstepFeed(RtmpClient publisher, RtmpClient healthy, bool video = true)
         {
@@ -60,13 +63,7 @@ namespace RtmpXProtect.Engine.Tests.Server
         {
             for (var i = 0; i <= InterFramesPerGop; i++)
             {
-                if (_video)
-                {
-                    await SendAndExpect(Video(key: i == 0));
-                }
-
-                await SendAndExpect(Audio());
-                _timestamp += 40;
+                await SendStepAsync(key: i == 0);
                 if (stop != null && stop())
                 {
                     return;
@@ -79,14 +76,25 @@ namespace RtmpXProtect.Engine.Tests.Server
         {
             for (var i = 0; i < interFrames; i++)
             {
-                if (_video)
-                {
-                    await SendAndExpect(Video(key: false));
-                }
-
-                await SendAndExpect(Audio());
-                _timestamp += 40;
+                await SendStepAsync(key: false);
             }
+        }
+
+        // With video, the server holds audio back until the next video frame and sends both in
+        // one write, so audio (10 ms after the last video frame) is expected together with it.
+        private async Task SendStepAsync(bool key)
+        {
+            if (_video)
+            {
+                await SendAndExpect(Audio(_timestamp - 30), wait: false);
+                await SendAndExpect(Video(key));
+            }
+            else
+            {
+                await SendAndExpect(Audio(_timestamp + 10));
+            }
+
+            _timestamp += 40;
         }
 
         private RtmpMessage Video(bool key)
@@ -99,26 +107,32 @@ namespace RtmpXProtect.Engine.Tests.Server
             return new RtmpMessage(MessageType.Video, _timestamp, 0, body);
         }
 
-        private RtmpMessage Audio()
+        private RtmpMessage Audio(uint timestamp)
         {
             // Without video, larger audio frames (PCM-like) fill the kernel buffers in as few frames.
             var body = new byte[_video ? 300 : 4096];
             body[0] = 0xAF;
             body[1] = 1;
             BinaryPrimitives.WriteInt32BigEndian(body.AsSpan(2), Sent.Count);
-            return new RtmpMessage(MessageType.Audio, _timestamp + 10, 0, body);
+            return new RtmpMessage(MessageType.Audio, timestamp, 0, body);
         }
 
-        private async Task SendAndExpect(RtmpMessage message, bool counted = true)
+        private async Task SendAndExpect(RtmpMessage message, bool counted = true, bool wait = true)
         {
             if (counted)
             {
                 Sent.Add(SequenceOf(message));
             }
 
+            _expected.Enqueue((message, counted));
             await _publisher.SendAsync(message).WaitAsync(Timeout);
+            if (!wait)
+            {
+                return;
+            }
+
             using var cts = new CancellationTokenSource(Timeout);
-            while (true)
+            while (_expected.Count > 0)
             {
                 var received = await _healthy.Received.ReadAsync(cts.Token);
                 if (received.Type != MessageType.Video && received.Type != MessageType.Audio)
@@ -126,14 +140,13 @@ namespace RtmpXProtect.Engine.Tests.Server
                     continue;
                 }
 
-                Assert.Equal(message.Type, received.Type);
-                Assert.True(message.Payload.Span.SequenceEqual(received.Payload.Span), "The healthy player got a different frame than the one sent.");
-                if (counted)
+                var (expected, isCounted) = _expected.Dequeue();
+                Assert.Equal(expected.Type, received.Type);
+                Assert.True(expected.Payload.Span.SequenceEqual(received.Payload.Span), "The healthy player got a different frame than the one sent.");
+                if (isCounted)
                 {
                     HealthyReceived.Add(SequenceOf(received));
                 }
-
-                return;
             }
         }
     }
