@@ -160,7 +160,7 @@ namespace RtmpXProtect.Engine.Server
             var waitForData = true;
             while (true)
             {
-                if (waitForData)
+                if (waitForData && _published == null)
                 {
                     // An empty read completes when data arrives (or the peer closes) without holding
                     // a buffer: an idle player costs no receive buffer at all (Kestrel does the same).
@@ -184,7 +184,9 @@ namespace RtmpXProtect.Engine.Server
                     ArrayPool<byte>.Shared.Return(buffer);
                 }
 
-                // A full buffer means more is probably waiting (a publisher): read again at once.
+                // A full buffer means more is probably waiting: read again at once. A publisher
+                // always reads with a buffer: it sends all the time, and the empty read would cost
+                // it a second receive per message.
                 waitForData = read < buffer.Length;
             }
         }
