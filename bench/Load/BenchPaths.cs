@@ -15,7 +15,8 @@ internal sealed class BenchPaths
 
     public string Cache => Path.Combine(Root, "bench", ".cache");
 
-    public string RtmpxDll => Path.Combine(Root, "src", "Cli", "bin", "Release", "net10.0", "rtmpx.dll");
+    /// <summary>rtmpx as built with this benchmark: bin/&lt;Configuration&gt;/net10.0 mirrors the benchmark's own.</summary>
+    public string RtmpxDll => Path.Combine(Root, "src", "Cli", "bin", new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name, "net10.0", "rtmpx.dll");
 
     public string NmsDirectory => Path.Combine(Cache, "nms");
 

@@ -29,6 +29,11 @@ internal sealed class Benchmark
         var fanOut = MediaFile.Load(await MediaCache.EnsureAsync(_paths.Cache, 2000).ConfigureAwait(false));
         var ingest = MediaFile.Load(await MediaCache.EnsureAsync(_paths.Cache, 1000).ConfigureAwait(false));
         Console.WriteLine($"media: 2 Mbps file {fanOut.MediaBytesPerSecond * 8 / 1e6:0.00} Mbps of A/V, 1 Mbps file {ingest.MediaBytesPerSecond * 8 / 1e6:0.00} Mbps");
+        if (servers.Contains(ServerKind.Nms))
+        {
+            await NodeMediaServerPackage.EnsureAsync(_paths).ConfigureAwait(false);
+        }
+
         var runner = new ScenarioRunner(fanOut, ingest, settings);
         var results = new BenchmarkResults();
         var available = new List<ServerKind>();
