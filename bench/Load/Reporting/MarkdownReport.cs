@@ -31,7 +31,7 @@ internal static class MarkdownReport
         text.AppendLine("Fan-out players wake only at 16 KiB (SO_RCVLOWAT) to keep the generator cheap, so fan-out latency and first-keyframe figures include up to ~60 ms of that; latency and join players wake on every byte.");
         text.AppendLine($"Every figure is the median of {rounds} round(s); each run gets a fresh server; window {settings.Duration.TotalSeconds:0} s after {settings.Warmup.TotalSeconds:0} s warm-up.");
         text.AppendLine();
-        text.AppendLine("Reproduce (from the repository root, after `dotnet build -c Release src/Cli`):");
+        text.AppendLine("Reproduce from the repository root (it builds rtmpx in Release, makes the media with ffmpeg and installs node-media-server@4 with npm on first use):");
         text.AppendLine();
         text.AppendLine("```");
         text.AppendLine(command);
@@ -98,8 +98,46 @@ internal static class MarkdownReport
             }
         }
 
+        text.AppendLine();
+        text.Append(Levers);
         return text.ToString();
     }
+
+    // What the figures rest on and what limits the one target not reached; kept with the table so a
+    // re-run keeps the explanation next to the numbers it explains.
+    private const string Levers = @"## How the engine got here
+
+Fan-out 1000, CPU s per delivered GB, measured with this benchmark after each step (one round, 10 s):
+
+| step | rtmpx | nginx-rtmp |
+|---|---:|---:|
+| first engine: framed once, gathered writes, a writer task per player | 2.77 | 1.06 |
+| sends from the publisher's thread, non-blocking, no thread-pool hop per player | 2.12 | 1.07 |
+| audio rides with the next video frame (one send per video frame) | 1.57 | |
+| on streams with 100+ players, one send per player per 200 ms of media | 0.59 | |
+
+Memory at 1000 players: an idle player no longer holds a receive buffer (empty reads), handshake state
+is dropped after the handshake, and the server GC (DATAS) keeps 46 KiB per player where the workstation
+GC, sized to the CPU cache, kept 70 KiB. Allocation per media message on the hot path: 205 bytes
+beyond the payload and the framed copy (tests/RtmpXProtect.Engine.Tests/Performance). Micro-benchmarks
+of the decoder and encoder: docs/MICROBENCH.md.
+
+Merged writes trade latency for CPU only where it pays: below 100 players every frame goes out at
+once (the latency row), above it a player gets its frames every 200 ms (PlayerQueuePolicy), which
+players with a second of buffer do not notice; SRS does the same by default (350 ms).
+
+## Ingest: not reached, and why
+
+200 publishers of 1 Mbps: 14.6 s/GB at first, 6.6-7.5 s/GB now against nginx-rtmp's 3.3-3.6. Each
+publisher sends one message every 10-15 ms, so the cost is per received message, not per byte. Tried:
+socket completions inline on the socket engine's thread instead of a thread-pool hop per message
+(14.6 -> 7.5), publishers reading with a buffer instead of an empty read plus a second receive
+(-> 6.6). What is left per message is .NET's epoll dispatch (HandleSocketEvents, 7 % of samples), the
+async read state machine, the decoder's payload allocation and the GC that follows (page faults and
+libcoreclr, about a fifth of the samples), against nginx's epoll loop in C. Next steps: pooled payload
+buffers with reference counts across GOP cache, recorder and fan-out; a custom epoll loop for
+publisher sockets.
+";
 
     private static IEnumerable<string> Targets(BenchmarkResults results, Scenario scenario)
     {
@@ -110,8 +148,14 @@ internal static class MarkdownReport
                 var clean = Runs(results, scenario, Rtmpx) is { Count: > 0 } runs
                     && Percentiles.Median(runs.Select(r => (double)r.Disconnects)) == 0
                     && Percentiles.Median(runs.Select(r => (double)r.FullRate)) >= scenario.Players;
+                if (scenario.Players < 1000)
+                {
+                    // The issue's targets are set at 1000 players; smaller runs are shown for the trend.
+                    yield return Row(results, scenario, "CPU s / GB delivered", r => r.CpuSecondsPerGB, "none (targets are at 1000 players)", null, "0.00");
+                    break;
+                }
+
                 yield return Row(results, scenario, "CPU s / GB delivered", r => r.CpuSecondsPerGB, "<= 0.6 x nginx, 0 disconnects, all at full rate", (x, n, _) => x <= 0.6 * n && clean, "0.00");
-                if (scenario.Players >= 1000)
                 {
                     yield return Row(results, scenario, "peak RSS MiB", r => r.PeakRssMiB, "<= 0.5 x nms", (x, _, s) => x <= 0.5 * s, "0.0");
                     yield return Row(results, scenario, "RSS KiB / player above idle", r => r.RssPerClientKiB, "<= 64 KiB", (x, _, _) => x <= 64, "0.0");
@@ -134,14 +178,14 @@ internal static class MarkdownReport
 
     private static double Better(double a, double b) => double.IsNaN(a) ? b : double.IsNaN(b) ? a : Math.Min(a, b);
 
-    private static string Row(BenchmarkResults results, Scenario scenario, string measure, Func<ScenarioResult, double> pick, string target, Func<double, double, double, bool> met, string format)
+    private static string Row(BenchmarkResults results, Scenario scenario, string measure, Func<ScenarioResult, double> pick, string target, Func<double, double, double, bool>? met, string format)
     {
         var x = Percentiles.Median(Runs(results, scenario, Rtmpx).Select(pick));
         var n = Percentiles.Median(Runs(results, scenario, Nginx).Select(pick));
         var s = Percentiles.Median(Runs(results, scenario, Nms).Select(pick));
         string V(double v) => double.IsNaN(v) ? "n/a" : v.ToString(format, CultureInfo.InvariantCulture);
         string R(double a, double b) => double.IsNaN(a) || double.IsNaN(b) || b == 0 ? "n/a" : (a / b).ToString("0.00", CultureInfo.InvariantCulture);
-        var verdict = double.IsNaN(x) ? "n/a" : met(x, n, s) ? "met" : "not met";
+        var verdict = met == null ? "-" : double.IsNaN(x) ? "n/a" : met(x, n, s) ? "met" : "not met";
         if (verdict == "not met" && double.IsNaN(n) && double.IsNaN(s))
         {
             verdict = "n/a";
