@@ -107,6 +107,9 @@ namespace RtmpXProtect.Engine.Server
             return true;
         }
 
+        /// <summary>The current publisher, read under <see cref="Gate"/>.</summary>
+        internal object? Publisher => _publisher;
+
         internal bool StopPublish(object publisher)
         {
             if (!ReferenceEquals(_publisher, publisher))
