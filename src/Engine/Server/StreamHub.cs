@@ -63,8 +63,8 @@ namespace RtmpXProtect.Engine.Server
 
         /// <summary>
         /// Makes <paramref name="publisher"/> the stream's publisher even when it has one, provided
-        /// <paramref name="mayReplace"/> accepts the current one: players see the old publish end and
-        /// the new one start, as on a reconnect, and stay subscribed. Returns null when refused;
+        /// <paramref name="mayReplace"/> accepts the current one: players are told a new publish
+        /// started and stay subscribed. Returns null when refused;
         /// <paramref name="replaced"/> is the publisher that was pushed out, for the caller to close.
         /// </summary>
         public LiveStream? TryTakeOver(string key, object publisher, Func<object, bool> mayReplace, out object? replaced)
@@ -88,11 +88,13 @@ namespace RtmpXProtect.Engine.Server
                             return null;
                         }
 
-                        stream.StopPublish(current);
+                        stream.HandOver(publisher);
                         replaced = current;
                     }
-
-                    stream.TryStartPublish(publisher);
+                    else
+                    {
+                        stream.TryStartPublish(publisher);
+                    }
                 }
 
                 if (replaced != null)
