@@ -107,6 +107,30 @@ namespace RtmpXProtect.Engine.Server
             return true;
         }
 
+        /// <summary>The current publisher, read under <see cref="Gate"/>.</summary>
+        internal object? Publisher => _publisher;
+
+        /// <summary>
+        /// Gives the stream to a new publisher without ending it for players: they are told a new
+        /// publish started and go on with its frames (a player told of an unpublish may well leave).
+        /// Other sinks (the old session's recording) end with the old publisher.
+        /// </summary>
+        internal void HandOver(object publisher)
+        {
+            var sinks = _sinks;
+            _publisher = null;
+            foreach (var sink in sinks)
+            {
+                if (!(sink is PlayerSink))
+                {
+                    sink.OnStop();
+                }
+            }
+
+            // TryStartPublish resets the cache and counters and tells the remaining sinks.
+            TryStartPublish(publisher);
+        }
+
         internal bool StopPublish(object publisher)
         {
             if (!ReferenceEquals(_publisher, publisher))

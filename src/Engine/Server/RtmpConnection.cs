@@ -14,6 +14,7 @@ using RtmpXProtect.Engine.Rtmp.Handshake;
 using RtmpXProtect.Engine.Rtmp.Messages;
 using RtmpXProtect.Engine.Rtmp.Sessions;
 using RtmpXProtect.Engine.Rtmp.Sessions.Events;
+using RtmpXProtect.Engine.Server.Access;
 using Serilog;
 
 namespace RtmpXProtect.Engine.Server
@@ -38,6 +39,7 @@ namespace RtmpXProtect.Engine.Server
         private readonly RtmpServer _server;
         private readonly Socket _socket;
         private readonly ILogger _log;
+        private readonly IPAddress? _remoteAddress;
         private ServerHandshake? _handshake;
         private readonly ServerSession _session;
         private readonly object _sessionGate = new object();
@@ -53,12 +55,17 @@ namespace RtmpXProtect.Engine.Server
         private DateTime _publishedAt;
         private string? _closeReason;
 
+        // Which credential let this connection publish (never the key itself): a takeover with
+        // TakeoverPolicy.SameKey compares it. Written before the hub sees this connection.
+        private string? _publishKeyIdentity;
+
         public RtmpConnection(RtmpServer server, Socket socket, long id)
         {
             _server = server;
             _socket = socket;
             Id = id;
             Remote = socket.RemoteEndPoint?.ToString() ?? "unknown";
+            _remoteAddress = (socket.RemoteEndPoint as IPEndPoint)?.Address;
             _log = server.Log.ForContext("Connection", id);
             _handshake = new ServerHandshake(0);
             _session = new ServerSession(server.Options.Session, server.Options.Limits);
@@ -184,6 +191,11 @@ namespace RtmpXProtect.Engine.Server
                     ArrayPool<byte>.Shared.Return(buffer);
                 }
 
+                if (_events.Count > 0)
+                {
+                    await HandleEventsAsync().ConfigureAwait(false);
+                }
+
                 // A full buffer means more is probably waiting: read again at once. A publisher
                 // always reads with a buffer: it sends all the time, and the empty read would cost
                 // it a second receive per message.
@@ -227,23 +239,34 @@ namespace RtmpXProtect.Engine.Server
             // Media first: the session reports it in wire order relative to the events (see Receive).
             foreach (var message in _media)
             {
-                if (_published != null && message.StreamId == _publishedStreamId)
+                // A publisher replaced by a takeover is aborted first: what it still had in flight is dropped.
+                if (_published != null && message.StreamId == _publishedStreamId && _closeReason == null)
                 {
                     _published.Deliver(MediaFrame.From(message), _server.Options.Limits);
                 }
             }
 
             _media.Clear();
-
-            foreach (var e in _events)
-            {
-                Handle(e);
-            }
-
-            _events.Clear();
         }
 
-        private void Handle(SessionEvent e)
+        // Outside Process so that a publish or play can wait for an access decision (an HTTP
+        // callback); reading from this connection pauses meanwhile, which keeps its events in order.
+        private async Task HandleEventsAsync()
+        {
+            try
+            {
+                foreach (var e in _events)
+                {
+                    await Handle(e).ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                _events.Clear();
+            }
+        }
+
+        private Task Handle(SessionEvent e)
         {
             switch (e)
             {
@@ -257,11 +280,9 @@ namespace RtmpXProtect.Engine.Server
                     _log.Information("{Remote} connected to app {App} ({Client})", Remote, connect.Request.App.Name, connect.Request.FlashVersion);
                     break;
                 case PublishRequested publish:
-                    OnPublish(publish.Request);
-                    break;
+                    return OnPublishAsync(publish.Request);
                 case PlayRequested play:
-                    OnPlay(play.Request);
-                    break;
+                    return OnPlayAsync(play.Request);
                 case StreamClosed closed:
                     OnStreamClosed(closed.StreamId, closed.Command);
                     break;
@@ -280,23 +301,44 @@ namespace RtmpXProtect.Engine.Server
                     _log.Debug("{Remote} sent {Command}, which is ignored", Remote, ignored.Name);
                     break;
             }
+
+            return Task.CompletedTask;
         }
 
-        private void OnPublish(PublishRequest request)
+        private async Task OnPublishAsync(PublishRequest request)
         {
-            var app = _session.Connection!.App.Name;
+            var connect = _session.Connection!;
+            var app = connect.App.Name;
             var key = StreamHub.KeyOf(app, request.Name.Name);
-            var stream = request.Name.Name.Length == 0 || _published != null ? null : _server.Hub.TryPublish(key, this);
-            if (stream == null)
+
+            // The query may hold a key or signature: logs show "live/cam1?****".
+            var shown = StreamHub.KeyOf(app, request.Name.ToString());
+            var access = _server.Access;
+            if (access != null && request.Name.Name.Length > 0 && _published == null)
             {
-                var description = request.Name.Name.Length == 0 ? "A stream name is required." : _published != null ? "This connection already publishes a stream." : "Stream is already being published";
-                lock (_sessionGate)
+                var decision = await access.DecideAsync(new AccessRequest(AccessAction.Publish, connect.App, request.Name, _remoteAddress, Id, DateTimeOffset.UtcNow)).ConfigureAwait(false);
+                if (!decision.IsAllowed)
                 {
-                    _session.RejectPublish(request, StatusInfo.Error(StatusCodes.PublishBadName, description), Scratch());
-                    FlushScratch();
+                    RejectPublish(request, AccessDecision.PublicDenial);
+                    _log.Warning("{Remote} may not publish {Stream}: {Reason}", Remote, shown, decision.Reason);
+                    return;
                 }
 
-                _log.Warning("{Remote} may not publish {Stream}: {Reason}", Remote, key, description);
+                _publishKeyIdentity = decision.KeyIdentity;
+            }
+
+            LiveStream? stream = null;
+            if (request.Name.Name.Length > 0 && _published == null)
+            {
+                stream = TakeOverBySameKey(access, key, shown) ?? _server.Hub.TryPublish(key, this);
+            }
+
+            if (stream == null)
+            {
+                _publishKeyIdentity = null;
+                var description = request.Name.Name.Length == 0 ? "A stream name is required." : _published != null ? "This connection already publishes a stream." : "Stream is already being published";
+                RejectPublish(request, description);
+                _log.Warning("{Remote} may not publish {Stream}: {Reason}", Remote, shown, description);
                 return;
             }
 
@@ -310,22 +352,60 @@ namespace RtmpXProtect.Engine.Server
                 FlushScratch();
             }
 
-            _log.Information("{Remote} publishes {Stream}{Recording}", Remote, key, recorder == null ? string.Empty : " (recording to " + recorder.Path + ")");
+            _log.Information("{Remote} publishes {Stream}{Recording}", Remote, shown, recorder == null ? string.Empty : " (recording to " + recorder.Path + ")");
         }
 
-        private void OnPlay(PlayRequest request)
+        // With TakeoverPolicy.SameKey, a publisher holding the key of the path's current publisher
+        // replaces it at once; null when that does not apply or the holder's key differs.
+        private LiveStream? TakeOverBySameKey(AccessDecider? access, string key, string shown)
         {
-            var app = _session.Connection!.App.Name;
+            var identity = _publishKeyIdentity;
+            if (access == null || access.Takeover != TakeoverPolicy.SameKey || identity == null || identity == "callback" || identity == "anyone")
+            {
+                return null;
+            }
+
+            var stream = _server.Hub.TryTakeOver(key, this, current => current is RtmpConnection holder && holder._publishKeyIdentity == identity, out var replaced);
+            if (replaced is RtmpConnection old)
+            {
+                _log.Information("{Remote} replaces {Old} as the publisher of {Stream} (same key)", Remote, old.Remote, shown);
+                old.Abort("replaced by a new publisher with the same key");
+            }
+
+            return stream;
+        }
+
+        private void RejectPublish(PublishRequest request, string description)
+        {
+            lock (_sessionGate)
+            {
+                _session.RejectPublish(request, StatusInfo.Error(StatusCodes.PublishBadName, description), Scratch());
+                FlushScratch();
+            }
+        }
+
+        private async Task OnPlayAsync(PlayRequest request)
+        {
+            var connect = _session.Connection!;
+            var app = connect.App.Name;
             var key = StreamHub.KeyOf(app, request.Name.Name);
+            var shown = StreamHub.KeyOf(app, request.Name.ToString());
             if (request.Name.Name.Length == 0 || _players.ContainsKey(request.StreamId))
             {
-                lock (_sessionGate)
-                {
-                    _session.RejectPlay(request, StatusInfo.Error(StatusCodes.PlayStreamNotFound, "No such stream."), Scratch());
-                    FlushScratch();
-                }
-
+                RejectPlay(request, "No such stream.");
                 return;
+            }
+
+            var access = _server.Access;
+            if (access != null)
+            {
+                var decision = await access.DecideAsync(new AccessRequest(AccessAction.Play, connect.App, request.Name, _remoteAddress, Id, DateTimeOffset.UtcNow)).ConfigureAwait(false);
+                if (!decision.IsAllowed)
+                {
+                    RejectPlay(request, AccessDecision.PublicDenial);
+                    _log.Warning("{Remote} may not play {Stream}: {Reason}", Remote, shown, decision.Reason);
+                    return;
+                }
             }
 
             var sink = new PlayerSink(this, request.StreamId, request.Name.Name, _server.Options.PlayerQueue);
@@ -338,7 +418,16 @@ namespace RtmpXProtect.Engine.Server
             // Subscribed after Play.Start was queued, so the cached GOP follows it on the wire.
             sink.Stream = _server.Hub.Subscribe(key, sink);
             _players[request.StreamId] = sink;
-            _log.Information("{Remote} plays {Stream}{Waiting}", Remote, key, sink.Stream.IsPublished ? string.Empty : " (waiting for a publisher)");
+            _log.Information("{Remote} plays {Stream}{Waiting}", Remote, shown, sink.Stream.IsPublished ? string.Empty : " (waiting for a publisher)");
+        }
+
+        private void RejectPlay(PlayRequest request, string description)
+        {
+            lock (_sessionGate)
+            {
+                _session.RejectPlay(request, StatusInfo.Error(StatusCodes.PlayStreamNotFound, description), Scratch());
+                FlushScratch();
+            }
         }
 
         private void OnStreamClosed(uint streamId, string command)

@@ -29,10 +29,14 @@ namespace RtmpXProtect.Engine.Server
             Options = options ?? new RtmpServerOptions();
             Log = logger ?? Serilog.Core.Logger.None;
             Hub = new StreamHub(Options.MaxGopCacheBytes);
+            Access = Options.Access == null ? null : new RtmpXProtect.Engine.Server.Access.AccessDecider(Options.Access);
         }
 
         /// <summary>The options it runs with.</summary>
         public RtmpServerOptions Options { get; }
+
+        /// <summary>Applies <see cref="RtmpServerOptions.Access"/>; null for an open server.</summary>
+        internal RtmpXProtect.Engine.Server.Access.AccessDecider? Access { get; }
 
         /// <summary>The live streams.</summary>
         public StreamHub Hub { get; }

@@ -32,5 +32,11 @@ namespace RtmpXProtect.Engine.Server
 
         /// <summary>When set, every publish is recorded to an FLV file in this folder.</summary>
         public string? RecordDirectory { get; set; }
+
+        /// <summary>
+        /// Who may publish and play (keys, signed URLs, a callback). Null, the default, is an open
+        /// server: anyone may publish or play any name. Read once, when the server is created.
+        /// </summary>
+        public RtmpXProtect.Engine.Server.Access.AccessPolicy? Access { get; set; }
     }
 }

@@ -61,6 +61,52 @@ namespace RtmpXProtect.Engine.Server
             }
         }
 
+        /// <summary>
+        /// Makes <paramref name="publisher"/> the stream's publisher even when it has one, provided
+        /// <paramref name="mayReplace"/> accepts the current one: players are told a new publish
+        /// started and stay subscribed. Returns null when refused;
+        /// <paramref name="replaced"/> is the publisher that was pushed out, for the caller to close.
+        /// </summary>
+        public LiveStream? TryTakeOver(string key, object publisher, Func<object, bool> mayReplace, out object? replaced)
+        {
+            while (true)
+            {
+                replaced = null;
+                var stream = _streams.GetOrAdd(key, k => new LiveStream(k, _maxGopBytes));
+                lock (stream.Gate)
+                {
+                    if (stream.IsRetired)
+                    {
+                        continue;
+                    }
+
+                    var current = stream.Publisher;
+                    if (current != null)
+                    {
+                        if (!mayReplace(current))
+                        {
+                            return null;
+                        }
+
+                        stream.HandOver(publisher);
+                        replaced = current;
+                    }
+                    else
+                    {
+                        stream.TryStartPublish(publisher);
+                    }
+                }
+
+                if (replaced != null)
+                {
+                    PublishStopped?.Invoke(stream);
+                }
+
+                PublishStarted?.Invoke(stream);
+                return stream;
+            }
+        }
+
         /// <summary>Ends a publish; players stay and wait for the next publisher.</summary>
         public void Unpublish(LiveStream stream, object publisher)
         {
