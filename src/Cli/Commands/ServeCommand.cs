@@ -100,7 +100,7 @@ namespace RtmpXProtect.Cli.Commands
             if (options.Endpoint != null)
             {
                 var (host, port) = Shown(server.LocalEndPoint);
-                log.Information("rtmpx listening for RTMP on {Endpoint}", server.LocalEndPoint);
+                log.Information("rtmpx listening on {Endpoint}", server.LocalEndPoint);
                 log.Information("Publish: ffmpeg -re -i INPUT -c copy -f flv rtmp://{Host}:{Port}/live/STREAM  (OBS: server rtmp://{Host}:{Port}/live, stream key STREAM)", host, port, host, port);
                 log.Information("Play:    ffplay rtmp://{Host}:{Port}/live/STREAM  (VLC: Media > Open Network Stream)", host, port);
             }
