@@ -16,6 +16,7 @@ root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(PublishCommand.Create());
 root.Subcommands.Add(PlayCommand.Create());
 root.Subcommands.Add(TokenCommand.Create());
+root.Subcommands.Add(CertCommand.Create());
 
 // Ctrl+C and SIGTERM cancel the running verb; recordings need a moment to be finalised.
 var invocation = new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(15) };

@@ -2,42 +2,50 @@ using System;
 using System.CommandLine;
 using System.IO;
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using System.Threading;
 using System.Threading.Tasks;
+using RtmpXProtect.Cli.Certificates;
 using RtmpXProtect.Engine.Server;
 using RtmpXProtect.Engine.Server.Access;
 using Serilog;
 
 namespace RtmpXProtect.Cli.Commands
 {
-    /// <summary>`rtmpx serve`: the RTMP server, until Ctrl+C or SIGTERM.</summary>
+    /// <summary>`rtmpx serve`: the RTMP(S) server, until Ctrl+C or SIGTERM.</summary>
     internal static class ServeCommand
     {
         public static Command Create()
         {
-            var listen = new Option<IPEndPoint>("--listen")
-            {
-                Description = "Address and port to listen on (port 0 picks a free one).",
-                DefaultValueFactory = _ => new IPEndPoint(IPAddress.Any, 1935),
-                CustomParser = result =>
-                {
-                    var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
-                    if (IPEndPoint.TryParse(text, out var endpoint) && text.Contains(':'))
-                    {
-                        return endpoint;
-                    }
-
-                    result.AddError($"--listen must be ADDRESS:PORT, such as 0.0.0.0:1935 or [::]:1935 (got '{text}').");
-                    return null;
-                },
-            };
+            var listen = EndpointOption.Create("--listen", "Address and port to listen on for RTMP (port 0 picks a free one).", new IPEndPoint(IPAddress.Any, 1935));
+            var rtmps = EndpointOption.Create("--rtmps", "Address and port to listen on for RTMPS, such as 0.0.0.0:443 (needs --cert).", null);
+            var noRtmp = new Option<bool>("--no-rtmp") { Description = "Serve RTMPS only: no plain RTMP listener." };
+            var cert = new Option<FileInfo?>("--cert") { Description = "The RTMPS certificate: a PFX file, or a PEM certificate (its key in it or in --key)." };
+            var key = new Option<FileInfo?>("--key") { Description = "The PEM private key of a PEM --cert." };
+            var passwordFile = new Option<FileInfo?>("--cert-password-file") { Description = "A file holding the PFX (or encrypted PEM key) password." };
+            var passwordEnv = new Option<string?>("--cert-password-env") { Description = "An environment variable holding the PFX (or encrypted PEM key) password." };
             var record = new Option<DirectoryInfo?>("--record") { Description = "Record every publish to an FLV file in this folder." };
+            var level = CliLog.LevelOption();
             var keyFile = new Option<FileInfo?>("--publish-key-file") { Description = "Publishers need a key from this file: lines 'KEY' (any path) or 'PATH KEY' (live/cam1 KEY); encoders send it as rtmp://host/live/cam1?key=KEY." };
             var mode = new Option<AccessMode>("--access-mode") { Description = "open: any path with a valid key; fixed: only the paths listed in the key file.", DefaultValueFactory = _ => AccessMode.Open };
             var secretFile = new Option<FileInfo?>("--secret-file") { Description = "Accept signed URLs (rtmpx token new) made with the secret in this file." };
             var takeover = new Option<TakeoverPolicy>("--takeover") { Description = "None: a second publisher of a path is refused; SameKey: one with the same key replaces the old session at once.", DefaultValueFactory = _ => TakeoverPolicy.None };
-            var level = CliLog.LevelOption();
-            var command = new Command("serve", "Run the RTMP server: publish to it from OBS or FFmpeg, play from it with ffplay or VLC.") { listen, record, keyFile, mode, secretFile, takeover, level };
+            var command = new Command("serve", "Run the RTMP(S) server: publish to it from OBS or FFmpeg, play from it with ffplay or VLC.")
+            {
+                listen, rtmps, noRtmp, cert, key, passwordFile, passwordEnv, record, keyFile, mode, secretFile, takeover, level,
+            };
+            command.Validators.Add(result =>
+            {
+                if (result.GetValue(rtmps) != null && result.GetValue(cert) == null)
+                {
+                    result.AddError("--rtmps needs --cert FILE.pfx or --cert FILE.pem.");
+                }
+
+                if (result.GetValue(noRtmp) && result.GetValue(rtmps) == null)
+                {
+                    result.AddError("--no-rtmp needs --rtmps ADDRESS:PORT: otherwise nothing would listen.");
+                }
+            });
             command.SetAction((parse, cancel) =>
             {
                 var log = CliLog.Create(parse.GetValue(level));
@@ -49,7 +57,15 @@ namespace RtmpXProtect.Cli.Commands
                     return Task.FromResult(2);
                 }
 
-                return RunAsync(parse.GetValue(listen)!, parse.GetValue(record), access, log, cancel);
+                var options = new RtmpServerOptions
+                {
+                    Endpoint = parse.GetValue(noRtmp) ? null : parse.GetValue(listen),
+                    TlsEndpoint = parse.GetValue(rtmps),
+                    RecordDirectory = parse.GetValue(record)?.FullName,
+                    Access = access,
+                };
+                var certificate = parse.GetValue(cert);
+                return RunAsync(options, certificate == null ? null : new CertificateFiles(certificate, parse.GetValue(key), parse.GetValue(passwordFile), parse.GetValue(passwordEnv)), log, cancel);
             });
             return command;
         }
@@ -81,56 +97,98 @@ namespace RtmpXProtect.Cli.Commands
             return policy;
         }
 
-        private static async Task<int> RunAsync(IPEndPoint endpoint, DirectoryInfo? record, AccessPolicy? access, Serilog.Core.Logger log, CancellationToken stop)
+        private static async Task<int> RunAsync(RtmpServerOptions options, CertificateFiles? files, Serilog.Core.Logger log, CancellationToken stop)
         {
             using (log)
             {
-                var options = new RtmpServerOptions { Endpoint = endpoint, RecordDirectory = record?.FullName, Access = access };
-                await using var server = new RtmpServer(options, log);
-                try
+                X509Certificate2? certificate = null;
+                if (files != null)
                 {
-                    server.Start();
-                }
-                catch (System.Net.Sockets.SocketException e)
-                {
-                    log.Error("Cannot listen on {Endpoint}: {Error}", endpoint, e.Message);
-                    return 2;
+                    try
+                    {
+                        certificate = ServerCertificate.Load(files.Certificate.FullName, files.Key?.FullName, SecretSource.Read(files.PasswordFile, files.PasswordEnvironment));
+                    }
+                    catch (CertificateLoadException e)
+                    {
+                        log.Error("{Error}", e.Message);
+                        return 2;
+                    }
+
+                    log.Information("RTMPS certificate {Subject}, valid until {NotAfter:yyyy-MM-dd}, SHA-256 thumbprint {Thumbprint}", certificate.Subject, certificate.NotAfter.ToUniversalTime(), certificate.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256));
+                    options.Certificate = certificate;
                 }
 
-                var bound = server.LocalEndPoint;
-                var host = IPAddress.Any.Equals(bound.Address) || IPAddress.IPv6Any.Equals(bound.Address) ? Dns.GetHostName() : bound.Address.ToString();
-                var shown = bound.Address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 && host.Contains(':') ? $"[{host}]" : host;
-                log.Information("rtmpx listening on {Endpoint}", bound);
-                log.Information("Publish: ffmpeg -re -i INPUT -c copy -f flv rtmp://{Host}:{Port}/live/STREAM  (OBS: server rtmp://{Host}:{Port}/live, stream key STREAM)", shown, bound.Port, shown, bound.Port);
-                log.Information("Play:    ffplay rtmp://{Host}:{Port}/live/STREAM  (VLC: Media > Open Network Stream)", shown, bound.Port);
-                if (access != null)
+                using (certificate)
                 {
-                    log.Information(
-                        "Publishing needs a key ({Mode} mode, {Paths} paths with their own keys, {Keys} keys for any path){Signed}; add ?key=KEY to the stream name",
-                        access.Mode,
-                        access.Paths.Count,
-                        access.PublishKeys.Count,
-                        access.SigningSecret != null ? " or a signed URL" : string.Empty);
+                    return await ServeAsync(options, log, stop);
                 }
-
-                if (options.RecordDirectory != null)
-                {
-                    log.Information("Recording every publish to {Directory}", options.RecordDirectory);
-                }
-
-                try
-                {
-                    await Task.Delay(Timeout.Infinite, stop);
-                }
-                catch (OperationCanceledException)
-                {
-                    log.Information("Stopping: closing {Connections} connections and finalising recordings", server.ConnectionCount);
-                }
-
-                await server.StopAsync();
-                log.Information("Stopped");
-                return 0;
             }
         }
+
+        private static async Task<int> ServeAsync(RtmpServerOptions options, Serilog.Core.Logger log, CancellationToken stop)
+        {
+            await using var server = new RtmpServer(options, log);
+            try
+            {
+                server.Start();
+            }
+            catch (System.Net.Sockets.SocketException e)
+            {
+                log.Error("Cannot listen on {Endpoint}: {Error}", (object?)options.Endpoint ?? options.TlsEndpoint, e.Message);
+                return 2;
+            }
+
+            if (options.Endpoint != null)
+            {
+                var (host, port) = Shown(server.LocalEndPoint);
+                log.Information("rtmpx listening on {Endpoint}", server.LocalEndPoint);
+                log.Information("Publish: ffmpeg -re -i INPUT -c copy -f flv rtmp://{Host}:{Port}/live/STREAM  (OBS: server rtmp://{Host}:{Port}/live, stream key STREAM)", host, port, host, port);
+                log.Information("Play:    ffplay rtmp://{Host}:{Port}/live/STREAM  (VLC: Media > Open Network Stream)", host, port);
+            }
+
+            if (options.TlsEndpoint != null)
+            {
+                var (host, port) = Shown(server.TlsLocalEndPoint);
+                log.Information("rtmpx listening for RTMPS on {Endpoint}", server.TlsLocalEndPoint);
+                log.Information("Publish: ffmpeg -re -i INPUT -c copy -f flv rtmps://{Host}:{Port}/live/STREAM  (OBS: server rtmps://{Host}:{Port}/live, stream key STREAM)", host, port, host, port);
+                log.Information("Play:    ffplay rtmps://{Host}:{Port}/live/STREAM  (the host name must be one the certificate names, or the client must not verify it)", host, port);
+            }
+
+            if (options.Access is AccessPolicy access)
+            {
+                log.Information(
+                    "Publishing needs a key ({Mode} mode, {Paths} paths with their own keys, {Keys} keys for any path){Signed}; add ?key=KEY to the stream name",
+                    access.Mode,
+                    access.Paths.Count,
+                    access.PublishKeys.Count,
+                    access.SigningSecret != null ? " or a signed URL" : string.Empty);
+            }
+
+            if (options.RecordDirectory != null)
+            {
+                log.Information("Recording every publish to {Directory}", options.RecordDirectory);
+            }
+
+            try
+            {
+                await Task.Delay(Timeout.Infinite, stop);
+            }
+            catch (OperationCanceledException)
+            {
+                log.Information("Stopping: closing {Connections} connections and finalising recordings", server.ConnectionCount);
+            }
+
+            await server.StopAsync();
+            log.Information("Stopped");
+            return 0;
+        }
+
+        private static (string Host, int Port) Shown(IPEndPoint bound)
+        {
+            var host = IPAddress.Any.Equals(bound.Address) || IPAddress.IPv6Any.Equals(bound.Address) ? Dns.GetHostName() : bound.Address.ToString();
+            return (bound.Address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 && host.Contains(':') ? $"[{host}]" : host, bound.Port);
+        }
+
+        private sealed record CertificateFiles(FileInfo Certificate, FileInfo? Key, FileInfo? PasswordFile, string? PasswordEnvironment);
     }
 }

@@ -1,5 +1,7 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
+using System.IO;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Threading.Tasks;
@@ -12,12 +14,19 @@ namespace RtmpXProtect.Engine.Server
     /// socket is full does writing continue asynchronously. Fan-out so costs one send per player
     /// per message on the publisher's thread, with no thread-pool hop and no allocation.
     /// Queued bytes are counted until sent, so a slow reader shows up as a growing count.
+    /// A TLS stream has neither gathered nor non-blocking writes: it drains through one asynchronous
+    /// writer instead, started by the enqueue that finds the queue idle, with the same accounting.
     /// </summary>
     internal sealed class OutboundQueue
     {
         // One gathered send stays within the kernel's iovec limit (1024 on Linux).
         private const int MaxSegmentsPerWrite = 256;
-        private readonly Socket _socket;
+
+        // Small messages are copied together before one stream write (one TLS record, one send);
+        // 64 KiB is four full TLS records, and larger segments are written as they are.
+        private const int MergeBufferSize = 64 * 1024;
+        private readonly Socket? _socket;
+        private readonly Stream? _stream;
         private readonly Action<string> _fail;
         private readonly object _gate = new object();
         private readonly List<ArraySegment<byte>> _pending = new List<ArraySegment<byte>>();
@@ -32,6 +41,13 @@ namespace RtmpXProtect.Engine.Server
         public OutboundQueue(Socket socket, Action<string> fail)
         {
             _socket = socket;
+            _fail = fail;
+        }
+
+        /// <summary>Creates the queue of <paramref name="stream"/>, written by one asynchronous writer at a time.</summary>
+        public OutboundQueue(Stream stream, Action<string> fail)
+        {
+            _stream = stream;
             _fail = fail;
         }
 
@@ -84,7 +100,15 @@ namespace RtmpXProtect.Engine.Server
                 _writing = true;
             }
 
-            WriteNow();
+            if (_stream != null)
+            {
+                _ = DrainToStreamAsync(_stream);
+            }
+            else
+            {
+                WriteNow();
+            }
+
             return true;
         }
 
@@ -111,7 +135,7 @@ namespace RtmpXProtect.Engine.Server
                 SocketError error;
                 try
                 {
-                    sent = _socket.Send(_batch, SocketFlags.None, out error);
+                    sent = _socket!.Send(_batch, SocketFlags.None, out error);
                 }
                 catch (ObjectDisposedException)
                 {
@@ -146,7 +170,7 @@ namespace RtmpXProtect.Engine.Server
                 {
                     while (sent < total)
                     {
-                        sent += await _socket.SendAsync(Remaining(_batch, sent), SocketFlags.None).ConfigureAwait(false);
+                        sent += await _socket!.SendAsync(Remaining(_batch, sent), SocketFlags.None).ConfigureAwait(false);
                     }
 
                     Sent(total);
@@ -161,6 +185,61 @@ namespace RtmpXProtect.Engine.Server
             catch (Exception e) when (e is SocketException || e is ObjectDisposedException)
             {
                 Fail("write failed: " + e.Message);
+            }
+        }
+
+        // Runs synchronously on the enqueuing thread until a write has to wait, then on the stream's
+        // completions; _writing keeps it the only writer, as SslStream requires.
+        private async Task DrainToStreamAsync(Stream stream)
+        {
+            byte[]? merge = null;
+            try
+            {
+                while (TakeBatch(out var total))
+                {
+                    var used = 0;
+                    foreach (var segment in _batch)
+                    {
+                        if (segment.Count >= MergeBufferSize / 2 || segment.Count > MergeBufferSize - used)
+                        {
+                            // What is merged so far goes first: the wire order is the queue order.
+                            if (used > 0)
+                            {
+                                await stream.WriteAsync(merge!, 0, used).ConfigureAwait(false);
+                                used = 0;
+                            }
+
+                            if (segment.Count >= MergeBufferSize / 2)
+                            {
+                                await stream.WriteAsync(segment.Array!, segment.Offset, segment.Count).ConfigureAwait(false);
+                                continue;
+                            }
+                        }
+
+                        merge ??= ArrayPool<byte>.Shared.Rent(MergeBufferSize);
+                        Buffer.BlockCopy(segment.Array!, segment.Offset, merge, used, segment.Count);
+                        used += segment.Count;
+                    }
+
+                    if (used > 0)
+                    {
+                        await stream.WriteAsync(merge!, 0, used).ConfigureAwait(false);
+                    }
+
+                    Sent(total);
+                }
+            }
+            catch (Exception e)
+            {
+                // Whatever a closed or failed stream throws ends this peer, never the process.
+                Fail("write failed: " + e.Message);
+            }
+            finally
+            {
+                if (merge != null)
+                {
+                    ArrayPool<byte>.Shared.Return(merge);
+                }
             }
         }
 

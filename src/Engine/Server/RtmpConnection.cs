@@ -37,7 +37,7 @@ namespace RtmpXProtect.Engine.Server
         [ThreadStatic]
         private static ByteBufferWriter? t_scratch;
         private readonly RtmpServer _server;
-        private readonly Socket _socket;
+        private readonly IConnectionTransport _transport;
         private readonly ILogger _log;
         private readonly IPAddress? _remoteAddress;
         private ServerHandshake? _handshake;
@@ -59,17 +59,17 @@ namespace RtmpXProtect.Engine.Server
         // TakeoverPolicy.SameKey compares it. Written before the hub sees this connection.
         private string? _publishKeyIdentity;
 
-        public RtmpConnection(RtmpServer server, Socket socket, long id)
+        public RtmpConnection(RtmpServer server, IConnectionTransport transport, long id)
         {
             _server = server;
-            _socket = socket;
+            _transport = transport;
             Id = id;
-            Remote = socket.RemoteEndPoint?.ToString() ?? "unknown";
-            _remoteAddress = (socket.RemoteEndPoint as IPEndPoint)?.Address;
+            Remote = transport.RemoteEndPoint?.ToString() ?? "unknown";
+            _remoteAddress = (transport.RemoteEndPoint as IPEndPoint)?.Address;
             _log = server.Log.ForContext("Connection", id);
             _handshake = new ServerHandshake(0);
             _session = new ServerSession(server.Options.Session, server.Options.Limits);
-            _outbound = new OutboundQueue(socket, Abort);
+            _outbound = transport.CreateOutbound(Abort);
         }
 
         public long Id { get; }
@@ -83,13 +83,20 @@ namespace RtmpXProtect.Engine.Server
         public async Task RunAsync(CancellationToken serverStopping)
         {
             var reason = "closed by peer";
-            var timeout = new CancellationTokenSource(_server.Options.HandshakeTimeout);
-            _handshakeTimer = timeout;
-            _handshakeTimeout = timeout.Token.Register(() => Abort("handshake timeout"));
+            CancellationTokenSource? timeout = null;
             using var stopping = serverStopping.Register(() => Abort("server stopping"));
             try
             {
+                // TLS first, under its own timeout; the RTMP handshake's clock starts after it.
+                await _transport.AuthenticateAsync().ConfigureAwait(false);
+                timeout = new CancellationTokenSource(_server.Options.HandshakeTimeout);
+                _handshakeTimer = timeout;
+                _handshakeTimeout = timeout.Token.Register(() => Abort("handshake timeout"));
                 await ReadLoopAsync().ConfigureAwait(false);
+            }
+            catch (TlsHandshakeException e)
+            {
+                reason = "tls handshake failed: " + e.Message;
             }
             catch (RtmpProtocolException e)
             {
@@ -102,7 +109,7 @@ namespace RtmpXProtect.Engine.Server
             finally
             {
                 _handshakeTimeout.Dispose();
-                timeout.Dispose();
+                timeout?.Dispose();
                 LeaveStreams();
                 _outbound.Complete();
                 await Task.WhenAny(_outbound.Drained, Task.Delay(TimeSpan.FromSeconds(2))).ConfigureAwait(false);
@@ -120,19 +127,7 @@ namespace RtmpXProtect.Engine.Server
             }
 
             _outbound.Complete();
-            try
-            {
-                _socket.Shutdown(SocketShutdown.Both);
-            }
-            catch (SocketException)
-            {
-                // Already gone.
-            }
-            catch (ObjectDisposedException)
-            {
-            }
-
-            _socket.Dispose();
+            _transport.Close();
         }
 
         public void Enqueue(ReadOnlyMemory<byte> bytes, bool flush = true) => _outbound.Enqueue(bytes, flush);
@@ -163,7 +158,6 @@ namespace RtmpXProtect.Engine.Server
 
         private async Task ReadLoopAsync()
         {
-            var nothing = new ArraySegment<byte>(Array.Empty<byte>());
             var waitForData = true;
             while (true)
             {
@@ -171,14 +165,14 @@ namespace RtmpXProtect.Engine.Server
                 {
                     // An empty read completes when data arrives (or the peer closes) without holding
                     // a buffer: an idle player costs no receive buffer at all (Kestrel does the same).
-                    await _socket.ReceiveAsync(nothing, SocketFlags.None).ConfigureAwait(false);
+                    await _transport.WaitForDataAsync().ConfigureAwait(false);
                 }
 
                 var buffer = ArrayPool<byte>.Shared.Rent(ReadBufferSize);
                 int read;
                 try
                 {
-                    read = await _socket.ReceiveAsync(new ArraySegment<byte>(buffer), SocketFlags.None).ConfigureAwait(false);
+                    read = await _transport.ReadAsync(buffer, 0, buffer.Length).ConfigureAwait(false);
                     if (read == 0)
                     {
                         return;

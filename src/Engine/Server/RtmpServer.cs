@@ -20,7 +20,9 @@ namespace RtmpXProtect.Engine.Server
         private readonly ConcurrentDictionary<FlvRecorder, byte> _recorders = new ConcurrentDictionary<FlvRecorder, byte>();
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private Socket? _listener;
+        private Socket? _tlsListener;
         private Task? _acceptLoop;
+        private Task? _tlsAcceptLoop;
         private long _nextConnectionId;
 
         /// <summary>Creates a server; nothing listens before <see cref="Start"/>.</summary>
@@ -41,31 +43,64 @@ namespace RtmpXProtect.Engine.Server
         /// <summary>The live streams.</summary>
         public StreamHub Hub { get; }
 
-        /// <summary>Where it listens (with the real port when port 0 was asked for).</summary>
-        public IPEndPoint LocalEndPoint => (IPEndPoint)(_listener?.LocalEndPoint ?? throw new InvalidOperationException("The server is not started."));
+        /// <summary>Where it listens for plain RTMP (with the real port when port 0 was asked for).</summary>
+        public IPEndPoint LocalEndPoint => (IPEndPoint)(_listener?.LocalEndPoint ?? throw new InvalidOperationException("The server is not started or has no plain RTMP endpoint."));
+
+        /// <summary>Where it listens for RTMPS (with the real port when port 0 was asked for).</summary>
+        public IPEndPoint TlsLocalEndPoint => (IPEndPoint)(_tlsListener?.LocalEndPoint ?? throw new InvalidOperationException("The server is not started or has no RTMPS endpoint."));
 
         /// <summary>How many clients are connected.</summary>
         public int ConnectionCount => _connections.Count;
 
         internal ILogger Log { get; }
 
-        /// <summary>Binds and starts accepting.</summary>
+        /// <summary>Binds every endpoint set in the options and starts accepting.</summary>
+        /// <exception cref="InvalidOperationException">No endpoint, or RTMPS without a certificate with its private key.</exception>
         public void Start()
         {
-            var listener = new Socket(Options.Endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-            try
+            if (Options.Endpoint == null && Options.TlsEndpoint == null)
             {
-                listener.Bind(Options.Endpoint);
-                listener.Listen(512);
-            }
-            catch
-            {
-                listener.Dispose();
-                throw;
+                throw new InvalidOperationException("Neither an RTMP nor an RTMPS endpoint is set.");
             }
 
-            _listener = listener;
-            _acceptLoop = AcceptLoopAsync(listener);
+            var certificate = Options.Certificate;
+            if (Options.TlsEndpoint != null && (certificate == null || !certificate.HasPrivateKey))
+            {
+                throw new InvalidOperationException("RTMPS needs a certificate with its private key.");
+            }
+
+            Socket? listener = null;
+            if (Options.Endpoint != null)
+            {
+                listener = Listen(Options.Endpoint);
+            }
+
+            if (Options.TlsEndpoint != null)
+            {
+                try
+                {
+                    _tlsListener = Listen(Options.TlsEndpoint);
+                }
+                catch
+                {
+                    listener?.Dispose();
+                    throw;
+                }
+
+                _tlsAcceptLoop = AcceptLoopAsync(_tlsListener, socket => new TlsTransport(socket, certificate!, Options.TlsHandshakeTimeout));
+            }
+
+            if (listener != null)
+            {
+                _listener = listener;
+
+                // Writers send from the thread that queues and must never block it.
+                _acceptLoop = AcceptLoopAsync(listener, socket =>
+                {
+                    socket.Blocking = false;
+                    return new SocketTransport(socket);
+                });
+            }
         }
 
         /// <summary>
@@ -81,9 +116,15 @@ namespace RtmpXProtect.Engine.Server
 
             _stopping.Cancel();
             _listener?.Dispose();
+            _tlsListener?.Dispose();
             if (_acceptLoop != null)
             {
                 await _acceptLoop.ConfigureAwait(false);
+            }
+
+            if (_tlsAcceptLoop != null)
+            {
+                await _tlsAcceptLoop.ConfigureAwait(false);
             }
 
             await Task.WhenAll(_connections.Values).ConfigureAwait(false);
@@ -120,7 +161,23 @@ namespace RtmpXProtect.Engine.Server
             }
         }
 
-        private async Task AcceptLoopAsync(Socket listener)
+        private static Socket Listen(IPEndPoint endpoint)
+        {
+            var listener = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+            try
+            {
+                listener.Bind(endpoint);
+                listener.Listen(512);
+                return listener;
+            }
+            catch
+            {
+                listener.Dispose();
+                throw;
+            }
+        }
+
+        private async Task AcceptLoopAsync(Socket listener, Func<Socket, IConnectionTransport> transport)
         {
             while (!_stopping.IsCancellationRequested)
             {
@@ -142,11 +199,8 @@ namespace RtmpXProtect.Engine.Server
 
                 // Media is latency-sensitive and already batched by the writer: no Nagle delay.
                 socket.NoDelay = true;
-
-                // Writers send from the thread that queues and must never block it.
-                socket.Blocking = false;
                 var id = Interlocked.Increment(ref _nextConnectionId);
-                var connection = new RtmpConnection(this, socket, id);
+                var connection = new RtmpConnection(this, transport(socket), id);
                 _connections[id] = RunConnectionAsync(connection);
             }
         }

@@ -1,5 +1,6 @@
 using System;
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using RtmpXProtect.Engine.Rtmp.Sessions;
 
 namespace RtmpXProtect.Engine.Server
@@ -7,8 +8,29 @@ namespace RtmpXProtect.Engine.Server
     /// <summary>What an <see cref="RtmpServer"/> listens on and how it treats its peers.</summary>
     public sealed class RtmpServerOptions
     {
-        /// <summary>Where to listen. Default 0.0.0.0:1935, the RTMP port; port 0 picks a free one.</summary>
-        public IPEndPoint Endpoint { get; set; } = new IPEndPoint(IPAddress.Any, 1935);
+        /// <summary>
+        /// Where to listen for plain RTMP. Default 0.0.0.0:1935, the RTMP port; port 0 picks a free one;
+        /// null serves RTMPS only.
+        /// </summary>
+        public IPEndPoint? Endpoint { get; set; } = new IPEndPoint(IPAddress.Any, 1935);
+
+        /// <summary>
+        /// Where to listen for RTMPS (RTMP inside TLS 1.2 or 1.3), next to <see cref="Endpoint"/>. Null by
+        /// default; 443 is what hosted services use, port 0 picks a free one. Needs <see cref="Certificate"/>.
+        /// </summary>
+        public IPEndPoint? TlsEndpoint { get; set; }
+
+        /// <summary>
+        /// The server certificate for <see cref="TlsEndpoint"/>, with its private key. The server does not
+        /// dispose it: its owner does, after the server stopped.
+        /// </summary>
+        public X509Certificate2? Certificate { get; set; }
+
+        /// <summary>
+        /// Time a peer has to complete the TLS handshake, before the RTMP handshake's own timeout starts.
+        /// Default 10 s: two round trips and a signature, as for <see cref="HandshakeTimeout"/>.
+        /// </summary>
+        public TimeSpan TlsHandshakeTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
         /// <summary>Bounds on what peers send.</summary>
         public WireLimits Limits { get; set; } = WireLimits.Default;

@@ -15,9 +15,9 @@ public sealed class InProcessServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, TaskCompletionSource<LiveStream>> _started = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource<LiveStream>> _stopped = new();
 
-    public InProcessServer(string? recordDirectory = null)
+    public InProcessServer(string? recordDirectory = null, RtmpServerOptions? options = null)
     {
-        Server = new RtmpServer(new RtmpServerOptions { Endpoint = new IPEndPoint(IPAddress.Loopback, 0), RecordDirectory = recordDirectory });
+        Server = new RtmpServer(options ?? new RtmpServerOptions { Endpoint = new IPEndPoint(IPAddress.Loopback, 0), RecordDirectory = recordDirectory });
         Server.Hub.PublishStarted += stream => Slot(_started, stream.Key).TrySetResult(stream);
         Server.Hub.PublishStopped += stream => Slot(_stopped, stream.Key).TrySetResult(stream);
         Server.Start();
@@ -28,6 +28,9 @@ public sealed class InProcessServer : IAsyncDisposable
     public int Port => Server.LocalEndPoint.Port;
 
     public string Url(string stream, string app = "live") => $"rtmp://127.0.0.1:{Port}/{app}/{stream}";
+
+    /// <summary>The rtmps:// URL of the server's TLS endpoint, when it has one.</summary>
+    public string TlsUrl(string stream, string app = "live") => $"rtmps://127.0.0.1:{Server.TlsLocalEndPoint.Port}/{app}/{stream}";
 
     /// <summary>Completes when "live/<paramref name="stream"/>" is published.</summary>
     public Task<LiveStream> Published(string stream, TimeSpan timeout) => Slot(_started, "live/" + stream).Task.WaitAsync(timeout);

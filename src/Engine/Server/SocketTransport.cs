@@ -1,0 +1,53 @@
+using System;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading.Tasks;
+
+namespace RtmpXProtect.Engine.Server
+{
+    /// <summary>A plain RTMP socket: reads with empty reads for idle peers, writes without a thread hop.</summary>
+    internal sealed class SocketTransport : IConnectionTransport
+    {
+        private static readonly ArraySegment<byte> Nothing = new ArraySegment<byte>(Array.Empty<byte>());
+        private readonly Socket _socket;
+
+        /// <summary>Wraps <paramref name="socket"/>, which must be non-blocking (the queue sends from any thread).</summary>
+        public SocketTransport(Socket socket)
+        {
+            _socket = socket;
+        }
+
+        public EndPoint? RemoteEndPoint => _socket.RemoteEndPoint;
+
+        public Task AuthenticateAsync() => Task.CompletedTask;
+
+        // An empty read completes when data arrives (or the peer closes) without holding a buffer:
+        // an idle player costs no receive buffer at all (Kestrel does the same).
+        public Task WaitForDataAsync() => _socket.ReceiveAsync(Nothing, SocketFlags.None);
+
+        public Task<int> ReadAsync(byte[] buffer, int offset, int count)
+            => _socket.ReceiveAsync(new ArraySegment<byte>(buffer, offset, count), SocketFlags.None);
+
+        public OutboundQueue CreateOutbound(Action<string> fail) => new OutboundQueue(_socket, fail);
+
+        public void Close() => CloseSocket(_socket);
+
+        /// <summary>Shuts down and disposes, ignoring a socket that is already gone.</summary>
+        internal static void CloseSocket(Socket socket)
+        {
+            try
+            {
+                socket.Shutdown(SocketShutdown.Both);
+            }
+            catch (SocketException)
+            {
+                // Already gone.
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+
+            socket.Dispose();
+        }
+    }
+}
