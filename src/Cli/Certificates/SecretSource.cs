@@ -9,13 +9,16 @@ namespace RtmpXProtect.Cli.Certificates
     /// </summary>
     internal static class SecretSource
     {
-        /// <summary>The password in <paramref name="file"/> (one trailing line break dropped) or in the variable <paramref name="variable"/>; null when neither is given.</summary>
+        /// <summary>The secret in <paramref name="file"/> (one trailing line break dropped) or in the variable <paramref name="variable"/>; null when neither is given.</summary>
+        /// <param name="file">The file holding it.</param>
+        /// <param name="variable">The environment variable holding it.</param>
+        /// <param name="what">What it is, for messages ("password", "signing secret"); the messages never hold the secret.</param>
         /// <exception cref="CertificateLoadException">The file cannot be read or the variable is not set.</exception>
-        public static string? Read(FileInfo? file, string? variable)
+        public static string? Read(FileInfo? file, string? variable, string what = "password")
         {
             if (file != null && variable != null)
             {
-                throw new CertificateLoadException("Give the password in a file or in an environment variable, not both.");
+                throw new CertificateLoadException($"Give the {what} in a file or in an environment variable, not both.");
             }
 
             if (file != null)
@@ -26,7 +29,7 @@ namespace RtmpXProtect.Cli.Certificates
                 }
                 catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
                 {
-                    throw new CertificateLoadException($"Cannot read the password file {file.FullName}: {e.Message}");
+                    throw new CertificateLoadException($"Cannot read the {what} file {file.FullName}: {e.Message}");
                 }
             }
 

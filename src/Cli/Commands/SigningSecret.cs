@@ -1,6 +1,6 @@
-using System;
 using System.IO;
 using System.Text;
+using RtmpXProtect.Cli.Certificates;
 
 namespace RtmpXProtect.Cli.Commands
 {
@@ -14,29 +14,18 @@ namespace RtmpXProtect.Cli.Commands
         public static byte[]? Read(FileInfo? file, string? environmentVariable, out string? error)
         {
             error = null;
-            string? text = null;
-            if (file != null)
+            string? text;
+            try
             {
-                try
-                {
-                    text = File.ReadAllText(file.FullName);
-                }
-                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-                {
-                    error = $"Cannot read the secret file {file.FullName}: {e.Message}";
-                    return null;
-                }
+                text = SecretSource.Read(file, environmentVariable, "signing secret");
             }
-            else if (environmentVariable != null)
+            catch (CertificateLoadException e)
             {
-                text = Environment.GetEnvironmentVariable(environmentVariable);
-                if (text == null)
-                {
-                    error = $"The environment variable {environmentVariable} is not set.";
-                    return null;
-                }
+                error = e.Message;
+                return null;
             }
-            else
+
+            if (text == null)
             {
                 error = "Give the signing secret with --secret-file FILE or --secret-env NAME.";
                 return null;
