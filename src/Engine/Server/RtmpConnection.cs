@@ -128,6 +128,9 @@ namespace RtmpXProtect.Engine.Server
                 _outbound.Complete();
                 await Task.WhenAny(_outbound.Drained, Task.Delay(TimeSpan.FromSeconds(2))).ConfigureAwait(false);
                 Abort(reason);
+
+                // Its place is free before the line says so: a peer that read the line may connect again at once.
+                Ticket.Release();
                 _log.Information("{Remote} disconnected after {Seconds:0.0} s: {Reason}", Remote, (DateTime.UtcNow - _connectedAt).TotalSeconds, _closeReason ?? reason);
             }
         }
