@@ -145,6 +145,52 @@ namespace RtmpXProtect.Engine.Tests.Server
         }
 
         [Fact]
+        public void Random_admits_decisions_and_releases_keep_every_count_within_its_cap()
+        {
+            var limits = new AdmissionLimits { MaxConnections = 20, MaxConnectionsPerAddress = 6, NewConnectionsPerSecondPerAddress = 5, MaxUndecidedConnections = 8 };
+            var admission = new ConnectionAdmission(limits);
+            var addresses = new[] { A, B, IPAddress.Parse("2001:db8::1"), IPAddress.Parse("198.51.100.7") };
+            var held = new List<(IPAddress Address, AdmissionTicket Ticket)>();
+            var random = new Random(1234);
+            var now = T0;
+            for (var step = 0; step < 5000; step++)
+            {
+                now += TimeSpan.FromMilliseconds(random.Next(0, 120));
+                switch (random.Next(4))
+                {
+                    case 0:
+                    case 1:
+                        var address = addresses[random.Next(addresses.Length)];
+                        if (admission.TryAdmit(address, now, out var ticket, out _) == null)
+                        {
+                            held.Add((address, ticket!));
+                        }
+
+                        break;
+                    case 2 when held.Count > 0:
+                        held[random.Next(held.Count)].Ticket.MarkDecided();
+                        break;
+                    case 3 when held.Count > 0:
+                        var index = random.Next(held.Count);
+                        held[index].Ticket.Release();
+                        held.RemoveAt(index);
+                        break;
+                }
+
+                if (step % 50 == 0)
+                {
+                    admission.Prune(now);
+                }
+
+                Assert.Equal(held.Count, admission.Total);
+                Assert.Equal(held.Count(h => !h.Ticket.IsDecided), admission.Undecided);
+                Assert.True(admission.Total <= limits.MaxConnections);
+                Assert.True(admission.Undecided <= limits.MaxUndecidedConnections);
+                Assert.All(addresses, a => Assert.True(held.Count(h => h.Address.Equals(a)) <= limits.MaxConnectionsPerAddress));
+            }
+        }
+
+        [Fact]
         public void Counters_count_each_reason_and_snapshot_every_reason()
         {
             var counters = new RejectionCounters();

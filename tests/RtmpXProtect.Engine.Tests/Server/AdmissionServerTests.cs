@@ -52,6 +52,22 @@ namespace RtmpXProtect.Engine.Tests.Server
         }
 
         [Fact]
+        public async Task A_handshake_timeout_is_counted_and_logged_by_its_name()
+        {
+            var log = new LogCapture();
+            await using var server = new RtmpServer(
+                new RtmpServerOptions { Endpoint = new IPEndPoint(IPAddress.Loopback, 0), Admission = LoopbackAdmission.Generous(), HandshakeTimeout = TimeSpan.FromMilliseconds(300) },
+                log.Logger);
+            server.Start();
+            using var idle = await ConnectRaw(server);
+
+            Assert.Equal(0, await BytesUntilClosed(idle));
+            await log.WaitFor(l => l.Contains("closed: HandshakeTimeout")).WaitAsync(Timeout);
+            Assert.Equal(1, server.Rejections[RejectionReason.HandshakeTimeout]);
+            Assert.Equal(0, server.Rejections[RejectionReason.DecisionTimeout]);
+        }
+
+        [Fact]
         public async Task A_publisher_that_stops_sending_video_is_closed_after_the_video_data_timeout()
         {
             var limits = LoopbackAdmission.Generous();
