@@ -17,6 +17,8 @@ namespace RtmpXProtect.Engine.Server
     /// </summary>
     public sealed class RtmpServer : IAsyncDisposable
     {
+        // Fine enough for timeouts of 100 ms and more (AdmissionLimits refuses less), cheap for thousands of connections.
+        private static readonly TimeSpan SweepInterval = TimeSpan.FromMilliseconds(250);
         private readonly ConcurrentDictionary<long, Task> _connections = new ConcurrentDictionary<long, Task>();
         private readonly ConcurrentDictionary<FlvRecorder, byte> _recorders = new ConcurrentDictionary<FlvRecorder, byte>();
         private readonly ConcurrentDictionary<long, RtmpConnection> _live = new ConcurrentDictionary<long, RtmpConnection>();
@@ -29,8 +31,6 @@ namespace RtmpXProtect.Engine.Server
         private Task? _acceptLoop;
         private Task? _tlsAcceptLoop;
         private long _nextConnectionId;
-
-        private static readonly TimeSpan SweepInterval = TimeSpan.FromMilliseconds(250);
 
         /// <summary>Creates a server; nothing listens before <see cref="Start"/>.</summary>
         public RtmpServer(RtmpServerOptions? options = null, ILogger? logger = null)
