@@ -95,7 +95,7 @@ namespace RtmpXProtect.Engine.Server
             var queued = total - _joinBurst;
             if (queued > _policy.DisconnectAboveBytes)
             {
-                _connection.Abort($"player too slow: {queued} bytes queued");
+                _connection.Abort(RejectionReason.PlayerTooSlow, $"{queued} bytes queued");
                 return;
             }
 
@@ -113,12 +113,12 @@ namespace RtmpXProtect.Engine.Server
                     }
                     else if (frame.Kind == FrameKind.VideoKeyFrame && ++_keyFramesSkipped >= _policy.MaxKeyFramesSkipped)
                     {
-                        _connection.Abort($"player too slow: stayed behind for {_keyFramesSkipped} keyframes ({queued} bytes queued)");
+                        _connection.Abort(RejectionReason.PlayerTooSlow, $"stayed behind for {_keyFramesSkipped} keyframes ({queued} bytes queued)");
                         return;
                     }
                     else if (frame.Kind == FrameKind.Audio && unchecked(frame.Message.Timestamp - _skippingSince) >= (uint)_policy.MaxKeyFramesSkipped * AudioOnlyGopMilliseconds)
                     {
-                        _connection.Abort($"player too slow: stayed behind for {unchecked(frame.Message.Timestamp - _skippingSince)} ms of audio ({queued} bytes queued)");
+                        _connection.Abort(RejectionReason.PlayerTooSlow, $"stayed behind for {unchecked(frame.Message.Timestamp - _skippingSince)} ms of audio ({queued} bytes queued)");
                         return;
                     }
                 }

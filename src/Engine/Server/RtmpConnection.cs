@@ -55,13 +55,23 @@ namespace RtmpXProtect.Engine.Server
         private DateTime _publishedAt;
         private string? _closeReason;
 
+        // Server-clock ticks (RtmpServer.Now): written by the read loop, read by the server's sweep.
+        private readonly long _acceptedAt;
+        private long _lastReadAt;
+        private long _lastVideoAt = NoVideoYet;
+        private long _lastPingAt = long.MinValue;
+        private const long NoVideoYet = long.MinValue;
+
         // Which credential let this connection publish (never the key itself): a takeover with
         // TakeoverPolicy.SameKey compares it. Written before the hub sees this connection.
         private string? _publishKeyIdentity;
 
-        public RtmpConnection(RtmpServer server, IConnectionTransport transport, long id)
+        public RtmpConnection(RtmpServer server, IConnectionTransport transport, long id, AdmissionTicket ticket)
         {
             _server = server;
+            Ticket = ticket;
+            _acceptedAt = server.Now.Ticks;
+            _lastReadAt = _acceptedAt;
             _transport = transport;
             Id = id;
             Remote = transport.RemoteEndPoint?.ToString() ?? "unknown";
@@ -73,6 +83,9 @@ namespace RtmpXProtect.Engine.Server
         }
 
         public long Id { get; }
+
+        /// <summary>This connection's place in the server's admission counts.</summary>
+        public AdmissionTicket Ticket { get; }
 
         public string Remote { get; }
 
@@ -91,7 +104,7 @@ namespace RtmpXProtect.Engine.Server
                 await _transport.AuthenticateAsync().ConfigureAwait(false);
                 timeout = new CancellationTokenSource(_server.Options.HandshakeTimeout);
                 _handshakeTimer = timeout;
-                _handshakeTimeout = timeout.Token.Register(() => Abort("handshake timeout"));
+                _handshakeTimeout = timeout.Token.Register(() => Abort(RejectionReason.HandshakeTimeout));
                 await ReadLoopAsync().ConfigureAwait(false);
             }
             catch (TlsHandshakeException e)
@@ -101,6 +114,7 @@ namespace RtmpXProtect.Engine.Server
             catch (RtmpProtocolException e)
             {
                 reason = "protocol error: " + e.Message;
+                _server.Rejections.Increment(RejectionReason.ProtocolError);
             }
             catch (Exception e) when (e is IOException || e is SocketException || e is ObjectDisposedException || e is OperationCanceledException)
             {
@@ -114,6 +128,9 @@ namespace RtmpXProtect.Engine.Server
                 _outbound.Complete();
                 await Task.WhenAny(_outbound.Drained, Task.Delay(TimeSpan.FromSeconds(2))).ConfigureAwait(false);
                 Abort(reason);
+
+                // Its place is free before the line says so: a peer that read the line may connect again at once.
+                Ticket.Release();
                 _log.Information("{Remote} disconnected after {Seconds:0.0} s: {Reason}", Remote, (DateTime.UtcNow - _connectedAt).TotalSeconds, _closeReason ?? reason);
             }
         }
@@ -128,6 +145,88 @@ namespace RtmpXProtect.Engine.Server
 
             _outbound.Complete();
             _transport.Close();
+        }
+
+        /// <summary>
+        /// Closes the connection at once for a named reason, which the log line and the server's
+        /// counters carry; nothing is counted when it was already closing for another reason.
+        /// </summary>
+        public void Abort(RejectionReason reason, string? detail = null)
+        {
+            var text = detail == null ? reason.ToString() : reason + ": " + detail;
+            if (Interlocked.CompareExchange(ref _closeReason, text, null) != null)
+            {
+                return;
+            }
+
+            _server.Rejections.Increment(reason);
+            _log.Information("{Remote} closed: {Reason}{Detail}", Remote, reason, detail == null ? string.Empty : " (" + detail + ")");
+            _outbound.Complete();
+            _transport.Close();
+        }
+
+        /// <summary>
+        /// Called by the server's sweep: applies the memory budget and the timeouts, and pings a
+        /// connection quiet for half the receive-idle timeout so a player that only receives answers.
+        /// </summary>
+        public void Sweep(TimeSpan now)
+        {
+            if (Volatile.Read(ref _closeReason) != null)
+            {
+                return;
+            }
+
+            var limits = _server.Options.Admission;
+            var held = _outbound.QueuedBytes + _session.PendingInputBytes;
+            if (held > limits.MemoryBudgetPerConnection)
+            {
+                Abort(RejectionReason.MemoryBudgetExceeded, held + " bytes held");
+                return;
+            }
+
+            if (!Ticket.IsDecided && now - TimeSpan.FromTicks(_acceptedAt) > limits.DecisionTimeout)
+            {
+                Abort(RejectionReason.DecisionTimeout);
+                return;
+            }
+
+            var lastVideo = Volatile.Read(ref _lastVideoAt);
+            if (lastVideo != NoVideoYet && _published != null && now - TimeSpan.FromTicks(lastVideo) > limits.VideoDataTimeout)
+            {
+                Abort(RejectionReason.VideoDataTimeout);
+                return;
+            }
+
+            var lastRead = Volatile.Read(ref _lastReadAt);
+            var quiet = now - TimeSpan.FromTicks(lastRead);
+            if (quiet > limits.ReceiveIdleTimeout)
+            {
+                Abort(RejectionReason.ReceiveIdleTimeout);
+                return;
+            }
+
+            // One ping per quiet spell: the answer (or anything else read) starts a new one.
+            if (quiet.Ticks * 2 > limits.ReceiveIdleTimeout.Ticks && Volatile.Read(ref _lastPingAt) < lastRead)
+            {
+                SendPing(now);
+            }
+        }
+
+        private void SendPing(TimeSpan now)
+        {
+            lock (_sessionGate)
+            {
+                // Before the handshake and connect a chunk would break the peer's framing or confuse it.
+                if (_handshake != null || _session.Connection == null)
+                {
+                    return;
+                }
+
+                _session.SendPing(unchecked((uint)(long)now.TotalMilliseconds), Scratch());
+                FlushScratch();
+            }
+
+            Volatile.Write(ref _lastPingAt, now.Ticks);
         }
 
         public void Enqueue(ReadOnlyMemory<byte> bytes, bool flush = true) => _outbound.Enqueue(bytes, flush);
@@ -177,6 +276,8 @@ namespace RtmpXProtect.Engine.Server
                     {
                         return;
                     }
+
+                    Volatile.Write(ref _lastReadAt, _server.Now.Ticks);
 
                     Process(new ReadOnlySpan<byte>(buffer, 0, read));
                 }
@@ -231,13 +332,22 @@ namespace RtmpXProtect.Engine.Server
             }
 
             // Media first: the session reports it in wire order relative to the events (see Receive).
+            var video = false;
             foreach (var message in _media)
             {
+                video |= message.Type == MessageType.Video;
+
                 // A publisher replaced by a takeover is aborted first: what it still had in flight is dropped.
                 if (_published != null && message.StreamId == _publishedStreamId && _closeReason == null)
                 {
                     _published.Deliver(MediaFrame.From(message), _server.Options.Limits);
                 }
+            }
+
+            // Once per read, not per message: the video-data timeout needs no finer clock.
+            if (video && _published != null)
+            {
+                Volatile.Write(ref _lastVideoAt, _server.Now.Ticks);
             }
 
             _media.Clear();
@@ -313,6 +423,7 @@ namespace RtmpXProtect.Engine.Server
                 var decision = await access.DecideAsync(new AccessRequest(AccessAction.Publish, connect.App, request.Name, _remoteAddress, Id, DateTimeOffset.UtcNow)).ConfigureAwait(false);
                 if (!decision.IsAllowed)
                 {
+                    _server.Rejections.Increment(RejectionReason.AccessDenied);
                     RejectPublish(request, AccessDecision.PublicDenial);
                     _log.Warning("{Remote} may not publish {Stream}: {Reason}", Remote, shown, decision.Reason);
                     return;
@@ -336,8 +447,10 @@ namespace RtmpXProtect.Engine.Server
                 return;
             }
 
+            Volatile.Write(ref _lastVideoAt, NoVideoYet);
             _published = stream;
             _publishedStreamId = request.StreamId;
+            Ticket.MarkDecided();
             _publishedAt = DateTime.UtcNow;
             var recorder = _server.StartRecording(stream);
             lock (_sessionGate)
@@ -396,6 +509,7 @@ namespace RtmpXProtect.Engine.Server
                 var decision = await access.DecideAsync(new AccessRequest(AccessAction.Play, connect.App, request.Name, _remoteAddress, Id, DateTimeOffset.UtcNow)).ConfigureAwait(false);
                 if (!decision.IsAllowed)
                 {
+                    _server.Rejections.Increment(RejectionReason.AccessDenied);
                     RejectPlay(request, AccessDecision.PublicDenial);
                     _log.Warning("{Remote} may not play {Stream}: {Reason}", Remote, shown, decision.Reason);
                     return;
@@ -412,6 +526,7 @@ namespace RtmpXProtect.Engine.Server
             // Subscribed after Play.Start was queued, so the cached GOP follows it on the wire.
             sink.Stream = _server.Hub.Subscribe(key, sink);
             _players[request.StreamId] = sink;
+            Ticket.MarkDecided();
             _log.Information("{Remote} plays {Stream}{Waiting}", Remote, shown, sink.Stream.IsPublished ? string.Empty : " (waiting for a publisher)");
         }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading;
@@ -16,9 +17,15 @@ namespace RtmpXProtect.Engine.Server
     /// </summary>
     public sealed class RtmpServer : IAsyncDisposable
     {
+        // Fine enough for timeouts of 100 ms and more (AdmissionLimits refuses less), cheap for thousands of connections.
+        private static readonly TimeSpan SweepInterval = TimeSpan.FromMilliseconds(250);
         private readonly ConcurrentDictionary<long, Task> _connections = new ConcurrentDictionary<long, Task>();
         private readonly ConcurrentDictionary<FlvRecorder, byte> _recorders = new ConcurrentDictionary<FlvRecorder, byte>();
+        private readonly ConcurrentDictionary<long, RtmpConnection> _live = new ConcurrentDictionary<long, RtmpConnection>();
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private readonly ConnectionAdmission _admission;
+        private Task? _sweep;
         private Socket? _listener;
         private Socket? _tlsListener;
         private Task? _acceptLoop;
@@ -32,7 +39,14 @@ namespace RtmpXProtect.Engine.Server
             Log = logger ?? Serilog.Core.Logger.None;
             Hub = new StreamHub(Options.MaxGopCacheBytes);
             Access = Options.Access == null ? null : new RtmpXProtect.Engine.Server.Access.AccessDecider(Options.Access);
+            _admission = new ConnectionAdmission(Options.Admission);
         }
+
+        /// <summary>How many connections were refused or closed, by reason; the metrics read these.</summary>
+        public RejectionCounters Rejections { get; } = new RejectionCounters();
+
+        /// <summary>Monotonic time since the server was made; timeouts and the token buckets use it.</summary>
+        internal TimeSpan Now => _clock.Elapsed;
 
         /// <summary>The options it runs with.</summary>
         public RtmpServerOptions Options { get; }
@@ -101,6 +115,8 @@ namespace RtmpXProtect.Engine.Server
                     return new SocketTransport(socket);
                 });
             }
+
+            _sweep = SweepLoopAsync();
         }
 
         /// <summary>
@@ -125,6 +141,11 @@ namespace RtmpXProtect.Engine.Server
             if (_tlsAcceptLoop != null)
             {
                 await _tlsAcceptLoop.ConfigureAwait(false);
+            }
+
+            if (_sweep != null)
+            {
+                await _sweep.ConfigureAwait(false);
             }
 
             await Task.WhenAll(_connections.Values).ConfigureAwait(false);
@@ -197,11 +218,86 @@ namespace RtmpXProtect.Engine.Server
                     continue;
                 }
 
+                var ticket = Admit(socket);
+                if (ticket == null)
+                {
+                    continue;
+                }
+
                 // Media is latency-sensitive and already batched by the writer: no Nagle delay.
                 socket.NoDelay = true;
                 var id = Interlocked.Increment(ref _nextConnectionId);
-                var connection = new RtmpConnection(this, transport(socket), id);
+                var connection = new RtmpConnection(this, transport(socket), id, ticket);
+                _live[id] = connection;
                 _connections[id] = RunConnectionAsync(connection);
+            }
+        }
+
+        // Refused sockets are closed before a connection object or any RTMP byte exists.
+        private AdmissionTicket? Admit(Socket socket)
+        {
+            IPAddress address;
+            try
+            {
+                address = (socket.RemoteEndPoint as IPEndPoint)?.Address ?? IPAddress.None;
+            }
+            catch (Exception e) when (e is SocketException || e is ObjectDisposedException)
+            {
+                socket.Dispose();
+                return null;
+            }
+
+            if (address.IsIPv4MappedToIPv6)
+            {
+                address = address.MapToIPv4();
+            }
+
+            var refused = _admission.TryAdmit(address, Now, out var ticket, out var log);
+            if (refused == null)
+            {
+                return ticket;
+            }
+
+            Rejections.Increment(refused.Value);
+            if (log)
+            {
+                Log.Information("Refused a connection from {Address}: {Reason}", address, refused.Value);
+            }
+
+            socket.Dispose();
+            return null;
+        }
+
+        // One loop per server rather than a timer per connection: every connection is checked
+        // against its timeouts and memory budget four times a second.
+        private async Task SweepLoopAsync()
+        {
+            while (!_stopping.IsCancellationRequested)
+            {
+                try
+                {
+                    await Task.Delay(SweepInterval, _stopping.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+
+                var now = Now;
+                foreach (var connection in _live.Values)
+                {
+                    try
+                    {
+                        connection.Sweep(now);
+                    }
+                    catch (Exception e)
+                    {
+                        // One connection's failure must not stop the others' timeouts.
+                        Log.Error(e, "Checking connection {Id} failed", connection.Id);
+                    }
+                }
+
+                _admission.Prune(now);
             }
         }
 
@@ -220,6 +316,8 @@ namespace RtmpXProtect.Engine.Server
             }
             finally
             {
+                _live.TryRemove(connection.Id, out _);
+                connection.Ticket.Release();
                 _connections.TryRemove(connection.Id, out _);
             }
         }

@@ -38,6 +38,9 @@ namespace RtmpXProtect.Engine.Server
         /// <summary>What sessions announce (chunk size, window).</summary>
         public ServerSessionOptions Session { get; set; } = ServerSessionOptions.Default;
 
+        /// <summary>Connection caps and timeouts, each with a named reason.</summary>
+        public AdmissionLimits Admission { get; set; } = new AdmissionLimits();
+
         /// <summary>When players fall behind.</summary>
         public PlayerQueuePolicy PlayerQueue { get; set; } = new PlayerQueuePolicy();
 

@@ -34,7 +34,7 @@ namespace RtmpXProtect.Engine.Tests.Performance
         [Fact]
         public async Task Two_hundred_idle_players_cost_the_server_at_most_24_KiB_each_in_managed_memory()
         {
-            await using var server = new RtmpServer(new RtmpServerOptions { Endpoint = new IPEndPoint(IPAddress.Loopback, 0) });
+            await using var server = new RtmpServer(new RtmpServerOptions { Endpoint = new IPEndPoint(IPAddress.Loopback, 0), Admission = RtmpXProtect.Engine.Tests.Server.LoopbackAdmission.Generous() });
             server.Start();
             var buffer = new byte[64 * 1024];
             var sockets = new List<Socket>(Players);

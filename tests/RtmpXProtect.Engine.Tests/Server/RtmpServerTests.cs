@@ -229,6 +229,7 @@ namespace RtmpXProtect.Engine.Tests.Server
                 Endpoint = new IPEndPoint(IPAddress.Loopback, 0),
                 RecordDirectory = recordDirectory,
                 PlayerQueue = policy ?? new PlayerQueuePolicy(),
+                Admission = LoopbackAdmission.Generous(),
             });
             server.Start();
             return server;

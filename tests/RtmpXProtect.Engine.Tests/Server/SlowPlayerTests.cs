@@ -32,7 +32,7 @@ namespace RtmpXProtect.Engine.Tests.Server
             using var slow = await RawPlayer.PlayAsync(server, "cam1");
             await using var healthy = await RtmpServerTests.Play(server, "cam1");
             var feed = new LockstepFeed(publisher, healthy, video);
-            var tooSlow = log.WaitFor(l => l.Contains("too slow"));
+            var tooSlow = log.WaitFor(l => l.Contains("PlayerTooSlow"));
 
             await feed.SendHeadersAsync();
             var gops = 0;
@@ -43,8 +43,8 @@ namespace RtmpXProtect.Engine.Tests.Server
 
             Assert.True(tooSlow.IsCompleted, $"The stalled player was not cut off after {MaxGops} GOPs.");
             Assert.True(await slow.ReadToEndAsync(), "The stalled player's socket was not closed.");
-            var disconnected = await log.WaitFor(l => l.Contains("disconnected after") && l.Contains("too slow")).WaitAsync(Timeout);
-            _output.WriteLine(string.Join(Environment.NewLine, log.Lines.Where(l => l.Contains("behind") || l.Contains("too slow"))));
+            var disconnected = await log.WaitFor(l => l.Contains("disconnected after") && l.Contains("PlayerTooSlow")).WaitAsync(Timeout);
+            _output.WriteLine(string.Join(Environment.NewLine, log.Lines.Where(l => l.Contains("behind") || l.Contains("PlayerTooSlow"))));
             _output.WriteLine($"{feed.Sent.Count} frames sent in {gops} GOPs before the cut");
 
             // The publisher keeps publishing and the healthy player keeps up after the cut.
@@ -105,7 +105,7 @@ namespace RtmpXProtect.Engine.Tests.Server
             // After the gap nothing more is lost: the last GOP arrived whole.
             Assert.Equal(feed.Sent.Skip(feed.Sent.IndexOf(sequence[gap])), sequence.Skip(gap));
             Assert.Equal(feed.Sent, feed.HealthyReceived);
-            Assert.DoesNotContain(log.Lines, l => l.Contains("too slow"));
+            Assert.DoesNotContain(log.Lines, l => l.Contains("PlayerTooSlow"));
             Assert.Equal(3, server.ConnectionCount);
         }
 

@@ -17,7 +17,14 @@ public sealed class InProcessServer : IAsyncDisposable
 
     public InProcessServer(string? recordDirectory = null, RtmpServerOptions? options = null)
     {
-        Server = new RtmpServer(options ?? new RtmpServerOptions { Endpoint = new IPEndPoint(IPAddress.Loopback, 0), RecordDirectory = recordDirectory });
+        Server = new RtmpServer(options ?? new RtmpServerOptions
+        {
+            Endpoint = new IPEndPoint(IPAddress.Loopback, 0),
+            RecordDirectory = recordDirectory,
+
+            // Interop tests start many peers from 127.0.0.1 within a second; the defaults are for the internet.
+            Admission = new AdmissionLimits { MaxConnectionsPerAddress = 100_000, NewConnectionsPerSecondPerAddress = 100_000, MaxUndecidedConnections = 100_000 },
+        });
         Server.Hub.PublishStarted += stream => Slot(_started, stream.Key).TrySetResult(stream);
         Server.Hub.PublishStopped += stream => Slot(_stopped, stream.Key).TrySetResult(stream);
         Server.Start();

@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using System.Buffers.Binary;
 using System.Collections.Generic;
 using RtmpXProtect.Engine.Rtmp.Messages;
@@ -39,6 +40,10 @@ namespace RtmpXProtect.Engine.Rtmp.Chunks
         private InboundChunkStream? _current;
         private int _chunkRemaining;
 
+        // Bytes held in buffers of messages not yet complete; the server's memory budget reads it
+        // from another thread, so it is a field kept current, not a walk over the streams.
+        private long _pendingBytes;
+
         /// <summary>Creates a decoder bounded by <paramref name="limits"/>.</summary>
         public ChunkDecoder(WireLimits limits)
         {
@@ -50,6 +55,9 @@ namespace RtmpXProtect.Engine.Rtmp.Chunks
 
         /// <summary>Every byte passed to <see cref="Decode"/>, wrapping at 2^32 as the acknowledgement counter does.</summary>
         public uint BytesReceived { get; private set; }
+
+        /// <summary>Bytes held for messages that have not fully arrived; safe to read from any thread.</summary>
+        internal long PendingBytes => Interlocked.Read(ref _pendingBytes);
 
         /// <summary>
         /// Consumes all of <paramref name="input"/>, keeping partial headers and messages for the next
@@ -132,7 +140,9 @@ namespace RtmpXProtect.Engine.Rtmp.Chunks
             {
                 // Grows with what arrived, so a header that announces 8 MiB costs 8 MiB only once
                 // the peer has really sent it; the last step lands on the exact message length.
-                Array.Resize(ref payload, Math.Min(stream.MessageLength, Math.Max(payload.Length * 2, stream.Received + count)));
+                int grown = Math.Min(stream.MessageLength, Math.Max(payload.Length * 2, stream.Received + count));
+                Interlocked.Add(ref _pendingBytes, grown - payload.Length);
+                Array.Resize(ref payload, grown);
                 stream.Payload = payload;
             }
 
@@ -325,6 +335,7 @@ namespace RtmpXProtect.Engine.Rtmp.Chunks
                 // Limit checked when the header was read. Small messages get their exact buffer at once;
                 // large ones start at InitialPayloadCapacity and grow as bytes arrive.
                 stream.Payload = stream.MessageLength == 0 ? Array.Empty<byte>() : new byte[Math.Min(stream.MessageLength, InitialPayloadCapacity)];
+                Interlocked.Add(ref _pendingBytes, stream.Payload.Length);
                 stream.Received = 0;
             }
 
@@ -345,6 +356,7 @@ namespace RtmpXProtect.Engine.Rtmp.Chunks
             }
 
             byte[] payload = stream.Payload!;
+            Interlocked.Add(ref _pendingBytes, -payload.Length);
             stream.Payload = null;
             stream.Received = 0;
             var message = new RtmpMessage(stream.MessageType, stream.Timestamp, stream.MessageStreamId, payload);
@@ -369,6 +381,7 @@ namespace RtmpXProtect.Engine.Rtmp.Chunks
                 uint chunkStreamId = ProtocolControl.ReadUInt32(message.Payload.Span);
                 if (chunkStreamId <= ChunkStreamIds.Max && _streams.TryGetValue((int)chunkStreamId, out InboundChunkStream? aborted))
                 {
+                    Interlocked.Add(ref _pendingBytes, -(aborted.Payload?.Length ?? 0));
                     aborted.Payload = null;
                     aborted.Received = 0;
                 }

@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.Collections.Generic;
 using RtmpXProtect.Engine.Amf;
+using RtmpXProtect.Engine.Rtmp.Chunks;
 using RtmpXProtect.Engine.Rtmp.Commands;
 using RtmpXProtect.Engine.Rtmp.Messages;
 using RtmpXProtect.Engine.Rtmp.Sessions.Events;
@@ -46,6 +47,16 @@ namespace RtmpXProtect.Engine.Rtmp.Sessions
 
         /// <summary>Bytes received since the handshake (wraps at 2^32).</summary>
         public uint BytesReceived => _core.BytesReceived;
+
+        /// <summary>Bytes held for messages not yet complete; the server's memory budget counts them. Any thread may read it.</summary>
+        internal long PendingInputBytes => _core.PendingInputBytes;
+
+        /// <summary>
+        /// Sends a User Control Ping Request (RTMP 1.0 §7.1.7) carrying <paramref name="timestamp"/>: a
+        /// player that only receives answers it, which shows the host it is still there.
+        /// </summary>
+        public void SendPing(uint timestamp, IBufferWriter<byte> output)
+            => _core.Send(output, ChunkStreamIds.ProtocolControl, UserControlEvent.PingRequest(timestamp).ToMessage());
 
         /// <summary>
         /// Takes bytes from the client. Writes protocol answers (acknowledgements, pings,

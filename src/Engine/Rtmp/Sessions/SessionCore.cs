@@ -37,6 +37,8 @@ namespace RtmpXProtect.Engine.Rtmp.Sessions
 
         public uint BytesReceived => _decoder.BytesReceived;
 
+        public long PendingInputBytes => _decoder.PendingBytes;
+
         /// <summary>
         /// Decodes <paramref name="input"/>, answers protocol control itself, and returns the
         /// messages its owner handles (commands, data, media; aggregates already split).

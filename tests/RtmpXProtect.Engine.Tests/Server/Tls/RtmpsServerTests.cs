@@ -167,6 +167,7 @@ namespace RtmpXProtect.Engine.Tests.Server.Tls
                     Endpoint = plain ? new IPEndPoint(IPAddress.Loopback, 0) : null,
                     TlsEndpoint = new IPEndPoint(IPAddress.Loopback, 0),
                     Certificate = TestCertificate.Instance,
+                    Admission = LoopbackAdmission.Generous(),
                 },
                 log?.Logger);
             server.Start();
