@@ -111,13 +111,17 @@ namespace RtmpXProtect.Engine.Configuration
             var message = e.Message ?? string.Empty;
             if (message.IndexOf("could not be mapped to any .NET member", StringComparison.Ordinal) >= 0)
             {
-                var name = Between(message, "The JSON property '", "'");
-                var full = key.Length == 0 ? name : key + "." + name;
-                return $"line {line}: {full} is not a known key";
+                // The path already ends with the unknown name.
+                return $"line {line}: {(key.Length == 0 ? Between(message, "The JSON property '", "'") : key)} is not a known key";
             }
 
-            if (key.Length > 0 && message.IndexOf("could not be converted", StringComparison.Ordinal) >= 0)
+            if (message.IndexOf("could not be converted", StringComparison.Ordinal) >= 0)
             {
+                if (key.Length == 0)
+                {
+                    return $"line {line}: the file must hold a JSON object";
+                }
+
                 return $"line {line}: {key} must be {Expected(key)}";
             }
 
