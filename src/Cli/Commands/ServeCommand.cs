@@ -54,8 +54,12 @@ namespace RtmpXProtect.Cli.Commands
                     result.AddError("--no-rtmp needs --rtmps ADDRESS:PORT: otherwise nothing would listen.");
                 }
             });
-            command.SetAction((parse, cancel) =>
+            command.SetAction(async (parse, cancel) =>
             {
+                // System.CommandLine registers its SIGTERM handler only after the action returned its
+                // task; yielding first means the "listening" line is never printed before a
+                // SIGTERM would be honoured (a service manager stopping at once killed it with 143).
+                await Task.Yield();
                 var file = parse.GetValue(config);
                 RtmpxConfig settings;
                 try
@@ -64,7 +68,7 @@ namespace RtmpXProtect.Cli.Commands
                 }
                 catch (RtmpxConfigException e)
                 {
-                    return Task.FromResult(Refuse(CliLog.Create(parse.GetValue(level)), file, e));
+                    return Refuse(CliLog.Create(parse.GetValue(level)), file, e);
                 }
 
                 var baseDirectory = file?.DirectoryName ?? Directory.GetCurrentDirectory();
@@ -121,7 +125,7 @@ namespace RtmpXProtect.Cli.Commands
                 }
                 catch (RtmpxConfigException e)
                 {
-                    return Task.FromResult(Refuse(log, file, e));
+                    return Refuse(log, file, e);
                 }
 
                 var error = ApplyAccess(options, settings.Auth, parse.GetValue(keyFile), Given(parse, mode) ? parse.GetValue(mode) : null, parse.GetValue(secretFile), Given(parse, takeover) ? parse.GetValue(takeover) : null);
@@ -129,7 +133,7 @@ namespace RtmpXProtect.Cli.Commands
                 {
                     log.Error("{Error}", error);
                     log.Dispose();
-                    return Task.FromResult(2);
+                    return 2;
                 }
 
                 var files = tls.Enabled && certificate.Path != null
@@ -140,7 +144,7 @@ namespace RtmpXProtect.Cli.Commands
                     log.Information("Configuration {File}", file.FullName);
                 }
 
-                return RunAsync(options, files, log, cancel);
+                return await RunAsync(options, files, log, cancel);
             });
             return command;
         }
