@@ -6,6 +6,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Threading;
 using System.Threading.Tasks;
 using RtmpXProtect.Cli.Certificates;
+using RtmpXProtect.Engine.Configuration;
 using RtmpXProtect.Engine.Server;
 using RtmpXProtect.Engine.Server.Access;
 using Serilog;
@@ -30,12 +31,19 @@ namespace RtmpXProtect.Cli.Commands
             var mode = new Option<AccessMode>("--access-mode") { Description = "open: any path with a valid key; fixed: only the paths listed in the key file.", DefaultValueFactory = _ => AccessMode.Open };
             var secretFile = new Option<FileInfo?>("--secret-file") { Description = "Accept signed URLs (rtmpx token new) made with the secret in this file." };
             var takeover = new Option<TakeoverPolicy>("--takeover") { Description = "None: a second publisher of a path is refused; SameKey: one with the same key replaces the old session at once.", DefaultValueFactory = _ => TakeoverPolicy.None };
+            var config = new Option<FileInfo?>("--config") { Description = "Read settings from this rtmpx.json (see docs/rtmpx.example.jsonc); options given here override the file." };
             var command = new Command("serve", "Run the RTMP(S) server: publish to it from OBS or FFmpeg, play from it with ffplay or VLC.")
             {
-                listen, rtmps, noRtmp, cert, key, passwordFile, passwordEnv, record, keyFile, mode, secretFile, takeover, level,
+                config, listen, rtmps, noRtmp, cert, key, passwordFile, passwordEnv, record, keyFile, mode, secretFile, takeover, level,
             };
             command.Validators.Add(result =>
             {
+                // With a file, the certificate and the listeners may come from it; the file's own checks apply.
+                if (result.GetValue(config) != null)
+                {
+                    return;
+                }
+
                 if (result.GetValue(rtmps) != null && result.GetValue(cert) == null)
                 {
                     result.AddError("--rtmps needs --cert FILE.pfx or --cert FILE.pem.");
@@ -46,55 +54,157 @@ namespace RtmpXProtect.Cli.Commands
                     result.AddError("--no-rtmp needs --rtmps ADDRESS:PORT: otherwise nothing would listen.");
                 }
             });
-            command.SetAction((parse, cancel) =>
+            command.SetAction(async (parse, cancel) =>
             {
-                var log = CliLog.Create(parse.GetValue(level));
-                var access = Access(parse.GetValue(keyFile), parse.GetValue(mode), parse.GetValue(secretFile), parse.GetValue(takeover), out var error);
+                // System.CommandLine registers its SIGTERM handler only after the action returned its
+                // task; yielding first means the "listening" line is never printed before a
+                // SIGTERM would be honoured (a service manager stopping at once killed it with 143).
+                await Task.Yield();
+                var file = parse.GetValue(config);
+                RtmpxConfig settings;
+                try
+                {
+                    settings = file == null ? new RtmpxConfig() : RtmpxConfigLoader.Load(file.FullName);
+                }
+                catch (RtmpxConfigException e)
+                {
+                    return Refuse(CliLog.Create(parse.GetValue(level)), file, e);
+                }
+
+                var baseDirectory = file?.DirectoryName ?? Directory.GetCurrentDirectory();
+                ResolvePaths(settings, baseDirectory);
+
+                // Options given on the command line win over the file; defaults of options do not.
+                var rtmp = settings.Listeners.Rtmp;
+                var tls = settings.Listeners.Rtmps;
+                var certificate = tls.Certificate;
+                if (Given(parse, listen))
+                {
+                    rtmp.Enabled = true;
+                    rtmp.Listen = parse.GetValue(listen)!.ToString();
+                }
+
+                if (Given(parse, noRtmp) && parse.GetValue(noRtmp))
+                {
+                    rtmp.Enabled = false;
+                }
+
+                if (Given(parse, rtmps))
+                {
+                    tls.Enabled = true;
+                    tls.Listen = parse.GetValue(rtmps)!.ToString();
+                }
+
+                if (Given(parse, cert))
+                {
+                    certificate.Path = parse.GetValue(cert)!.FullName;
+                    certificate.KeyPath = parse.GetValue(key)?.FullName;
+                }
+
+                if (Given(parse, passwordFile) || Given(parse, passwordEnv))
+                {
+                    certificate.PasswordFile = parse.GetValue(passwordFile)?.FullName;
+                    certificate.PasswordEnv = parse.GetValue(passwordEnv);
+                }
+
+                if (Given(parse, record))
+                {
+                    settings.Record.Directory = parse.GetValue(record)!.FullName;
+                }
+
+                if (Given(parse, level))
+                {
+                    settings.Logging.Level = parse.GetValue(level);
+                }
+
+                var log = CliLog.Create(settings.Logging.Level);
+                RtmpServerOptions options;
+                try
+                {
+                    options = RtmpxConfigMapper.ToServerOptions(settings);
+                }
+                catch (RtmpxConfigException e)
+                {
+                    return Refuse(log, file, e);
+                }
+
+                var error = ApplyAccess(options, settings.Auth, parse.GetValue(keyFile), Given(parse, mode) ? parse.GetValue(mode) : null, parse.GetValue(secretFile), Given(parse, takeover) ? parse.GetValue(takeover) : null);
                 if (error != null)
                 {
                     log.Error("{Error}", error);
                     log.Dispose();
-                    return Task.FromResult(2);
+                    return 2;
                 }
 
-                var options = new RtmpServerOptions
+                var files = tls.Enabled && certificate.Path != null
+                    ? new CertificateFiles(new FileInfo(certificate.Path), certificate.KeyPath == null ? null : new FileInfo(certificate.KeyPath), certificate.PasswordFile == null ? null : new FileInfo(certificate.PasswordFile), certificate.PasswordEnv)
+                    : null;
+                if (file != null)
                 {
-                    Endpoint = parse.GetValue(noRtmp) ? null : parse.GetValue(listen),
-                    TlsEndpoint = parse.GetValue(rtmps),
-                    RecordDirectory = parse.GetValue(record)?.FullName,
-                    Access = access,
-                };
-                var certificate = parse.GetValue(cert);
-                return RunAsync(options, certificate == null ? null : new CertificateFiles(certificate, parse.GetValue(key), parse.GetValue(passwordFile), parse.GetValue(passwordEnv)), log, cancel);
+                    log.Information("Configuration {File}", file.FullName);
+                }
+
+                return await RunAsync(options, files, log, cancel);
             });
             return command;
         }
 
-        // Null when no option asks for access control: the open server of before.
-        private static AccessPolicy? Access(FileInfo? keyFile, AccessMode mode, FileInfo? secretFile, TakeoverPolicy takeover, out string? error)
+        private static bool Given(ParseResult parse, Option option) => parse.GetResult(option) is { Implicit: false };
+
+        private static int Refuse(Serilog.Core.Logger log, FileInfo? file, RtmpxConfigException e)
         {
-            error = null;
-            if (keyFile == null && secretFile == null)
+            using (log)
             {
-                return null;
-            }
-
-            var policy = new AccessPolicy { Mode = mode, Takeover = takeover };
-            if (keyFile != null && !PublishKeyFile.TryLoad(keyFile.FullName, policy, out error))
-            {
-                return null;
-            }
-
-            if (secretFile != null)
-            {
-                policy.SigningSecret = SigningSecret.Read(secretFile, null, out error);
-                if (policy.SigningSecret == null)
+                foreach (var error in e.Errors)
                 {
-                    return null;
+                    log.Error("{File}: {Error}", file?.FullName ?? "command line", error);
                 }
             }
 
-            return policy;
+            return 2;
+        }
+
+        // Paths in the file are relative to the file, as a service's working directory is arbitrary.
+        private static void ResolvePaths(RtmpxConfig settings, string baseDirectory)
+        {
+            string? Resolve(string? path) => string.IsNullOrWhiteSpace(path) ? path : Path.GetFullPath(Path.Combine(baseDirectory, path));
+            var certificate = settings.Listeners.Rtmps.Certificate;
+            certificate.Path = Resolve(certificate.Path);
+            certificate.KeyPath = Resolve(certificate.KeyPath);
+            certificate.PasswordFile = Resolve(certificate.PasswordFile);
+            settings.Auth.SigningSecretFile = Resolve(settings.Auth.SigningSecretFile);
+            settings.Record.Directory = Resolve(settings.Record.Directory);
+        }
+
+        // The file's access policy, with the command line's key file, secret, mode and takeover on top.
+        // Without either, the server stays as open as the file (or no file) made it.
+        private static string? ApplyAccess(RtmpServerOptions options, AuthSection auth, FileInfo? keyFile, AccessMode? mode, FileInfo? secretFile, TakeoverPolicy? takeover)
+        {
+            if (keyFile != null || secretFile != null)
+            {
+                options.Access ??= new AccessPolicy();
+            }
+
+            if (options.Access is not AccessPolicy policy)
+            {
+                return null;
+            }
+
+            policy.Mode = mode ?? policy.Mode;
+            policy.Takeover = takeover ?? policy.Takeover;
+            string? error = null;
+            if (keyFile != null && !PublishKeyFile.TryLoad(keyFile.FullName, policy, out error))
+            {
+                return error;
+            }
+
+            if (secretFile != null || auth.SigningSecretFile != null || auth.SigningSecretEnv != null)
+            {
+                var file = secretFile ?? (auth.SigningSecretFile == null ? null : new FileInfo(auth.SigningSecretFile));
+                policy.SigningSecret = SigningSecret.Read(file, secretFile == null ? auth.SigningSecretEnv : null, out error);
+            }
+
+            return error;
         }
 
         private static async Task<int> RunAsync(RtmpServerOptions options, CertificateFiles? files, Serilog.Core.Logger log, CancellationToken stop)

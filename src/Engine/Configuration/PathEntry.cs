@@ -1,0 +1,17 @@
+using System.Collections.Generic;
+using System.Text.Json.Serialization;
+
+namespace RtmpXProtect.Engine.Configuration
+{
+    /// <summary>One path's own keys.</summary>
+    public sealed class PathEntry
+    {
+        /// <summary>Keys that may publish to this path (and play it).</summary>
+        [JsonPropertyName("publishKeys")]
+        public List<string> PublishKeys { get; set; } = new List<string>();
+
+        /// <summary>Keys that may only play this path.</summary>
+        [JsonPropertyName("playKeys")]
+        public List<string> PlayKeys { get; set; } = new List<string>();
+    }
+}

@@ -1,0 +1,246 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using RtmpXProtect.Engine.Server;
+using RtmpXProtect.Engine.Server.Access;
+
+namespace RtmpXProtect.Engine.Configuration
+{
+    /// <summary>
+    /// Turns a configuration into server options, and is its validator: values go through the
+    /// engine's own validating setters, whose range errors are reported under the JSON key, so
+    /// every range is written once. The certificate and the signing secret are left to the host
+    /// to read (<see cref="CertificateSection"/>, <see cref="AuthSection"/>): the engine does not
+    /// load secrets.
+    /// </summary>
+    public static class RtmpxConfigMapper
+    {
+        /// <summary>
+        /// The server options the configuration describes. The access policy's signing secret is
+        /// not set: the host reads it from <see cref="AuthSection.SigningSecretFile"/> or
+        /// <see cref="AuthSection.SigningSecretEnv"/>.
+        /// </summary>
+        /// <exception cref="RtmpxConfigException">The configuration breaks a rule; every problem is listed.</exception>
+        public static RtmpServerOptions ToServerOptions(RtmpxConfig config)
+        {
+            var errors = new List<KeyError>();
+            var options = Map(config, errors);
+            if (errors.Count > 0)
+            {
+                throw new RtmpxConfigException(errors.Select(e => e.ToString()).ToList());
+            }
+
+            return options;
+        }
+
+        internal static RtmpServerOptions Map(RtmpxConfig config, List<KeyError> errors)
+        {
+            var options = new RtmpServerOptions();
+            MapListeners(Section(config.Listeners, "listeners", errors), options, errors);
+            MapLimits(Section(config.Limits, "limits", errors), options, errors);
+            options.Access = MapAccess(Section(config.Paths, "paths", errors), Section(config.Auth, "auth", errors), errors);
+            options.RecordDirectory = Section(config.Record, "record", errors).Directory;
+            Section(config.Logging, "logging", errors);
+            return options;
+        }
+
+        private static void MapListeners(ListenersSection listeners, RtmpServerOptions options, List<KeyError> errors)
+        {
+            var rtmp = Section(listeners.Rtmp, "listeners.rtmp", errors);
+            var rtmps = Section(listeners.Rtmps, "listeners.rtmps", errors);
+            var certificate = Section(rtmps.Certificate, "listeners.rtmps.certificate", errors);
+            options.Endpoint = rtmp.Enabled ? Endpoint(rtmp.Listen, "listeners.rtmp.listen", errors) : null;
+            options.TlsEndpoint = rtmps.Enabled ? Endpoint(rtmps.Listen, "listeners.rtmps.listen", errors) : null;
+            if (rtmps.Enabled && string.IsNullOrWhiteSpace(certificate.Path))
+            {
+                errors.Add(new KeyError("listeners.rtmps.certificate.path", "is required when listeners.rtmps.enabled is true"));
+            }
+
+            if (certificate.PasswordFile != null && certificate.PasswordEnv != null)
+            {
+                errors.Add(new KeyError("listeners.rtmps.certificate.passwordEnv", "must not be set together with passwordFile"));
+            }
+
+            if (!rtmp.Enabled && !rtmps.Enabled)
+            {
+                errors.Add(new KeyError("listeners", "must enable rtmp or rtmps"));
+            }
+        }
+
+        private static System.Net.IPEndPoint? Endpoint(string? text, string key, List<KeyError> errors)
+        {
+            var endpoint = ListenAddress.Parse(text);
+            if (endpoint == null)
+            {
+                errors.Add(new KeyError(key, "must be ADDRESS:PORT, such as 0.0.0.0:1935 or [::]:1935"));
+            }
+
+            return endpoint;
+        }
+
+        private static void MapLimits(LimitsSection limits, RtmpServerOptions options, List<KeyError> errors)
+        {
+            var admission = new AdmissionLimits();
+            Set(errors, "limits.maxConnections", limits.MaxConnections, 1, 100000, v => admission.MaxConnections = (int)v);
+            Set(errors, "limits.maxConnectionsPerAddress", limits.MaxConnectionsPerAddress, 1, 100000, v => admission.MaxConnectionsPerAddress = (int)v);
+            Set(errors, "limits.newConnectionsPerSecondPerAddress", limits.NewConnectionsPerSecondPerAddress, 1, 10000, v => admission.NewConnectionsPerSecondPerAddress = (int)v);
+            Set(errors, "limits.maxUndecidedConnections", limits.MaxUndecidedConnections, 1, 100000, v => admission.MaxUndecidedConnections = (int)v);
+            Set(errors, "limits.decisionTimeoutSeconds", limits.DecisionTimeoutSeconds, 1, 3600, v => admission.DecisionTimeout = TimeSpan.FromSeconds(v));
+            Set(errors, "limits.videoDataTimeoutSeconds", limits.VideoDataTimeoutSeconds, 1, 3600, v => admission.VideoDataTimeout = TimeSpan.FromSeconds(v));
+            Set(errors, "limits.receiveIdleTimeoutSeconds", limits.ReceiveIdleTimeoutSeconds, 1, 3600, v => admission.ReceiveIdleTimeout = TimeSpan.FromSeconds(v));
+            Set(errors, "limits.memoryBudgetPerConnectionBytes", limits.MemoryBudgetPerConnectionBytes, 1024 * 1024, 16L * 1024 * 1024 * 1024, v => admission.MemoryBudgetPerConnection = v);
+            Set(errors, "limits.handshakeTimeoutSeconds", limits.HandshakeTimeoutSeconds, 1, 300, v => options.HandshakeTimeout = TimeSpan.FromSeconds(v));
+            Set(errors, "limits.tlsHandshakeTimeoutSeconds", limits.TlsHandshakeTimeoutSeconds, 1, 300, v => options.TlsHandshakeTimeout = TimeSpan.FromSeconds(v));
+            Set(errors, "limits.maxGopCacheBytes", limits.MaxGopCacheBytes, 0, 4L * 1024 * 1024 * 1024, v => options.MaxGopCacheBytes = v);
+            options.Admission = admission;
+
+            // WireLimits checks its own ranges: no bounds here, its message is reported under the key.
+            var wire = new WireLimits();
+            Set(errors, "limits.maxMessageSize", limits.MaxMessageSize, long.MinValue, long.MaxValue, v => wire.MaxMessageSize = (int)v);
+            Set(errors, "limits.maxChunkSize", limits.MaxChunkSize, long.MinValue, long.MaxValue, v => wire.MaxChunkSize = (int)v);
+            Set(errors, "limits.maxChunkStreams", limits.MaxChunkStreams, long.MinValue, long.MaxValue, v => wire.MaxChunkStreams = (int)v);
+            Set(errors, "limits.maxAmfDepth", limits.MaxAmfDepth, long.MinValue, long.MaxValue, v => wire.MaxAmfDepth = (int)v);
+            Set(errors, "limits.maxAmfItems", limits.MaxAmfItems, long.MinValue, long.MaxValue, v => wire.MaxAmfItems = (int)v);
+            Set(errors, "limits.maxAmfStringLength", limits.MaxAmfStringLength, long.MinValue, long.MaxValue, v => wire.MaxAmfStringLength = (int)v);
+            Set(errors, "limits.maxAmfReferences", limits.MaxAmfReferences, long.MinValue, long.MaxValue, v => wire.MaxAmfReferences = (int)v);
+            Set(errors, "limits.maxParameterSets", limits.MaxParameterSets, long.MinValue, long.MaxValue, v => wire.MaxParameterSets = (int)v);
+            options.Limits = wire;
+        }
+
+        // AdmissionLimits and the timeouts have no validating setters yet, so their ranges are
+        // checked here; once the setters check, their message wins and these bounds can go.
+        private static void Set(List<KeyError> errors, string key, long value, long min, long max, Action<long> apply)
+        {
+            if (value < min || value > max)
+            {
+                errors.Add(new KeyError(key, $"must be {min}–{max}"));
+                return;
+            }
+
+            try
+            {
+                apply(value);
+            }
+            catch (ArgumentOutOfRangeException e)
+            {
+                errors.Add(new KeyError(key, Rule(e)));
+            }
+        }
+
+        // "MaxMessageSize must be 1024–16777215. (Parameter ...)" -> "must be 1024–16777215".
+        private static string Rule(ArgumentOutOfRangeException e)
+        {
+            var text = e.Message;
+            var end = text.IndexOf(" (Parameter", StringComparison.Ordinal);
+            var newline = text.IndexOf('\n');
+            if (end < 0 || (newline >= 0 && newline < end))
+            {
+                end = newline >= 0 ? newline : text.Length;
+            }
+
+            text = text.Substring(0, end).Trim().TrimEnd('.');
+            var must = text.IndexOf("must ", StringComparison.Ordinal);
+            return must >= 0 ? text.Substring(must) : "is out of range";
+        }
+
+        private static AccessPolicy? MapAccess(PathsSection paths, AuthSection auth, List<KeyError> errors)
+        {
+            var policy = new AccessPolicy
+            {
+                Mode = paths.Mode,
+                Takeover = paths.Takeover,
+                PlayRequiresKey = auth.PlayRequiresKey,
+            };
+            Keys(paths.PublishKeys, "paths.publishKeys", policy.PublishKeys, errors);
+            Keys(paths.PlayKeys, "paths.playKeys", policy.PlayKeys, errors);
+            var publishers = Section(paths.Publishers, "paths.publishers", errors);
+            for (var i = 0; i < publishers.Count; i++)
+            {
+                try
+                {
+                    AddressRange.Parse(publishers[i] ?? throw new FormatException());
+                    policy.PublisherNetworks.Add(publishers[i]);
+                }
+                catch (FormatException)
+                {
+                    errors.Add(new KeyError($"paths.publishers[{i}]", "must be an IP address or CIDR range"));
+                }
+            }
+
+            foreach (var entry in Section(paths.Entries, "paths.entries", errors))
+            {
+                var key = "paths.entries." + entry.Key;
+                if (entry.Key.Trim('/').Length == 0)
+                {
+                    errors.Add(new KeyError("paths.entries", "must not have an empty path"));
+                    continue;
+                }
+
+                var value = Section(entry.Value, key, errors);
+                var path = new AccessPath(entry.Key);
+                Keys(value.PublishKeys, key + ".publishKeys", path.PublishKeys, errors);
+                Keys(value.PlayKeys, key + ".playKeys", path.PlayKeys, errors);
+                policy.Paths.Add(path);
+            }
+
+            if (paths.Mode == AccessMode.Fixed && policy.Paths.Count == 0)
+            {
+                errors.Add(new KeyError("paths.entries", "must list at least one path when paths.mode is fixed"));
+            }
+
+            if (auth.SigningSecretFile != null && auth.SigningSecretEnv != null)
+            {
+                errors.Add(new KeyError("auth.signingSecretEnv", "must not be set together with auth.signingSecretFile"));
+            }
+
+            if (auth.CallbackUrl != null)
+            {
+                if (Uri.TryCreate(auth.CallbackUrl, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps))
+                {
+                    policy.CallbackUrl = url;
+                }
+                else
+                {
+                    errors.Add(new KeyError("auth.callbackUrl", "must be an absolute http or https URL"));
+                }
+            }
+
+            Set(errors, "auth.callbackTimeoutSeconds", auth.CallbackTimeoutSeconds, 1, 60, v => policy.CallbackTimeout = TimeSpan.FromSeconds(v));
+
+            // No rule at all is the open server of before; takeover alone does not close it.
+            var closed = policy.Mode == AccessMode.Fixed || policy.PlayRequiresKey || policy.Paths.Count > 0
+                || policy.PublishKeys.Count > 0 || policy.PlayKeys.Count > 0 || policy.PublisherNetworks.Count > 0
+                || policy.CallbackUrl != null || auth.SigningSecretFile != null || auth.SigningSecretEnv != null;
+            return closed ? policy : null;
+        }
+
+        private static void Keys(List<string>? keys, string key, IList<string> target, List<KeyError> errors)
+        {
+            var list = Section(keys, key, errors);
+            for (var i = 0; i < list.Count; i++)
+            {
+                if (string.IsNullOrWhiteSpace(list[i]))
+                {
+                    errors.Add(new KeyError($"{key}[{i}]", "must be a non-empty string"));
+                }
+                else
+                {
+                    target.Add(list[i]);
+                }
+            }
+        }
+
+        // "limits": null parses; it is reported here and the defaults stand in, so later checks run.
+        private static T Section<T>(T? section, string key, List<KeyError> errors)
+            where T : class, new()
+        {
+            if (section != null)
+            {
+                return section;
+            }
+
+            errors.Add(new KeyError(key, "must not be null"));
+            return new T();
+        }
+    }
+}
