@@ -80,15 +80,17 @@ namespace RtmpXProtect.Engine.Configuration
 
         private static void MapLimits(LimitsSection limits, RtmpServerOptions options, List<KeyError> errors)
         {
+            // Counts and sizes are checked by the engine's own setters (their message is reported
+            // under the key); timeouts are bounded here because the file gives them in seconds.
             var admission = new AdmissionLimits();
-            Set(errors, "limits.maxConnections", limits.MaxConnections, 1, 100000, v => admission.MaxConnections = (int)v);
-            Set(errors, "limits.maxConnectionsPerAddress", limits.MaxConnectionsPerAddress, 1, 100000, v => admission.MaxConnectionsPerAddress = (int)v);
-            Set(errors, "limits.newConnectionsPerSecondPerAddress", limits.NewConnectionsPerSecondPerAddress, 1, 10000, v => admission.NewConnectionsPerSecondPerAddress = (int)v);
-            Set(errors, "limits.maxUndecidedConnections", limits.MaxUndecidedConnections, 1, 100000, v => admission.MaxUndecidedConnections = (int)v);
+            Set(errors, "limits.maxConnections", limits.MaxConnections, int.MinValue, int.MaxValue, v => admission.MaxConnections = (int)v);
+            Set(errors, "limits.maxConnectionsPerAddress", limits.MaxConnectionsPerAddress, int.MinValue, int.MaxValue, v => admission.MaxConnectionsPerAddress = (int)v);
+            Set(errors, "limits.newConnectionsPerSecondPerAddress", limits.NewConnectionsPerSecondPerAddress, int.MinValue, int.MaxValue, v => admission.NewConnectionsPerSecondPerAddress = (int)v);
+            Set(errors, "limits.maxUndecidedConnections", limits.MaxUndecidedConnections, int.MinValue, int.MaxValue, v => admission.MaxUndecidedConnections = (int)v);
             Set(errors, "limits.decisionTimeoutSeconds", limits.DecisionTimeoutSeconds, 1, 3600, v => admission.DecisionTimeout = TimeSpan.FromSeconds(v));
             Set(errors, "limits.videoDataTimeoutSeconds", limits.VideoDataTimeoutSeconds, 1, 3600, v => admission.VideoDataTimeout = TimeSpan.FromSeconds(v));
             Set(errors, "limits.receiveIdleTimeoutSeconds", limits.ReceiveIdleTimeoutSeconds, 1, 3600, v => admission.ReceiveIdleTimeout = TimeSpan.FromSeconds(v));
-            Set(errors, "limits.memoryBudgetPerConnectionBytes", limits.MemoryBudgetPerConnectionBytes, 1024 * 1024, 16L * 1024 * 1024 * 1024, v => admission.MemoryBudgetPerConnection = v);
+            Set(errors, "limits.memoryBudgetPerConnectionBytes", limits.MemoryBudgetPerConnectionBytes, long.MinValue, long.MaxValue, v => admission.MemoryBudgetPerConnection = v);
             Set(errors, "limits.handshakeTimeoutSeconds", limits.HandshakeTimeoutSeconds, 1, 300, v => options.HandshakeTimeout = TimeSpan.FromSeconds(v));
             Set(errors, "limits.tlsHandshakeTimeoutSeconds", limits.TlsHandshakeTimeoutSeconds, 1, 300, v => options.TlsHandshakeTimeout = TimeSpan.FromSeconds(v));
             Set(errors, "limits.maxGopCacheBytes", limits.MaxGopCacheBytes, 0, 4L * 1024 * 1024 * 1024, v => options.MaxGopCacheBytes = v);
@@ -96,19 +98,19 @@ namespace RtmpXProtect.Engine.Configuration
 
             // WireLimits checks its own ranges: no bounds here, its message is reported under the key.
             var wire = new WireLimits();
-            Set(errors, "limits.maxMessageSize", limits.MaxMessageSize, long.MinValue, long.MaxValue, v => wire.MaxMessageSize = (int)v);
-            Set(errors, "limits.maxChunkSize", limits.MaxChunkSize, long.MinValue, long.MaxValue, v => wire.MaxChunkSize = (int)v);
-            Set(errors, "limits.maxChunkStreams", limits.MaxChunkStreams, long.MinValue, long.MaxValue, v => wire.MaxChunkStreams = (int)v);
-            Set(errors, "limits.maxAmfDepth", limits.MaxAmfDepth, long.MinValue, long.MaxValue, v => wire.MaxAmfDepth = (int)v);
-            Set(errors, "limits.maxAmfItems", limits.MaxAmfItems, long.MinValue, long.MaxValue, v => wire.MaxAmfItems = (int)v);
-            Set(errors, "limits.maxAmfStringLength", limits.MaxAmfStringLength, long.MinValue, long.MaxValue, v => wire.MaxAmfStringLength = (int)v);
-            Set(errors, "limits.maxAmfReferences", limits.MaxAmfReferences, long.MinValue, long.MaxValue, v => wire.MaxAmfReferences = (int)v);
-            Set(errors, "limits.maxParameterSets", limits.MaxParameterSets, long.MinValue, long.MaxValue, v => wire.MaxParameterSets = (int)v);
+            Set(errors, "limits.maxMessageSize", limits.MaxMessageSize, int.MinValue, int.MaxValue, v => wire.MaxMessageSize = (int)v);
+            Set(errors, "limits.maxChunkSize", limits.MaxChunkSize, int.MinValue, int.MaxValue, v => wire.MaxChunkSize = (int)v);
+            Set(errors, "limits.maxChunkStreams", limits.MaxChunkStreams, int.MinValue, int.MaxValue, v => wire.MaxChunkStreams = (int)v);
+            Set(errors, "limits.maxAmfDepth", limits.MaxAmfDepth, int.MinValue, int.MaxValue, v => wire.MaxAmfDepth = (int)v);
+            Set(errors, "limits.maxAmfItems", limits.MaxAmfItems, int.MinValue, int.MaxValue, v => wire.MaxAmfItems = (int)v);
+            Set(errors, "limits.maxAmfStringLength", limits.MaxAmfStringLength, int.MinValue, int.MaxValue, v => wire.MaxAmfStringLength = (int)v);
+            Set(errors, "limits.maxAmfReferences", limits.MaxAmfReferences, int.MinValue, int.MaxValue, v => wire.MaxAmfReferences = (int)v);
+            Set(errors, "limits.maxParameterSets", limits.MaxParameterSets, int.MinValue, int.MaxValue, v => wire.MaxParameterSets = (int)v);
             options.Limits = wire;
         }
 
-        // AdmissionLimits and the timeouts have no validating setters yet, so their ranges are
-        // checked here; once the setters check, their message wins and these bounds can go.
+        // Bounds here only where the file's unit differs from the engine's (seconds for TimeSpans);
+        // otherwise the engine's setter message is reported under the key.
         private static void Set(List<KeyError> errors, string key, long value, long min, long max, Action<long> apply)
         {
             if (value < min || value > max)

@@ -20,6 +20,8 @@ namespace RtmpXProtect.Engine.Tests.Configuration
         [InlineData("{ \"logging\": { \"level\": \"loud\" } }", "line 1: logging.level must be one of verbose, debug, information, warning, error, fatal")]
         [InlineData("{\n \"limits\": {\n  \"maxConnections\": 0\n }\n}", "line 3: limits.maxConnections must be 1–100000")]
         [InlineData("{\n \"limits\": {\n  \"maxConnections\": 100001\n }\n}", "line 3: limits.maxConnections must be 1–100000")]
+        [InlineData("{ \"limits\": { \"maxConnections\": 4294967297 } }", "line 1: limits.maxConnections must be an integer")]
+        [InlineData("{ \"limits\": { \"maxMessageSize\": 4294968320 } }", "line 1: limits.maxMessageSize must be an integer")]
         [InlineData("{ \"limits\": { \"maxMessageSize\": 100 } }", "line 1: limits.maxMessageSize must be 1024–16777215")]
         [InlineData("{ \"limits\": { \"maxAmfDepth\": 5000 } }", "line 1: limits.maxAmfDepth must be 2–1024")]
         [InlineData("{ \"limits\": { \"handshakeTimeoutSeconds\": 0 } }", "line 1: limits.handshakeTimeoutSeconds must be 1–300")]
