@@ -104,7 +104,9 @@ namespace RtmpXProtect.Engine.Tests.Server
         public async Task A_player_that_only_receives_is_not_closed_by_the_receive_idle_timeout_because_it_answers_pings()
         {
             var limits = LoopbackAdmission.Generous();
-            limits.ReceiveIdleTimeout = TimeSpan.FromMilliseconds(1500);
+            // Half of it is the time a player has to answer the ping: generous, as the whole suite
+            // runs in parallel on two cores.
+            limits.ReceiveIdleTimeout = TimeSpan.FromSeconds(3);
             var log = new LogCapture();
             await using var server = Start(limits, log);
             await using var player = await RtmpServerTests.Play(server, "nobody-publishes");
