@@ -49,7 +49,14 @@ internal sealed class ServerLauncher
         switch (kind)
         {
             case ServerKind.Rtmpx:
-                return ServerProcess.StartAsync(Label(kind), "dotnet", new[] { _paths.RtmpxDll, "serve", "--listen", "127.0.0.1:" + text, "--log-level", "Warning" }, port);
+            {
+                // Every benchmark client comes from 127.0.0.1 within a second or two: the per-address
+                // caps that protect a real server would refuse them (nginx-rtmp has none to lift).
+                var directory = TempDirectory("rtmpx-bench-rtmpx-");
+                var config = Path.Combine(directory, "rtmpx.json");
+                File.WriteAllText(config, "{ \"limits\": { \"maxConnections\": 100000, \"maxConnectionsPerAddress\": 100000, \"newConnectionsPerSecondPerAddress\": 100000, \"maxUndecidedConnections\": 100000 } }");
+                return ServerProcess.StartAsync(Label(kind), "dotnet", new[] { _paths.RtmpxDll, "serve", "--config", config, "--listen", "127.0.0.1:" + text, "--log-level", "Warning" }, port, directory, () => Delete(directory));
+            }
             case ServerKind.Nginx:
             {
                 var prefix = TempDirectory("rtmpx-bench-nginx-");
