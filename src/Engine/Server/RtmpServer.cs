@@ -217,14 +217,18 @@ namespace RtmpXProtect.Engine.Server
                     e.Reason);
             }
 
-            try
+            var handlers = e.Kind == StreamEventKind.StreamStarted ? StreamStarted : StreamStopped;
+            foreach (var handler in handlers?.GetInvocationList() ?? Array.Empty<Delegate>())
             {
-                (e.Kind == StreamEventKind.StreamStarted ? StreamStarted : StreamStopped)?.Invoke(e);
-            }
-            catch (Exception error)
-            {
-                // A subscriber's bug must not end the publish that raised the event.
-                log.Error(error, "A {Event} handler failed", e.Kind);
+                try
+                {
+                    ((Action<StreamEvent>)handler)(e);
+                }
+                catch (Exception error)
+                {
+                    // A subscriber's bug must neither end the publish nor keep the event from the others.
+                    log.Error(error, "A {Event} handler failed", e.Kind);
+                }
             }
 
             _hooks?.Post(e);
