@@ -17,5 +17,40 @@ namespace RtmpXProtect.Cli.Commands
             .MinimumLevel.Is(level)
             .WriteTo.Console(outputTemplate: "{Timestamp:HH:mm:ss.fff} {Level:u3} {Message:lj}{NewLine}{Exception}", standardErrorFromLevel: LogEventLevel.Verbose)
             .CreateLogger();
+
+        /// <summary>
+        /// The standard-error log plus, when <paramref name="file"/> is set, a rolling file whose lines
+        /// end with the properties the message does not show (SessionId, RemoteAddress, Path) as JSON,
+        /// so one session can be followed with grep.
+        /// </summary>
+        public static Serilog.Core.Logger Create(LogEventLevel level, string? file, RtmpXProtect.Engine.Configuration.LogRollingInterval interval, int retainedFiles)
+        {
+            var configuration = new LoggerConfiguration()
+                .MinimumLevel.Is(level)
+                .WriteTo.Console(outputTemplate: "{Timestamp:HH:mm:ss.fff} {Level:u3} {Message:lj}{NewLine}{Exception}", standardErrorFromLevel: LogEventLevel.Verbose);
+            if (file != null)
+            {
+                configuration = configuration.WriteTo.File(
+                    file,
+                    outputTemplate: FileTemplate,
+                    rollingInterval: interval switch
+                    {
+                        RtmpXProtect.Engine.Configuration.LogRollingInterval.Infinite => RollingInterval.Infinite,
+                        RtmpXProtect.Engine.Configuration.LogRollingInterval.Year => RollingInterval.Year,
+                        RtmpXProtect.Engine.Configuration.LogRollingInterval.Month => RollingInterval.Month,
+                        RtmpXProtect.Engine.Configuration.LogRollingInterval.Hour => RollingInterval.Hour,
+                        RtmpXProtect.Engine.Configuration.LogRollingInterval.Minute => RollingInterval.Minute,
+                        _ => RollingInterval.Day,
+                    },
+                    retainedFileCountLimit: retainedFiles,
+                    shared: true,
+                    flushToDiskInterval: System.TimeSpan.FromSeconds(1));
+            }
+
+            return configuration.CreateLogger();
+        }
+
+        /// <summary>ISO time with offset, level, message, then the structured properties as JSON.</summary>
+        public const string FileTemplate = "{Timestamp:yyyy-MM-ddTHH:mm:ss.fffzzz} {Level:u3} {Message:lj} {Properties:j}{NewLine}{Exception}";
     }
 }

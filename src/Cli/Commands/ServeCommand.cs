@@ -32,9 +32,10 @@ namespace RtmpXProtect.Cli.Commands
             var secretFile = new Option<FileInfo?>("--secret-file") { Description = "Accept signed URLs (rtmpx token new) made with the secret in this file." };
             var takeover = new Option<TakeoverPolicy>("--takeover") { Description = "None: a second publisher of a path is refused; SameKey: one with the same key replaces the old session at once.", DefaultValueFactory = _ => TakeoverPolicy.None };
             var config = new Option<FileInfo?>("--config") { Description = "Read settings from this rtmpx.json (see docs/rtmpx.example.jsonc); options given here override the file." };
+            var logFile = new Option<FileInfo?>("--log-file") { Description = "Log to this file as well (rolled daily unless the configuration says otherwise); each line carries SessionId, RemoteAddress and the masked Path." };
             var command = new Command("serve", "Run the RTMP(S) server: publish to it from OBS or FFmpeg, play from it with ffplay or VLC.")
             {
-                config, listen, rtmps, noRtmp, cert, key, passwordFile, passwordEnv, record, keyFile, mode, secretFile, takeover, level,
+                config, listen, rtmps, noRtmp, cert, key, passwordFile, passwordEnv, record, keyFile, mode, secretFile, takeover, level, logFile,
             };
             command.Validators.Add(result =>
             {
@@ -117,7 +118,12 @@ namespace RtmpXProtect.Cli.Commands
                     settings.Logging.Level = parse.GetValue(level);
                 }
 
-                var log = CliLog.Create(settings.Logging.Level);
+                if (Given(parse, logFile))
+                {
+                    settings.Logging.File = parse.GetValue(logFile)!.FullName;
+                }
+
+                var log = CliLog.Create(settings.Logging.Level, settings.Logging.File, settings.Logging.RollingInterval, Math.Max(1, settings.Logging.RetainedFiles));
                 RtmpServerOptions options;
                 try
                 {
@@ -129,6 +135,7 @@ namespace RtmpXProtect.Cli.Commands
                 }
 
                 var error = ApplyAccess(options, settings.Auth, parse.GetValue(keyFile), Given(parse, mode) ? parse.GetValue(mode) : null, parse.GetValue(secretFile), Given(parse, takeover) ? parse.GetValue(takeover) : null);
+                error ??= ApplyHookSecrets(options, settings.Hooks);
                 if (error != null)
                 {
                     log.Error("{Error}", error);
@@ -174,6 +181,23 @@ namespace RtmpXProtect.Cli.Commands
             certificate.PasswordFile = Resolve(certificate.PasswordFile);
             settings.Auth.SigningSecretFile = Resolve(settings.Auth.SigningSecretFile);
             settings.Record.Directory = Resolve(settings.Record.Directory);
+            settings.Logging.File = Resolve(settings.Logging.File);
+            foreach (var webhook in settings.Hooks?.Webhooks ?? new())
+            {
+                if (webhook != null)
+                {
+                    webhook.SecretFile = Resolve(webhook.SecretFile);
+                }
+            }
+
+            // A bare name is looked up on PATH; only a path with a directory is the file's.
+            foreach (var hook in settings.Hooks?.Commands ?? new())
+            {
+                if (hook?.Path != null && (hook.Path.Contains('/') || hook.Path.Contains('\\')))
+                {
+                    hook.Path = Resolve(hook.Path);
+                }
+            }
         }
 
         // The file's access policy, with the command line's key file, secret, mode and takeover on top.
@@ -205,6 +229,43 @@ namespace RtmpXProtect.Cli.Commands
             }
 
             return error;
+        }
+
+        // The mapper keeps the file's order, so webhook i of the options is section i of the file.
+        private static string? ApplyHookSecrets(RtmpServerOptions options, HooksSection hooks)
+        {
+            if (options.Hooks == null)
+            {
+                return null;
+            }
+
+            for (var i = 0; i < hooks.Webhooks.Count; i++)
+            {
+                var section = hooks.Webhooks[i];
+                if (section.SecretFile == null && section.SecretEnv == null)
+                {
+                    continue;
+                }
+
+                string? text;
+                try
+                {
+                    text = SecretSource.Read(section.SecretFile == null ? null : new FileInfo(section.SecretFile), section.SecretEnv, $"hooks.webhooks[{i}] secret")?.Trim();
+                }
+                catch (CertificateLoadException e)
+                {
+                    return e.Message;
+                }
+
+                if (string.IsNullOrEmpty(text))
+                {
+                    return $"The hooks.webhooks[{i}] secret is empty.";
+                }
+
+                options.Hooks.Webhooks[i].Secret = System.Text.Encoding.UTF8.GetBytes(text);
+            }
+
+            return null;
         }
 
         private static async Task<int> RunAsync(RtmpServerOptions options, CertificateFiles? files, Serilog.Core.Logger log, CancellationToken stop)

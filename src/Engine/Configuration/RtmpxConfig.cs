@@ -32,5 +32,9 @@ namespace RtmpXProtect.Engine.Configuration
         /// <summary>What the server logs.</summary>
         [JsonPropertyName("logging")]
         public LoggingSection Logging { get; set; } = new LoggingSection();
+    
+        /// <summary>Webhooks and commands told of stream events.</summary>
+        [JsonPropertyName("hooks")]
+        public HooksSection Hooks { get; set; } = new HooksSection();
     }
 }

@@ -40,7 +40,9 @@ namespace RtmpXProtect.Engine.Configuration
             MapLimits(Section(config.Limits, "limits", errors), options, errors);
             options.Access = MapAccess(Section(config.Paths, "paths", errors), Section(config.Auth, "auth", errors), errors);
             options.RecordDirectory = Section(config.Record, "record", errors).Directory;
-            Section(config.Logging, "logging", errors);
+            var logging = Section(config.Logging, "logging", errors);
+            Set(errors, "logging.retainedFiles", logging.RetainedFiles, 1, 100000, _ => { });
+            options.Hooks = HooksMapper.Map(Section(config.Hooks, "hooks", errors), errors);
             return options;
         }
 

@@ -38,7 +38,7 @@ namespace RtmpXProtect.Engine.Server
         private static ByteBufferWriter? t_scratch;
         private readonly RtmpServer _server;
         private readonly IConnectionTransport _transport;
-        private readonly ILogger _log;
+        private ILogger _log;
         private readonly IPAddress? _remoteAddress;
         private ServerHandshake? _handshake;
         private readonly ServerSession _session;
@@ -54,6 +54,11 @@ namespace RtmpXProtect.Engine.Server
         private uint _publishedStreamId;
         private DateTime _publishedAt;
         private string? _closeReason;
+
+        // What StreamStopped gives as the reason when the connection ends: the first abort's, in camelCase.
+        private string? _stopReason;
+        private PublishTracker? _tracker;
+        private readonly string _shownAddress;
 
         // Server-clock ticks (RtmpServer.Now): written by the read loop, read by the server's sweep.
         private readonly long _acceptedAt;
@@ -76,7 +81,11 @@ namespace RtmpXProtect.Engine.Server
             Id = id;
             Remote = transport.RemoteEndPoint?.ToString() ?? "unknown";
             _remoteAddress = (transport.RemoteEndPoint as IPEndPoint)?.Address;
-            _log = server.Log.ForContext("Connection", id);
+            var address = _remoteAddress != null && _remoteAddress.IsIPv4MappedToIPv6 ? _remoteAddress.MapToIPv4() : _remoteAddress;
+            _shownAddress = address?.ToString() ?? string.Empty;
+
+            // Every line of a connection carries these, so a file or a ring can be filtered by session.
+            _log = server.Log.ForContext("Connection", id).ForContext("SessionId", id).ForContext("RemoteAddress", _shownAddress);
             _handshake = new ServerHandshake(0);
             _session = new ServerSession(server.Options.Session, server.Options.Limits);
             _outbound = transport.CreateOutbound(Abort);
@@ -143,6 +152,7 @@ namespace RtmpXProtect.Engine.Server
                 return;
             }
 
+            _stopReason = reason == "server stopping" ? "serverStopping" : reason.StartsWith("replaced", StringComparison.Ordinal) ? "replaced" : null;
             _outbound.Complete();
             _transport.Close();
         }
@@ -160,6 +170,8 @@ namespace RtmpXProtect.Engine.Server
             }
 
             _server.Rejections.Increment(reason);
+            var name = reason.ToString();
+            _stopReason = char.ToLowerInvariant(name[0]) + name.Substring(1);
             _log.Information("{Remote} closed: {Reason}{Detail}", Remote, reason, detail == null ? string.Empty : " (" + detail + ")");
             _outbound.Complete();
             _transport.Close();
@@ -176,6 +188,7 @@ namespace RtmpXProtect.Engine.Server
                 return;
             }
 
+            Volatile.Read(ref _tracker)?.OnSweep(now);
             var limits = _server.Options.Admission;
             var held = _outbound.QueuedBytes + _session.PendingInputBytes;
             if (held > limits.MemoryBudgetPerConnection)
@@ -340,7 +353,9 @@ namespace RtmpXProtect.Engine.Server
                 // A publisher replaced by a takeover is aborted first: what it still had in flight is dropped.
                 if (_published != null && message.StreamId == _publishedStreamId && _closeReason == null)
                 {
-                    _published.Deliver(MediaFrame.From(message), _server.Options.Limits);
+                    var frame = MediaFrame.From(message);
+                    _published.Deliver(frame, _server.Options.Limits);
+                    _tracker?.OnFrame(frame);
                 }
             }
 
@@ -452,6 +467,8 @@ namespace RtmpXProtect.Engine.Server
             _publishedStreamId = request.StreamId;
             Ticket.MarkDecided();
             _publishedAt = DateTime.UtcNow;
+            _log = _log.ForContext("Path", shown);
+            Volatile.Write(ref _tracker, new PublishTracker(_server, key, _shownAddress, Id));
             var recorder = _server.StartRecording(stream);
             lock (_sessionGate)
             {
@@ -527,6 +544,7 @@ namespace RtmpXProtect.Engine.Server
             sink.Stream = _server.Hub.Subscribe(key, sink);
             _players[request.StreamId] = sink;
             Ticket.MarkDecided();
+            _log = _log.ForContext("Path", shown);
             _log.Information("{Remote} plays {Stream}{Waiting}", Remote, shown, sink.Stream.IsPublished ? string.Empty : " (waiting for a publisher)");
         }
 
@@ -543,7 +561,7 @@ namespace RtmpXProtect.Engine.Server
         {
             if (_published != null && streamId == _publishedStreamId)
             {
-                Unpublish(command);
+                Unpublish(command, "unpublished");
             }
             else if (_players.TryGetValue(streamId, out var sink))
             {
@@ -555,11 +573,12 @@ namespace RtmpXProtect.Engine.Server
             }
         }
 
-        private void Unpublish(string why)
+        private void Unpublish(string why, string stopReason)
         {
             var stream = _published!;
             _published = null;
             _server.Hub.Unpublish(stream, this);
+            Interlocked.Exchange(ref _tracker, null)?.Stop(stopReason);
             _log.Information(
                 "{Remote} stopped publishing {Stream} ({Why}) after {Seconds:0.0} s, {Frames} frames, {Bytes} bytes; {Video}; {Audio}",
                 Remote,
@@ -576,7 +595,7 @@ namespace RtmpXProtect.Engine.Server
         {
             if (_published != null)
             {
-                Unpublish("disconnected");
+                Unpublish("disconnected", _stopReason ?? "disconnected");
             }
 
             foreach (var sink in _players.Values)

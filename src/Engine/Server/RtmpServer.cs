@@ -31,6 +31,7 @@ namespace RtmpXProtect.Engine.Server
         private Task? _acceptLoop;
         private Task? _tlsAcceptLoop;
         private long _nextConnectionId;
+        private readonly RtmpXProtect.Engine.Hooks.HookDispatcher? _hooks;
 
         /// <summary>Creates a server; nothing listens before <see cref="Start"/>.</summary>
         public RtmpServer(RtmpServerOptions? options = null, ILogger? logger = null)
@@ -40,7 +41,17 @@ namespace RtmpXProtect.Engine.Server
             Hub = new StreamHub(Options.MaxGopCacheBytes);
             Access = Options.Access == null ? null : new RtmpXProtect.Engine.Server.Access.AccessDecider(Options.Access);
             _admission = new ConnectionAdmission(Options.Admission);
+            _hooks = Options.Hooks == null || Options.Hooks.IsEmpty ? null : new RtmpXProtect.Engine.Hooks.HookDispatcher(Options.Hooks, Log);
         }
+
+        /// <summary>
+        /// Raised when a publish starts and its codecs are known (see <see cref="StreamEvent"/>), on
+        /// the publisher's or the sweep's thread: handlers must return quickly.
+        /// </summary>
+        public event Action<StreamEvent>? StreamStarted;
+
+        /// <summary>Raised once after every <see cref="StreamStarted"/> when that publish ends, whatever ended it.</summary>
+        public event Action<StreamEvent>? StreamStopped;
 
         /// <summary>How many connections were refused or closed, by reason; the metrics read these.</summary>
         public RejectionCounters Rejections { get; } = new RejectionCounters();
@@ -150,6 +161,12 @@ namespace RtmpXProtect.Engine.Server
 
             await Task.WhenAll(_connections.Values).ConfigureAwait(false);
             await Task.WhenAll(RecordingsInProgress()).ConfigureAwait(false);
+
+            // After the connections: their StreamStopped events are queued by now.
+            if (_hooks != null)
+            {
+                await _hooks.StopAsync().ConfigureAwait(false);
+            }
         }
 
         /// <inheritdoc />
@@ -172,6 +189,49 @@ namespace RtmpXProtect.Engine.Server
             recorder.Detach = () => Hub.Unsubscribe(stream, recorder);
             Hub.Subscribe(stream.Key, recorder);
             return recorder;
+        }
+
+        /// <summary>Logs the event, tells the subscribers and queues it for the hooks; a failing subscriber is logged.</summary>
+        internal void RaiseStreamEvent(StreamEvent e)
+        {
+            var log = Log.ForContext("SessionId", e.SessionId).ForContext("Path", e.Path);
+            if (e.Kind == StreamEventKind.StreamStarted)
+            {
+                log.Information(
+                    "Stream started {StreamPath} from {PublisherAddress}: video {VideoCodec} {Width}x{Height}, audio {AudioCodec}",
+                    e.Path,
+                    e.PublisherAddress,
+                    e.VideoCodec ?? "none",
+                    e.Width,
+                    e.Height,
+                    e.AudioCodec ?? "none");
+            }
+            else
+            {
+                log.Information(
+                    "Stream stopped {StreamPath} from {PublisherAddress} after {DurationSeconds:0.0} s at {BitrateKbps} kbit/s: {StopReason}",
+                    e.Path,
+                    e.PublisherAddress,
+                    e.Duration.TotalSeconds,
+                    e.BitrateKbps,
+                    e.Reason);
+            }
+
+            var handlers = e.Kind == StreamEventKind.StreamStarted ? StreamStarted : StreamStopped;
+            foreach (var handler in handlers?.GetInvocationList() ?? Array.Empty<Delegate>())
+            {
+                try
+                {
+                    ((Action<StreamEvent>)handler)(e);
+                }
+                catch (Exception error)
+                {
+                    // A subscriber's bug must neither end the publish nor keep the event from the others.
+                    log.Error(error, "A {Event} handler failed", e.Kind);
+                }
+            }
+
+            _hooks?.Post(e);
         }
 
         private IEnumerable<Task> RecordingsInProgress()

@@ -63,5 +63,11 @@ namespace RtmpXProtect.Engine.Server
         /// server: anyone may publish or play any name. Read once, when the server is created.
         /// </summary>
         public RtmpXProtect.Engine.Server.Access.AccessPolicy? Access { get; set; }
+    
+        /// <summary>
+        /// Webhooks and commands told of StreamStarted and StreamStopped. Null, the default, runs
+        /// none. Read once, when the server is created.
+        /// </summary>
+        public RtmpXProtect.Engine.Hooks.HookOptions? Hooks { get; set; }
     }
 }
