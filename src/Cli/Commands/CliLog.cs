@@ -17,5 +17,12 @@ namespace RtmpXProtect.Cli.Commands
             .MinimumLevel.Is(level)
             .WriteTo.Console(outputTemplate: "{Timestamp:HH:mm:ss.fff} {Level:u3} {Message:lj}{NewLine}{Exception}", standardErrorFromLevel: LogEventLevel.Verbose)
             .CreateLogger();
+
+        /// <summary>The same log, also kept in <paramref name="ring"/> for the status API's live view.</summary>
+        public static Serilog.Core.Logger Create(LogEventLevel level, Serilog.Core.ILogEventSink ring) => new LoggerConfiguration()
+            .MinimumLevel.Is(level)
+            .WriteTo.Console(outputTemplate: "{Timestamp:HH:mm:ss.fff} {Level:u3} {Message:lj}{NewLine}{Exception}", standardErrorFromLevel: LogEventLevel.Verbose)
+            .WriteTo.Sink(ring)
+            .CreateLogger();
     }
 }
