@@ -20,9 +20,21 @@ namespace RtmpXProtect.Cli.Commands
         {
             var api = new Option<Uri>("--api")
             {
-                Description = "The status API of the server (its --api address).",
+                Description = "The status API of the server: its --api ADDRESS:PORT or http://ADDRESS:PORT.",
                 DefaultValueFactory = _ => new Uri("http://127.0.0.1:1985"),
                 Recursive = true,
+                CustomParser = result =>
+                {
+                    var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
+                    var withScheme = text.Contains("://", StringComparison.Ordinal) ? text : "http://" + text;
+                    if (Uri.TryCreate(withScheme, UriKind.Absolute, out var uri))
+                    {
+                        return uri;
+                    }
+
+                    result.AddError($"--api must be ADDRESS:PORT or http://ADDRESS:PORT (got '{text}').");
+                    return null;
+                },
             };
             var json = new Option<bool>("--json") { Description = "Print the status as JSON instead of tables." };
             var command = new Command("status", "Show the streams and sessions of a running rtmpx serve (started with --api).") { api, json };

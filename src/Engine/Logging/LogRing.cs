@@ -101,14 +101,22 @@ namespace RtmpXProtect.Engine.Logging
             text.Write(' ');
             text.Write(level);
             text.Write(' ');
-            logEvent.MessageTemplate.Render(logEvent.Properties, text, CultureInfo.InvariantCulture);
             var named = new HashSet<string>(StringComparer.Ordinal);
             foreach (var token in logEvent.MessageTemplate.Tokens)
             {
                 if (token is Serilog.Parsing.PropertyToken property)
                 {
                     named.Add(property.PropertyName);
+
+                    // Strings unquoted, as the console shows them (its :lj), so both read the same.
+                    if (logEvent.Properties.TryGetValue(property.PropertyName, out var value) && value is ScalarValue { Value: string literal })
+                    {
+                        text.Write(literal);
+                        continue;
+                    }
                 }
+
+                token.Render(logEvent.Properties, text, CultureInfo.InvariantCulture);
             }
 
             // Context the message does not name (ForContext("Connection", id)) is what ties lines together.
