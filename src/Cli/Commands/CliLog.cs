@@ -21,13 +21,15 @@ namespace RtmpXProtect.Cli.Commands
         /// <summary>
         /// The standard-error log plus, when <paramref name="file"/> is set, a rolling file whose lines
         /// end with the properties the message does not show (SessionId, RemoteAddress, Path) as JSON,
-        /// so one session can be followed with grep.
+        /// so one session can be followed with grep; and the last lines kept in <paramref name="ring"/>
+        /// for the status API's live view.
         /// </summary>
-        public static Serilog.Core.Logger Create(LogEventLevel level, string? file, RtmpXProtect.Engine.Configuration.LogRollingInterval interval, int retainedFiles)
+        public static Serilog.Core.Logger Create(LogEventLevel level, string? file, RtmpXProtect.Engine.Configuration.LogRollingInterval interval, int retainedFiles, Serilog.Core.ILogEventSink ring)
         {
             var configuration = new LoggerConfiguration()
                 .MinimumLevel.Is(level)
-                .WriteTo.Console(outputTemplate: "{Timestamp:HH:mm:ss.fff} {Level:u3} {Message:lj}{NewLine}{Exception}", standardErrorFromLevel: LogEventLevel.Verbose);
+                .WriteTo.Console(outputTemplate: "{Timestamp:HH:mm:ss.fff} {Level:u3} {Message:lj}{NewLine}{Exception}", standardErrorFromLevel: LogEventLevel.Verbose)
+                .WriteTo.Sink(ring);
             if (file != null)
             {
                 configuration = configuration.WriteTo.File(

@@ -33,10 +33,16 @@ namespace RtmpXProtect.Cli.Commands
             var takeover = new Option<TakeoverPolicy>("--takeover") { Description = "None: a second publisher of a path is refused; SameKey: one with the same key replaces the old session at once.", DefaultValueFactory = _ => TakeoverPolicy.None };
             var config = new Option<FileInfo?>("--config") { Description = "Read settings from this rtmpx.json (see docs/rtmpx.example.jsonc); options given here override the file." };
             var logFile = new Option<FileInfo?>("--log-file") { Description = "Log to this file as well (rolled daily unless the configuration says otherwise); each line carries SessionId, RemoteAddress and the masked Path." };
+            var metrics = EndpointOption.Create("--metrics", "Serve Prometheus text at http://ADDRESS:PORT/metrics (port 0 picks a free one).", null);
+            var api = EndpointOption.Create("--api", "Serve the JSON status API used by `rtmpx status` (which looks at 127.0.0.1:1985); loopback only unless --api-allow-remote.", null);
+            var apiAllowRemote = new Option<bool>("--api-allow-remote") { Description = "Let --api listen on an address other hosts reach: the API has no authentication and can drop sessions." };
             var command = new Command("serve", "Run the RTMP(S) server: publish to it from OBS or FFmpeg, play from it with ffplay or VLC.")
             {
                 config, listen, rtmps, noRtmp, cert, key, passwordFile, passwordEnv, record, keyFile, mode, secretFile, takeover, level, logFile,
             };
+            command.Options.Add(metrics);
+            command.Options.Add(api);
+            command.Options.Add(apiAllowRemote);
             command.Validators.Add(result =>
             {
                 // With a file, the certificate and the listeners may come from it; the file's own checks apply.
@@ -123,7 +129,31 @@ namespace RtmpXProtect.Cli.Commands
                     settings.Logging.File = parse.GetValue(logFile)!.FullName;
                 }
 
-                var log = CliLog.Create(settings.Logging.Level, settings.Logging.File, settings.Logging.RollingInterval, Math.Max(1, settings.Logging.RetainedFiles));
+                if (Given(parse, metrics))
+                {
+                    settings.Metrics.Listen = parse.GetValue(metrics)!.ToString();
+                }
+
+                if (Given(parse, api))
+                {
+                    settings.Api.Listen = parse.GetValue(api)!.ToString();
+                }
+
+                if (Given(parse, apiAllowRemote))
+                {
+                    settings.Api.AllowRemote = parse.GetValue(apiAllowRemote);
+                }
+
+                var ring = new RtmpXProtect.Engine.Logging.LogRing(1000);
+                var log = CliLog.Create(settings.Logging.Level, settings.Logging.File, settings.Logging.RollingInterval, Math.Max(1, settings.Logging.RetainedFiles), ring);
+                var endpoints = RtmpXProtect.Cli.Http.StatusEndpoints.From(settings.Metrics, settings.Api, ring, out var endpointError);
+                if (endpoints == null)
+                {
+                    log.Error("{Error}", endpointError);
+                    log.Dispose();
+                    return 2;
+                }
+
                 RtmpServerOptions options;
                 try
                 {
@@ -151,7 +181,7 @@ namespace RtmpXProtect.Cli.Commands
                     log.Information("Configuration {File}", file.FullName);
                 }
 
-                return await RunAsync(options, files, log, cancel);
+                return await RunAsync(options, files, log, cancel, endpoints);
             });
             return command;
         }
@@ -268,7 +298,7 @@ namespace RtmpXProtect.Cli.Commands
             return null;
         }
 
-        private static async Task<int> RunAsync(RtmpServerOptions options, CertificateFiles? files, Serilog.Core.Logger log, CancellationToken stop)
+                private static async Task<int> RunAsync(RtmpServerOptions options, CertificateFiles? files, Serilog.Core.Logger log, CancellationToken stop, RtmpXProtect.Cli.Http.StatusEndpoints? endpoints = null)
         {
             using (log)
             {
@@ -291,12 +321,12 @@ namespace RtmpXProtect.Cli.Commands
 
                 using (certificate)
                 {
-                    return await ServeAsync(options, log, stop);
+                    return await ServeAsync(options, log, stop, endpoints);
                 }
             }
         }
 
-        private static async Task<int> ServeAsync(RtmpServerOptions options, Serilog.Core.Logger log, CancellationToken stop)
+        private static async Task<int> ServeAsync(RtmpServerOptions options, Serilog.Core.Logger log, CancellationToken stop, RtmpXProtect.Cli.Http.StatusEndpoints? endpoints = null)
         {
             await using var server = new RtmpServer(options, log);
             try
@@ -338,6 +368,12 @@ namespace RtmpXProtect.Cli.Commands
             if (options.RecordDirectory != null)
             {
                 log.Information("Recording every publish to {Directory}", options.RecordDirectory);
+            }
+
+            await using var http = endpoints == null ? null : await endpoints.StartAsync(server, log);
+            if (endpoints != null && http == null)
+            {
+                return 2;
             }
 
             try

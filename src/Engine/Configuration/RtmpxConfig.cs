@@ -32,9 +32,17 @@ namespace RtmpXProtect.Engine.Configuration
         /// <summary>What the server logs.</summary>
         [JsonPropertyName("logging")]
         public LoggingSection Logging { get; set; } = new LoggingSection();
-    
+
         /// <summary>Webhooks and commands told of stream events.</summary>
         [JsonPropertyName("hooks")]
         public HooksSection Hooks { get; set; } = new HooksSection();
+
+        /// <summary>The Prometheus scrape endpoint.</summary>
+        [JsonPropertyName("metrics")]
+        public MetricsSection Metrics { get; set; } = new MetricsSection();
+
+        /// <summary>The JSON status API.</summary>
+        [JsonPropertyName("api")]
+        public ApiSection Api { get; set; } = new ApiSection();
     }
 }

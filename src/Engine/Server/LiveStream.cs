@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 using RtmpXProtect.Engine.Media;
 
 namespace RtmpXProtect.Engine.Server
@@ -14,6 +15,8 @@ namespace RtmpXProtect.Engine.Server
         private readonly GopCache _cache;
         private IMediaSink[] _sinks = Array.Empty<IMediaSink>();
         private object? _publisher;
+        private readonly BitrateWindow _bitrate = new BitrateWindow();
+        private long _bytesSent;
 
         internal LiveStream(string key, long maxGopBytes)
         {
@@ -67,16 +70,19 @@ namespace RtmpXProtect.Engine.Server
                 _cache.Add(frame);
                 FramesReceived++;
                 BytesReceived += frame.Message.Payload.Length;
+                _bitrate.Add(frame.Message.Payload.Length, System.Diagnostics.Stopwatch.GetTimestamp());
                 sinks = _sinks;
             }
 
             if (frame.Kind == FrameKind.VideoConfig)
             {
-                VideoDescription = StreamDescription.DescribeVideo(frame.Message.Payload.Span, limits)?.ToString();
+                Video = StreamDescription.DescribeVideo(frame.Message.Payload.Span, limits);
+                VideoDescription = Video?.ToString();
             }
             else if (frame.Kind == FrameKind.AudioConfig)
             {
-                AudioDescription = StreamDescription.DescribeAudio(frame.Message.Payload.Span)?.ToString();
+                Audio = StreamDescription.DescribeAudio(frame.Message.Payload.Span);
+                AudioDescription = Audio?.ToString();
             }
 
             foreach (var sink in sinks)
@@ -98,6 +104,10 @@ namespace RtmpXProtect.Engine.Server
             BytesReceived = 0;
             VideoDescription = null;
             AudioDescription = null;
+            Video = null;
+            Audio = null;
+            PublishedAt = DateTime.UtcNow;
+            _bitrate.Restart(System.Diagnostics.Stopwatch.GetTimestamp());
             var empty = Array.Empty<MediaFrame>();
             foreach (var sink in _sinks)
             {
@@ -154,6 +164,13 @@ namespace RtmpXProtect.Engine.Server
             _sinks.CopyTo(sinks, 0);
             sinks[sinks.Length - 1] = sink;
             _sinks = sinks;
+
+            // Set before the cached GOP goes out, so its bytes are counted as sent on this stream.
+            if (sink is PlayerSink player)
+            {
+                player.Stream = this;
+            }
+
             if (_publisher != null)
             {
                 sink.OnStart(_cache.Snapshot(), newPublisher: false);
@@ -175,5 +192,48 @@ namespace RtmpXProtect.Engine.Server
         }
 
         internal void Retire() => IsRetired = true;
+
+        /// <summary>The video of the current publish, once its sequence header arrived.</summary>
+        internal VideoDescription? Video { get; private set; }
+
+        /// <summary>The audio of the current publish, once its sequence header arrived.</summary>
+        internal AudioDescription? Audio { get; private set; }
+
+        /// <summary>When the current (or last) publish started.</summary>
+        internal DateTime PublishedAt { get; private set; } = DateTime.UtcNow;
+
+        /// <summary>Bytes queued to every player of this stream since it was made; never reset, so it is a counter.</summary>
+        internal long BytesSent => Interlocked.Read(ref _bytesSent);
+
+        /// <summary>Players, not recorders (caller need not hold <see cref="Gate"/>: the array is replaced, not changed).</summary>
+        internal int PlayerCount
+        {
+            get
+            {
+                var count = 0;
+                foreach (var sink in _sinks)
+                {
+                    if (sink is PlayerSink)
+                    {
+                        count++;
+                    }
+                }
+
+                return count;
+            }
+        }
+
+        /// <summary>Received payload bits per second over the last few seconds.</summary>
+        internal long BitsPerSecond()
+        {
+            lock (_gate)
+            {
+                return _bitrate.BitsPerSecond(System.Diagnostics.Stopwatch.GetTimestamp());
+            }
+        }
+
+        // Called by players on the publisher's thread; several publishers never share a stream, but
+        // the status reader does, so the add is atomic rather than locked.
+        internal void AddBytesSent(long bytes) => Interlocked.Add(ref _bytesSent, bytes);
     }
 }

@@ -176,6 +176,7 @@ namespace RtmpXProtect.Engine.Server
         {
             var bytes = frame.Framed(StreamId, _connection.ChunkSize);
             _connection.Enqueue(bytes, flush);
+            Stream?.AddBytesSent(bytes.Length);
             return bytes.Length;
         }
     }

@@ -27,5 +27,7 @@ namespace RtmpXProtect.Engine.Server
         PlayerTooSlow,
         /// <summary>The publish or play was not allowed.</summary>
         AccessDenied,
+        /// <summary>An operator closed the session through the status API or <see cref="RtmpServer.TryDropSession"/>.</summary>
+        DroppedByOperator,
     }
 }

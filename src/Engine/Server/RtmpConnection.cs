@@ -71,6 +71,11 @@ namespace RtmpXProtect.Engine.Server
         // TakeoverPolicy.SameKey compares it. Written before the hub sees this connection.
         private string? _publishKeyIdentity;
 
+        // For the status API, read from other threads: bytes moved and the path being played.
+        private long _bytesIn;
+        private long _bytesOut;
+        private volatile string? _playingPath;
+
         public RtmpConnection(RtmpServer server, IConnectionTransport transport, long id, AdmissionTicket ticket)
         {
             _server = server;
@@ -242,7 +247,26 @@ namespace RtmpXProtect.Engine.Server
             Volatile.Write(ref _lastPingAt, now.Ticks);
         }
 
-        public void Enqueue(ReadOnlyMemory<byte> bytes, bool flush = true) => _outbound.Enqueue(bytes, flush);
+        public void Enqueue(ReadOnlyMemory<byte> bytes, bool flush = true)
+        {
+            Interlocked.Add(ref _bytesOut, bytes.Length);
+            _outbound.Enqueue(bytes, flush);
+        }
+
+        /// <summary>When the peer connected.</summary>
+        public DateTime ConnectedAt => _connectedAt;
+
+        /// <summary>Bytes read from the peer.</summary>
+        public long BytesIn => Interlocked.Read(ref _bytesIn);
+
+        /// <summary>Bytes queued for the peer (media and control).</summary>
+        public long BytesOut => Interlocked.Read(ref _bytesOut);
+
+        /// <summary>The stream this connection publishes, null when it does not.</summary>
+        public LiveStream? Published => Volatile.Read(ref _published);
+
+        /// <summary>The path (no query) this connection last started playing while it still plays; null otherwise.</summary>
+        public string? PlayingPath => _playingPath;
 
         public void NotifyPublished(uint streamId, string name)
         {
@@ -291,6 +315,7 @@ namespace RtmpXProtect.Engine.Server
                     }
 
                     Volatile.Write(ref _lastReadAt, _server.Now.Ticks);
+                    Interlocked.Add(ref _bytesIn, read);
 
                     Process(new ReadOnlySpan<byte>(buffer, 0, read));
                 }
@@ -543,6 +568,7 @@ namespace RtmpXProtect.Engine.Server
             // Subscribed after Play.Start was queued, so the cached GOP follows it on the wire.
             sink.Stream = _server.Hub.Subscribe(key, sink);
             _players[request.StreamId] = sink;
+            _playingPath = key;
             Ticket.MarkDecided();
             _log = _log.ForContext("Path", shown);
             _log.Information("{Remote} plays {Stream}{Waiting}", Remote, shown, sink.Stream.IsPublished ? string.Empty : " (waiting for a publisher)");
@@ -566,6 +592,11 @@ namespace RtmpXProtect.Engine.Server
             else if (_players.TryGetValue(streamId, out var sink))
             {
                 _players.Remove(streamId);
+                if (_players.Count == 0)
+                {
+                    _playingPath = null;
+                }
+
                 if (sink.Stream != null)
                 {
                     _server.Hub.Unsubscribe(sink.Stream, sink);
@@ -622,6 +653,7 @@ namespace RtmpXProtect.Engine.Server
             var scratch = t_scratch;
             if (scratch != null && scratch.WrittenCount > 0)
             {
+                Interlocked.Add(ref _bytesOut, scratch.WrittenCount);
                 _outbound.Enqueue(scratch.ToArray());
                 scratch.Clear();
             }

@@ -15,7 +15,7 @@ namespace RtmpXProtect.Engine.Server
     /// An RTMP server: accepts connections, lets clients publish and play streams through a
     /// <see cref="StreamHub"/>, and records publishes when asked to.
     /// </summary>
-    public sealed class RtmpServer : IAsyncDisposable
+    public sealed partial class RtmpServer : IAsyncDisposable
     {
         // Fine enough for timeouts of 100 ms and more (AdmissionLimits refuses less), cheap for thousands of connections.
         private static readonly TimeSpan SweepInterval = TimeSpan.FromMilliseconds(250);

@@ -1,0 +1,160 @@
+using System;
+using System.CommandLine;
+using System.Globalization;
+using System.Net.Http;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using RtmpXProtect.Cli.Http;
+using RtmpXProtect.Engine.Status;
+using Spectre.Console;
+
+namespace RtmpXProtect.Cli.Commands
+{
+    /// <summary>`rtmpx status`: what a running `rtmpx serve --api` is doing, and dropping a session.</summary>
+    internal static class StatusCommand
+    {
+        private static readonly TimeSpan FollowInterval = TimeSpan.FromMilliseconds(500);
+
+        public static Command Create()
+        {
+            var api = new Option<Uri>("--api")
+            {
+                Description = "The status API of the server: its --api ADDRESS:PORT or http://ADDRESS:PORT.",
+                DefaultValueFactory = _ => new Uri("http://127.0.0.1:1985"),
+                Recursive = true,
+                CustomParser = result =>
+                {
+                    var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
+                    var withScheme = text.Contains("://", StringComparison.Ordinal) ? text : "http://" + text;
+                    if (Uri.TryCreate(withScheme, UriKind.Absolute, out var uri))
+                    {
+                        return uri;
+                    }
+
+                    result.AddError($"--api must be ADDRESS:PORT or http://ADDRESS:PORT (got '{text}').");
+                    return null;
+                },
+            };
+            var json = new Option<bool>("--json") { Description = "Print the status as JSON instead of tables." };
+            var command = new Command("status", "Show the streams and sessions of a running rtmpx serve (started with --api).") { api, json };
+            command.SetAction((parse, cancel) => Run(parse.GetValue(api)!, cancel, async client =>
+            {
+                var status = await client.GetStatusAsync(cancel);
+                if (parse.GetValue(json))
+                {
+                    Console.Out.WriteLine(JsonSerializer.Serialize(status, StatusJson.Options));
+                }
+                else
+                {
+                    Print(status);
+                }
+
+                return 0;
+            }));
+
+            var id = new Argument<long>("ID") { Description = "The session id (see rtmpx status)." };
+            var drop = new Command("drop", "Close a session at once; its log line and the metrics say an operator dropped it.") { id };
+            drop.SetAction((parse, cancel) => Run(parse.GetValue(api)!, cancel, async client =>
+            {
+                var session = parse.GetValue(id);
+                if (await client.DropAsync(session, cancel))
+                {
+                    Console.Out.WriteLine($"Dropped session {session}.");
+                    return 0;
+                }
+
+                Console.Error.WriteLine($"No session {session}.");
+                return 1;
+            }));
+
+            var tail = new Option<int>("--tail") { Description = "How many of the last lines to print.", DefaultValueFactory = _ => 40 };
+            var follow = new Option<bool>("--follow") { Description = "Keep printing new lines until Ctrl+C." };
+            var logs = new Command("logs", "Print the server's last log lines.") { tail, follow };
+            logs.SetAction((parse, cancel) => Run(parse.GetValue(api)!, cancel, async client =>
+            {
+                long? after = null;
+                var count = parse.GetValue(tail);
+                do
+                {
+                    var lines = await client.GetLogsAsync(count, after, cancel);
+                    foreach (var line in lines)
+                    {
+                        Console.Out.WriteLine(line.Text);
+                        after = line.Sequence;
+                    }
+
+                    after ??= 0;
+                    count = 1000;
+                    if (parse.GetValue(follow))
+                    {
+                        await Task.Delay(FollowInterval, cancel);
+                    }
+                }
+                while (parse.GetValue(follow) && !cancel.IsCancellationRequested);
+
+                return 0;
+            }));
+
+            command.Subcommands.Add(drop);
+            command.Subcommands.Add(logs);
+            return command;
+        }
+
+        private static async Task<int> Run(Uri api, CancellationToken cancel, Func<StatusClient, Task<int>> action)
+        {
+            using var client = new StatusClient(api);
+            try
+            {
+                return await action(client);
+            }
+            catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+            {
+                return 0;
+            }
+            catch (HttpRequestException e)
+            {
+                Console.Error.WriteLine($"Cannot reach the status API at {api}: {e.Message} (is rtmpx serve running with --api?)");
+                return 2;
+            }
+        }
+
+        private static void Print(ServerStatus status)
+        {
+            AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, "Up {0}, {1} connections", Markup.Escape(Shown(status.Uptime)), status.Connections);
+            var streams = new Table().AddColumns("Path", "Publisher", "Video", "Audio", "kbit/s", "Players", "Uptime");
+            foreach (var s in status.Streams)
+            {
+                var video = s.VideoCodec == null ? "-" : s.Width > 0 ? $"{s.VideoCodec} {s.Width}x{s.Height}" : s.VideoCodec;
+                streams.AddRow(
+                    Markup.Escape(s.Path),
+                    Markup.Escape(s.IsPublished ? $"#{s.PublisherSessionId} {s.PublisherAddress}" : "(waiting)"),
+                    Markup.Escape(video),
+                    Markup.Escape(s.AudioCodec ?? "-"),
+                    s.BitrateKbps.ToString("0.0", CultureInfo.InvariantCulture),
+                    s.Players.ToString(CultureInfo.InvariantCulture),
+                    Shown(s.Uptime));
+            }
+
+            AnsiConsole.Write(streams);
+            var sessions = new Table().AddColumns("Id", "Remote", "Role", "Path", "Connected", "Bytes in", "Bytes out");
+            foreach (var s in status.Sessions)
+            {
+                sessions.AddRow(
+                    s.Id.ToString(CultureInfo.InvariantCulture),
+                    Markup.Escape(s.Remote),
+                    s.Role.ToString(),
+                    Markup.Escape(s.Path ?? "-"),
+                    s.ConnectedAt.ToLocalTime().ToString("HH:mm:ss", CultureInfo.InvariantCulture),
+                    s.BytesIn.ToString(CultureInfo.InvariantCulture),
+                    s.BytesOut.ToString(CultureInfo.InvariantCulture));
+            }
+
+            AnsiConsole.Write(sessions);
+        }
+
+        private static string Shown(TimeSpan span) => span.TotalHours >= 1
+            ? $"{(int)span.TotalHours}h{span.Minutes:00}m"
+            : $"{span.Minutes}m{span.Seconds:00}s";
+    }
+}

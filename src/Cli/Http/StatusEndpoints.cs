@@ -1,0 +1,121 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Net;
+using System.Threading.Tasks;
+using RtmpXProtect.Engine.Configuration;
+using RtmpXProtect.Engine.Logging;
+using RtmpXProtect.Engine.Server;
+using Serilog;
+
+namespace RtmpXProtect.Cli.Http
+{
+    /// <summary>Where `rtmpx serve` serves metrics and the status API, checked before anything starts.</summary>
+    internal sealed class StatusEndpoints
+    {
+        private StatusEndpoints(IPEndPoint? metrics, IPEndPoint? api, LogRing ring)
+        {
+            Metrics = metrics;
+            Api = api;
+            Ring = ring;
+        }
+
+        public IPEndPoint? Metrics { get; }
+
+        public IPEndPoint? Api { get; }
+
+        /// <summary>The last log lines, which GET /api/logs serves.</summary>
+        public LogRing Ring { get; }
+
+        /// <summary>Null with <paramref name="error"/> set when an address does not parse or the API would be reachable from other hosts unasked.</summary>
+        public static StatusEndpoints? From(MetricsSection metrics, ApiSection api, LogRing ring, out string? error)
+        {
+            error = null;
+            var metricsAt = Parse(metrics.Listen, "metrics.listen", ref error);
+            var apiAt = Parse(api.Listen, "api.listen", ref error);
+            if (apiAt != null && !IPAddress.IsLoopback(apiAt.Address) && !api.AllowRemote)
+            {
+                error ??= $"The status API would listen on {apiAt}, which other hosts can reach; it has no authentication and can drop sessions. Use a loopback address or --api-allow-remote (api.allowRemote).";
+            }
+
+            return error == null ? new StatusEndpoints(metricsAt, apiAt, ring) : null;
+        }
+
+        /// <summary>Starts what was asked for; null (after logging why) when an address cannot be bound.</summary>
+        public Task<IAsyncDisposable?> StartAsync(RtmpServer server, ILogger log)
+            => Metrics == null && Api == null
+                ? Task.FromResult<IAsyncDisposable?>(new Stoppable(new List<StatusHttpServer>()))
+                : StartServersAsync(server, log);
+
+        // Separate, so a serve without HTTP never JIT-compiles (and loads ASP.NET Core for) this method.
+        private async Task<IAsyncDisposable?> StartServersAsync(RtmpServer server, ILogger log)
+        {
+            var started = new List<StatusHttpServer>();
+            var shared = Metrics != null && Api != null && Metrics.Equals(Api) && Metrics.Port != 0;
+            try
+            {
+                if (Metrics != null)
+                {
+                    var http = await StatusHttpServer.StartAsync(Metrics, server, Ring, metrics: true, api: shared);
+                    started.Add(http);
+                    log.Information("Metrics on {Address}/metrics", http.Address);
+                }
+
+                if (Api != null && !shared)
+                {
+                    var http = await StatusHttpServer.StartAsync(Api, server, Ring, metrics: false, api: true);
+                    started.Add(http);
+                    log.Information("Status API on {Address}/api/status", http.Address);
+                }
+                else if (shared)
+                {
+                    log.Information("Status API on {Address}/api/status", started[0].Address);
+                }
+            }
+            catch (IOException e)
+            {
+                // Refused rather than run without it: whoever asked for the API relies on it to drop sessions.
+                log.Error("Cannot serve HTTP: {Error}", e.Message);
+                foreach (var http in started)
+                {
+                    await http.DisposeAsync();
+                }
+
+                return null;
+            }
+
+            return new Stoppable(started);
+        }
+
+        private static IPEndPoint? Parse(string? text, string key, ref string? error)
+        {
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                return null;
+            }
+
+            if (IPEndPoint.TryParse(text, out var endpoint) && text.Contains(':'))
+            {
+                return endpoint;
+            }
+
+            error ??= $"{key} must be ADDRESS:PORT, such as 127.0.0.1:1985 (got '{text}').";
+            return null;
+        }
+
+        private sealed class Stoppable : IAsyncDisposable
+        {
+            private readonly List<StatusHttpServer> _servers;
+
+            public Stoppable(List<StatusHttpServer> servers) => _servers = servers;
+
+            public async ValueTask DisposeAsync()
+            {
+                foreach (var http in _servers)
+                {
+                    await http.DisposeAsync();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using System;
+using System.Linq;
+using System.Net;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using RtmpXProtect.Engine.Logging;
+using RtmpXProtect.Engine.Server;
+using RtmpXProtect.Engine.Status;
+
+namespace RtmpXProtect.Cli.Http
+{
+    /// <summary>
+    /// One Kestrel listener serving the metrics, the status API or both. Built only when
+    /// --metrics or --api is given, so a plain `rtmpx serve` never loads ASP.NET Core.
+    /// </summary>
+    internal sealed class StatusHttpServer : IAsyncDisposable
+    {
+        private const int MaxLogLines = 1000;
+        private readonly WebApplication _app;
+
+        private StatusHttpServer(WebApplication app, string address)
+        {
+            _app = app;
+            Address = address;
+        }
+
+        /// <summary>"http://127.0.0.1:PORT" with the port actually bound.</summary>
+        public string Address { get; }
+
+        /// <summary>Binds and starts; throws IOException (from Kestrel) when the address is taken.</summary>
+        public static async Task<StatusHttpServer> StartAsync(IPEndPoint endpoint, RtmpServer server, LogRing ring, bool metrics, bool api)
+        {
+            var builder = WebApplication.CreateSlimBuilder();
+
+            // The server's own Serilog log says what matters; ASP.NET's console lines would only interleave with it.
+            builder.Logging.ClearProviders();
+            builder.WebHost.UseKestrel(kestrel => kestrel.Listen(endpoint));
+            builder.Services.ConfigureHttpJsonOptions(json => StatusJson.Configure(json.SerializerOptions));
+            var app = builder.Build();
+            if (metrics)
+            {
+                app.MapGet("/metrics", () => Results.Text(PrometheusFormatter.Format(server.GetStatus()), PrometheusFormatter.ContentType));
+            }
+
+            if (api)
+            {
+                app.MapGet("/api/status", () => Results.Json(server.GetStatus(), StatusJson.Options));
+                app.MapGet("/api/streams", () => Results.Json(server.GetStatus().Streams, StatusJson.Options));
+                app.MapGet("/api/sessions", () => Results.Json(server.GetStatus().Sessions, StatusJson.Options));
+                app.MapDelete("/api/sessions/{id:long}", (long id) =>
+                    server.TryDropSession(id, "dropped through the status API") ? Results.NoContent() : Results.NotFound(new { error = $"No session {id}." }));
+                app.MapGet("/api/logs", (int? tail, long? after) =>
+                {
+                    var count = Math.Clamp(tail ?? 100, 0, MaxLogLines);
+                    var lines = after == null ? ring.Tail(count) : ring.Since(after.Value, count);
+                    return Results.Json(lines, StatusJson.Options);
+                });
+            }
+
+            await app.StartAsync();
+            var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+                ?? "http://" + endpoint;
+            return new StatusHttpServer(app, bound);
+        }
+
+        /// <inheritdoc />
+        public async ValueTask DisposeAsync()
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,16 @@
+using System.Text.Json.Serialization;
+
+namespace RtmpXProtect.Engine.Configuration
+{
+    /// <summary>The JSON status API that `rtmpx status` talks to; it can drop sessions and has no authentication.</summary>
+    public sealed class ApiSection
+    {
+        /// <summary>"address:port" serving /api/...; null serves none. `rtmpx status` looks at 127.0.0.1:1985 unless told otherwise.</summary>
+        [JsonPropertyName("listen")]
+        public string? Listen { get; set; }
+
+        /// <summary>Whether <see cref="Listen"/> may be a non-loopback address; off, since anyone who reaches the API can drop sessions.</summary>
+        [JsonPropertyName("allowRemote")]
+        public bool AllowRemote { get; set; }
+    }
+}
