@@ -27,5 +27,7 @@ namespace RtmpXProtect.Engine.Server
         PlayerTooSlow,
         /// <summary>The publish or play was not allowed.</summary>
         AccessDenied,
+        /// <summary>A reloaded configuration no longer allows a publish or play that was running.</summary>
+        AccessRevoked,
     }
 }

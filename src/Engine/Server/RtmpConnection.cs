@@ -66,6 +66,11 @@ namespace RtmpXProtect.Engine.Server
         // TakeoverPolicy.SameKey compares it. Written before the hub sees this connection.
         private string? _publishKeyIdentity;
 
+        // What the running publish and each play (by stream id) were admitted with, for Recheck;
+        // written by the read loop, read by a reload on another thread, both under _admissions.
+        private readonly Dictionary<uint, SessionAdmission> _admissions = new Dictionary<uint, SessionAdmission>();
+        private SessionAdmission? _publishAdmission;
+
         public RtmpConnection(RtmpServer server, IConnectionTransport transport, long id, AdmissionTicket ticket)
         {
             _server = server;
@@ -210,6 +215,43 @@ namespace RtmpXProtect.Engine.Server
             {
                 SendPing(now);
             }
+        }
+
+        /// <summary>
+        /// Called after a reload swapped the access policy: closes this connection with
+        /// <see cref="RejectionReason.AccessRevoked"/> when the new policy no longer allows its publish
+        /// or any of its plays (null allows everything); otherwise leaves it untouched. True when it closed it.
+        /// </summary>
+        public bool Recheck(AccessDecider? access)
+        {
+            if (access == null || Volatile.Read(ref _closeReason) != null)
+            {
+                return false;
+            }
+
+            var running = new List<SessionAdmission>();
+            lock (_admissions)
+            {
+                if (_publishAdmission != null)
+                {
+                    running.Add(_publishAdmission);
+                }
+
+                running.AddRange(_admissions.Values);
+            }
+
+            foreach (var admission in running)
+            {
+                var refusal = access.Recheck(admission.Request, admission.AdmittedBy);
+                if (refusal != null)
+                {
+                    // ToString masks the query: the key the session presented never reaches the log.
+                    Abort(RejectionReason.AccessRevoked, admission.Request.Action.ToString().ToLowerInvariant() + " " + admission.Request + ": " + refusal);
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private void SendPing(TimeSpan now)
@@ -418,9 +460,10 @@ namespace RtmpXProtect.Engine.Server
             // The query may hold a key or signature: logs show "live/cam1?****".
             var shown = StreamHub.KeyOf(app, request.Name.ToString());
             var access = _server.Access;
+            var admission = new AccessRequest(AccessAction.Publish, connect.App, request.Name, _remoteAddress, Id, DateTimeOffset.UtcNow);
             if (access != null && request.Name.Name.Length > 0 && _published == null)
             {
-                var decision = await access.DecideAsync(new AccessRequest(AccessAction.Publish, connect.App, request.Name, _remoteAddress, Id, DateTimeOffset.UtcNow)).ConfigureAwait(false);
+                var decision = await access.DecideAsync(admission).ConfigureAwait(false);
                 if (!decision.IsAllowed)
                 {
                     _server.Rejections.Increment(RejectionReason.AccessDenied);
@@ -452,7 +495,12 @@ namespace RtmpXProtect.Engine.Server
             _publishedStreamId = request.StreamId;
             Ticket.MarkDecided();
             _publishedAt = DateTime.UtcNow;
-            var recorder = _server.StartRecording(stream);
+            lock (_admissions)
+            {
+                _publishAdmission = new SessionAdmission(admission, _publishKeyIdentity);
+            }
+
+            var recorder = _server.StartRecording(stream, admission);
             lock (_sessionGate)
             {
                 _session.AcceptPublish(request, Scratch());
@@ -504,9 +552,11 @@ namespace RtmpXProtect.Engine.Server
             }
 
             var access = _server.Access;
+            var admission = new AccessRequest(AccessAction.Play, connect.App, request.Name, _remoteAddress, Id, DateTimeOffset.UtcNow);
+            string? admittedBy = null;
             if (access != null)
             {
-                var decision = await access.DecideAsync(new AccessRequest(AccessAction.Play, connect.App, request.Name, _remoteAddress, Id, DateTimeOffset.UtcNow)).ConfigureAwait(false);
+                var decision = await access.DecideAsync(admission).ConfigureAwait(false);
                 if (!decision.IsAllowed)
                 {
                     _server.Rejections.Increment(RejectionReason.AccessDenied);
@@ -514,6 +564,13 @@ namespace RtmpXProtect.Engine.Server
                     _log.Warning("{Remote} may not play {Stream}: {Reason}", Remote, shown, decision.Reason);
                     return;
                 }
+
+                admittedBy = decision.KeyIdentity;
+            }
+
+            lock (_admissions)
+            {
+                _admissions[request.StreamId] = new SessionAdmission(admission, admittedBy);
             }
 
             var sink = new PlayerSink(this, request.StreamId, request.Name.Name, _server.Options.PlayerQueue);
@@ -548,6 +605,11 @@ namespace RtmpXProtect.Engine.Server
             else if (_players.TryGetValue(streamId, out var sink))
             {
                 _players.Remove(streamId);
+                lock (_admissions)
+                {
+                    _admissions.Remove(streamId);
+                }
+
                 if (sink.Stream != null)
                 {
                     _server.Hub.Unsubscribe(sink.Stream, sink);
@@ -559,6 +621,11 @@ namespace RtmpXProtect.Engine.Server
         {
             var stream = _published!;
             _published = null;
+            lock (_admissions)
+            {
+                _publishAdmission = null;
+            }
+
             _server.Hub.Unpublish(stream, this);
             _log.Information(
                 "{Remote} stopped publishing {Stream} ({Why}) after {Seconds:0.0} s, {Frames} frames, {Bytes} bytes; {Video}; {Audio}",

@@ -15,7 +15,7 @@ namespace RtmpXProtect.Engine.Server
     /// An RTMP server: accepts connections, lets clients publish and play streams through a
     /// <see cref="StreamHub"/>, and records publishes when asked to.
     /// </summary>
-    public sealed class RtmpServer : IAsyncDisposable
+    public sealed partial class RtmpServer : IAsyncDisposable
     {
         // Fine enough for timeouts of 100 ms and more (AdmissionLimits refuses less), cheap for thousands of connections.
         private static readonly TimeSpan SweepInterval = TimeSpan.FromMilliseconds(250);
@@ -31,14 +31,16 @@ namespace RtmpXProtect.Engine.Server
         private Task? _acceptLoop;
         private Task? _tlsAcceptLoop;
         private long _nextConnectionId;
+        private RtmpServerOptions _options;
+        private RtmpXProtect.Engine.Server.Access.AccessDecider? _access;
 
         /// <summary>Creates a server; nothing listens before <see cref="Start"/>.</summary>
         public RtmpServer(RtmpServerOptions? options = null, ILogger? logger = null)
         {
-            Options = options ?? new RtmpServerOptions();
+            _options = options ?? new RtmpServerOptions();
             Log = logger ?? Serilog.Core.Logger.None;
             Hub = new StreamHub(Options.MaxGopCacheBytes);
-            Access = Options.Access == null ? null : new RtmpXProtect.Engine.Server.Access.AccessDecider(Options.Access);
+            _access = Options.Access == null ? null : new RtmpXProtect.Engine.Server.Access.AccessDecider(Options.Access);
             _admission = new ConnectionAdmission(Options.Admission);
         }
 
@@ -48,11 +50,11 @@ namespace RtmpXProtect.Engine.Server
         /// <summary>Monotonic time since the server was made; timeouts and the token buckets use it.</summary>
         internal TimeSpan Now => _clock.Elapsed;
 
-        /// <summary>The options it runs with.</summary>
-        public RtmpServerOptions Options { get; }
+        /// <summary>The options it runs with: those given to the constructor, or to the last <see cref="Reconfigure"/>.</summary>
+        public RtmpServerOptions Options => Volatile.Read(ref _options);
 
-        /// <summary>Applies <see cref="RtmpServerOptions.Access"/>; null for an open server.</summary>
-        internal RtmpXProtect.Engine.Server.Access.AccessDecider? Access { get; }
+        /// <summary>Applies <see cref="RtmpServerOptions.Access"/>; null for an open server. A reload swaps it whole.</summary>
+        internal RtmpXProtect.Engine.Server.Access.AccessDecider? Access => Volatile.Read(ref _access);
 
         /// <summary>The live streams.</summary>
         public StreamHub Hub { get; }
@@ -159,14 +161,18 @@ namespace RtmpXProtect.Engine.Server
             _stopping.Dispose();
         }
 
-        internal FlvRecorder? StartRecording(LiveStream stream)
+        // The path entry's record setting wins over the server's; "true" without a folder is refused
+        // by the configuration, so a missing folder means nothing to record to.
+        internal FlvRecorder? StartRecording(LiveStream stream, RtmpXProtect.Engine.Server.Access.AccessRequest request)
         {
-            if (Options.RecordDirectory == null)
+            var directory = Options.RecordDirectory;
+            var record = Access?.RecordSetting(request) ?? directory != null;
+            if (!record || directory == null)
             {
                 return null;
             }
 
-            var recorder = FlvRecorder.Create(Options.RecordDirectory, stream.Key, DateTime.UtcNow, Log);
+            var recorder = FlvRecorder.Create(directory, stream.Key, DateTime.UtcNow, Log);
             _recorders[recorder] = 0;
             _ = recorder.Completion.ContinueWith(_ => _recorders.TryRemove(recorder, out byte _), TaskScheduler.Default);
             recorder.Detach = () => Hub.Unsubscribe(stream, recorder);
@@ -209,7 +215,8 @@ namespace RtmpXProtect.Engine.Server
                 }
                 catch (Exception e) when (e is ObjectDisposedException || e is SocketException)
                 {
-                    if (_stopping.IsCancellationRequested)
+                    // A reload that moved this listener closed it: its loop ends, the new one runs.
+                    if (_stopping.IsCancellationRequested || (listener != Volatile.Read(ref _listener) && listener != Volatile.Read(ref _tlsListener)))
                     {
                         return;
                     }
