@@ -5,7 +5,7 @@ using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using System.Threading;
 using System.Threading.Tasks;
-using RtmpXProtect.Cli.Certificates;
+using RtmpXProtect.Cli.Serving;
 using RtmpXProtect.Engine.Configuration;
 using RtmpXProtect.Engine.Server;
 using RtmpXProtect.Engine.Server.Access;
@@ -61,90 +61,40 @@ namespace RtmpXProtect.Cli.Commands
                 // SIGTERM would be honoured (a service manager stopping at once killed it with 143).
                 await Task.Yield();
                 var file = parse.GetValue(config);
-                RtmpxConfig settings;
+                var overrides = new ServeOverrides
+                {
+                    Listen = Given(parse, listen) ? parse.GetValue(listen) : null,
+                    NoRtmp = Given(parse, noRtmp) && parse.GetValue(noRtmp),
+                    Rtmps = Given(parse, rtmps) ? parse.GetValue(rtmps) : null,
+                    Certificate = Given(parse, cert) ? parse.GetValue(cert) : null,
+                    Key = parse.GetValue(key),
+                    PasswordGiven = Given(parse, passwordFile) || Given(parse, passwordEnv),
+                    PasswordFile = parse.GetValue(passwordFile),
+                    PasswordEnvironment = parse.GetValue(passwordEnv),
+                    Record = Given(parse, record) ? parse.GetValue(record) : null,
+                    Level = Given(parse, level) ? parse.GetValue(level) : null,
+                    PublishKeyFile = parse.GetValue(keyFile),
+                    Mode = Given(parse, mode) ? parse.GetValue(mode) : null,
+                    SecretFile = parse.GetValue(secretFile),
+                    Takeover = Given(parse, takeover) ? parse.GetValue(takeover) : null,
+                };
+                ServeConfiguration initial;
                 try
                 {
-                    settings = file == null ? new RtmpxConfig() : RtmpxConfigLoader.Load(file.FullName);
+                    initial = ServeConfigurationReader.Read(file, overrides);
                 }
                 catch (RtmpxConfigException e)
                 {
                     return Refuse(CliLog.Create(parse.GetValue(level)), file, e);
                 }
 
-                var baseDirectory = file?.DirectoryName ?? Directory.GetCurrentDirectory();
-                ResolvePaths(settings, baseDirectory);
-
-                // Options given on the command line win over the file; defaults of options do not.
-                var rtmp = settings.Listeners.Rtmp;
-                var tls = settings.Listeners.Rtmps;
-                var certificate = tls.Certificate;
-                if (Given(parse, listen))
-                {
-                    rtmp.Enabled = true;
-                    rtmp.Listen = parse.GetValue(listen)!.ToString();
-                }
-
-                if (Given(parse, noRtmp) && parse.GetValue(noRtmp))
-                {
-                    rtmp.Enabled = false;
-                }
-
-                if (Given(parse, rtmps))
-                {
-                    tls.Enabled = true;
-                    tls.Listen = parse.GetValue(rtmps)!.ToString();
-                }
-
-                if (Given(parse, cert))
-                {
-                    certificate.Path = parse.GetValue(cert)!.FullName;
-                    certificate.KeyPath = parse.GetValue(key)?.FullName;
-                }
-
-                if (Given(parse, passwordFile) || Given(parse, passwordEnv))
-                {
-                    certificate.PasswordFile = parse.GetValue(passwordFile)?.FullName;
-                    certificate.PasswordEnv = parse.GetValue(passwordEnv);
-                }
-
-                if (Given(parse, record))
-                {
-                    settings.Record.Directory = parse.GetValue(record)!.FullName;
-                }
-
-                if (Given(parse, level))
-                {
-                    settings.Logging.Level = parse.GetValue(level);
-                }
-
-                var log = CliLog.Create(settings.Logging.Level);
-                RtmpServerOptions options;
-                try
-                {
-                    options = RtmpxConfigMapper.ToServerOptions(settings);
-                }
-                catch (RtmpxConfigException e)
-                {
-                    return Refuse(log, file, e);
-                }
-
-                var error = ApplyAccess(options, settings.Auth, parse.GetValue(keyFile), Given(parse, mode) ? parse.GetValue(mode) : null, parse.GetValue(secretFile), Given(parse, takeover) ? parse.GetValue(takeover) : null);
-                if (error != null)
-                {
-                    log.Error("{Error}", error);
-                    log.Dispose();
-                    return 2;
-                }
-
-                var files = tls.Enabled && certificate.Path != null
-                    ? new CertificateFiles(new FileInfo(certificate.Path), certificate.KeyPath == null ? null : new FileInfo(certificate.KeyPath), certificate.PasswordFile == null ? null : new FileInfo(certificate.PasswordFile), certificate.PasswordEnv)
-                    : null;
+                using var log = CliLog.Create(initial.Settings.Logging.Level);
                 if (file != null)
                 {
                     log.Information("Configuration {File}", file.FullName);
                 }
 
-                return await RunAsync(options, files, log, cancel);
+                return await new ServingLoop(file, overrides, initial, log).RunAsync(cancel);
             });
             return command;
         }
@@ -163,142 +113,5 @@ namespace RtmpXProtect.Cli.Commands
 
             return 2;
         }
-
-        // Paths in the file are relative to the file, as a service's working directory is arbitrary.
-        private static void ResolvePaths(RtmpxConfig settings, string baseDirectory)
-        {
-            string? Resolve(string? path) => string.IsNullOrWhiteSpace(path) ? path : Path.GetFullPath(Path.Combine(baseDirectory, path));
-            var certificate = settings.Listeners.Rtmps.Certificate;
-            certificate.Path = Resolve(certificate.Path);
-            certificate.KeyPath = Resolve(certificate.KeyPath);
-            certificate.PasswordFile = Resolve(certificate.PasswordFile);
-            settings.Auth.SigningSecretFile = Resolve(settings.Auth.SigningSecretFile);
-            settings.Record.Directory = Resolve(settings.Record.Directory);
-        }
-
-        // The file's access policy, with the command line's key file, secret, mode and takeover on top.
-        // Without either, the server stays as open as the file (or no file) made it.
-        private static string? ApplyAccess(RtmpServerOptions options, AuthSection auth, FileInfo? keyFile, AccessMode? mode, FileInfo? secretFile, TakeoverPolicy? takeover)
-        {
-            if (keyFile != null || secretFile != null)
-            {
-                options.Access ??= new AccessPolicy();
-            }
-
-            if (options.Access is not AccessPolicy policy)
-            {
-                return null;
-            }
-
-            policy.Mode = mode ?? policy.Mode;
-            policy.Takeover = takeover ?? policy.Takeover;
-            string? error = null;
-            if (keyFile != null && !PublishKeyFile.TryLoad(keyFile.FullName, policy, out error))
-            {
-                return error;
-            }
-
-            if (secretFile != null || auth.SigningSecretFile != null || auth.SigningSecretEnv != null)
-            {
-                var file = secretFile ?? (auth.SigningSecretFile == null ? null : new FileInfo(auth.SigningSecretFile));
-                policy.SigningSecret = SigningSecret.Read(file, secretFile == null ? auth.SigningSecretEnv : null, out error);
-            }
-
-            return error;
-        }
-
-        private static async Task<int> RunAsync(RtmpServerOptions options, CertificateFiles? files, Serilog.Core.Logger log, CancellationToken stop)
-        {
-            using (log)
-            {
-                X509Certificate2? certificate = null;
-                if (files != null)
-                {
-                    try
-                    {
-                        certificate = ServerCertificate.Load(files.Certificate.FullName, files.Key?.FullName, SecretSource.Read(files.PasswordFile, files.PasswordEnvironment));
-                    }
-                    catch (CertificateLoadException e)
-                    {
-                        log.Error("{Error}", e.Message);
-                        return 2;
-                    }
-
-                    log.Information("RTMPS certificate {Subject}, valid until {NotAfter:yyyy-MM-dd}, SHA-256 thumbprint {Thumbprint}", certificate.Subject, certificate.NotAfter.ToUniversalTime(), certificate.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256));
-                    options.Certificate = certificate;
-                }
-
-                using (certificate)
-                {
-                    return await ServeAsync(options, log, stop);
-                }
-            }
-        }
-
-        private static async Task<int> ServeAsync(RtmpServerOptions options, Serilog.Core.Logger log, CancellationToken stop)
-        {
-            await using var server = new RtmpServer(options, log);
-            try
-            {
-                server.Start();
-            }
-            catch (System.Net.Sockets.SocketException e)
-            {
-                log.Error("Cannot listen on {Endpoint}: {Error}", (object?)options.Endpoint ?? options.TlsEndpoint, e.Message);
-                return 2;
-            }
-
-            if (options.Endpoint != null)
-            {
-                var (host, port) = Shown(server.LocalEndPoint);
-                log.Information("rtmpx listening on {Endpoint}", server.LocalEndPoint);
-                log.Information("Publish: ffmpeg -re -i INPUT -c copy -f flv rtmp://{Host}:{Port}/live/STREAM  (OBS: server rtmp://{Host}:{Port}/live, stream key STREAM)", host, port, host, port);
-                log.Information("Play:    ffplay rtmp://{Host}:{Port}/live/STREAM  (VLC: Media > Open Network Stream)", host, port);
-            }
-
-            if (options.TlsEndpoint != null)
-            {
-                var (host, port) = Shown(server.TlsLocalEndPoint);
-                log.Information("rtmpx listening for RTMPS on {Endpoint}", server.TlsLocalEndPoint);
-                log.Information("Publish: ffmpeg -re -i INPUT -c copy -f flv rtmps://{Host}:{Port}/live/STREAM  (OBS: server rtmps://{Host}:{Port}/live, stream key STREAM)", host, port, host, port);
-                log.Information("Play:    ffplay rtmps://{Host}:{Port}/live/STREAM  (the host name must be one the certificate names, or the client must not verify it)", host, port);
-            }
-
-            if (options.Access is AccessPolicy access)
-            {
-                log.Information(
-                    "Publishing needs a key ({Mode} mode, {Paths} paths with their own keys, {Keys} keys for any path){Signed}; add ?key=KEY to the stream name",
-                    access.Mode,
-                    access.Paths.Count,
-                    access.PublishKeys.Count,
-                    access.SigningSecret != null ? " or a signed URL" : string.Empty);
-            }
-
-            if (options.RecordDirectory != null)
-            {
-                log.Information("Recording every publish to {Directory}", options.RecordDirectory);
-            }
-
-            try
-            {
-                await Task.Delay(Timeout.Infinite, stop);
-            }
-            catch (OperationCanceledException)
-            {
-                log.Information("Stopping: closing {Connections} connections and finalising recordings", server.ConnectionCount);
-            }
-
-            await server.StopAsync();
-            log.Information("Stopped");
-            return 0;
-        }
-
-        private static (string Host, int Port) Shown(IPEndPoint bound)
-        {
-            var host = IPAddress.Any.Equals(bound.Address) || IPAddress.IPv6Any.Equals(bound.Address) ? Dns.GetHostName() : bound.Address.ToString();
-            return (bound.Address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 && host.Contains(':') ? $"[{host}]" : host, bound.Port);
-        }
-
-        private sealed record CertificateFiles(FileInfo Certificate, FileInfo? Key, FileInfo? PasswordFile, string? PasswordEnvironment);
     }
 }
