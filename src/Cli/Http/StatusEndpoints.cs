@@ -13,16 +13,20 @@ namespace RtmpXProtect.Cli.Http
     /// <summary>Where `rtmpx serve` serves metrics and the status API, checked before anything starts.</summary>
     internal sealed class StatusEndpoints
     {
-        private StatusEndpoints(IPEndPoint? metrics, IPEndPoint? api, LogRing ring)
+        private StatusEndpoints(IPEndPoint? metrics, IPEndPoint? api, bool apiIsDefault, LogRing ring)
         {
             Metrics = metrics;
             Api = api;
+            ApiIsDefault = apiIsDefault;
             Ring = ring;
         }
 
         public IPEndPoint? Metrics { get; }
 
         public IPEndPoint? Api { get; }
+
+        /// <summary>The API is where it is by default, not because someone asked: a taken port then only warns.</summary>
+        public bool ApiIsDefault { get; }
 
         /// <summary>The last log lines, which GET /api/logs serves.</summary>
         public LogRing Ring { get; }
@@ -38,7 +42,7 @@ namespace RtmpXProtect.Cli.Http
                 error ??= $"The status API would listen on {apiAt}, which other hosts can reach; it has no authentication and can drop sessions. Use a loopback address or --api-allow-remote (api.allowRemote).";
             }
 
-            return error == null ? new StatusEndpoints(metricsAt, apiAt, ring) : null;
+            return error == null ? new StatusEndpoints(metricsAt, apiAt, api.Listen == ApiSection.DefaultListen, ring) : null;
         }
 
         /// <summary>Starts what was asked for; null (after logging why) when an address cannot be bound.</summary>
@@ -63,9 +67,12 @@ namespace RtmpXProtect.Cli.Http
 
                 if (Api != null && !shared)
                 {
-                    var http = await StatusHttpServer.StartAsync(Api, server, Ring, metrics: false, api: true);
-                    started.Add(http);
-                    log.Information("Status API on {Address}/api/status", http.Address);
+                    var http = await StartApiAsync(log, server);
+                    if (http != null)
+                    {
+                        started.Add(http);
+                        log.Information("Status API on {Address}/api/status", http.Address);
+                    }
                 }
                 else if (shared)
                 {
@@ -85,6 +92,21 @@ namespace RtmpXProtect.Cli.Http
             }
 
             return new Stoppable(started);
+        }
+
+        // A second rtmpx on the host finds the default port taken; the RTMP job matters more than
+        // its status API, so that one runs without it (an address someone chose is another matter).
+        private async Task<StatusHttpServer?> StartApiAsync(ILogger log, RtmpServer server)
+        {
+            try
+            {
+                return await StatusHttpServer.StartAsync(Api!, server, Ring, metrics: false, api: true);
+            }
+            catch (IOException e) when (ApiIsDefault)
+            {
+                log.Warning("No status API: {Error} (another rtmpx on this host?); set api.listen or --api to serve it elsewhere", e.Message);
+                return null;
+            }
         }
 
         private static IPEndPoint? Parse(string? text, string key, ref string? error)

@@ -13,5 +13,13 @@ namespace RtmpXProtect.Engine.Configuration
         /// <summary>Keys that may only play this path.</summary>
         [JsonPropertyName("playKeys")]
         public List<string> PlayKeys { get; set; } = new List<string>();
+
+        /// <summary>Addresses or CIDR ranges this path's publishers must come from; replaces paths.publishers for it when not empty.</summary>
+        [JsonPropertyName("publishers")]
+        public List<string> Publishers { get; set; } = new List<string>();
+
+        /// <summary>true or false override record.directory for this path; null follows it.</summary>
+        [JsonPropertyName("record")]
+        public bool? Record { get; set; }
     }
 }

@@ -38,8 +38,9 @@ namespace RtmpXProtect.Engine.Configuration
             var options = new RtmpServerOptions();
             MapListeners(Section(config.Listeners, "listeners", errors), options, errors);
             MapLimits(Section(config.Limits, "limits", errors), options, errors);
-            options.Access = MapAccess(Section(config.Paths, "paths", errors), Section(config.Auth, "auth", errors), errors);
-            options.RecordDirectory = Section(config.Record, "record", errors).Directory;
+            var record = Section(config.Record, "record", errors);
+            options.Access = MapAccess(Section(config.Paths, "paths", errors), Section(config.Auth, "auth", errors), record, errors);
+            options.RecordDirectory = record.Directory;
             var logging = Section(config.Logging, "logging", errors);
             Set(errors, "logging.retainedFiles", logging.RetainedFiles, 1, 100000, _ => { });
             options.Hooks = HooksMapper.Map(Section(config.Hooks, "hooks", errors), errors);
@@ -147,7 +148,24 @@ namespace RtmpXProtect.Engine.Configuration
             return must >= 0 ? text.Substring(must) : "is out of range";
         }
 
-        private static AccessPolicy? MapAccess(PathsSection paths, AuthSection auth, List<KeyError> errors)
+        private static void Networks(List<string>? networks, string key, IList<string> target, List<KeyError> errors)
+        {
+            var list = Section(networks, key, errors);
+            for (var i = 0; i < list.Count; i++)
+            {
+                try
+                {
+                    AddressRange.Parse(list[i] ?? throw new FormatException());
+                    target.Add(list[i]);
+                }
+                catch (FormatException)
+                {
+                    errors.Add(new KeyError($"{key}[{i}]", "must be an IP address or CIDR range"));
+                }
+            }
+        }
+
+        private static AccessPolicy? MapAccess(PathsSection paths, AuthSection auth, RecordSection record, List<KeyError> errors)
         {
             var policy = new AccessPolicy
             {
@@ -157,19 +175,7 @@ namespace RtmpXProtect.Engine.Configuration
             };
             Keys(paths.PublishKeys, "paths.publishKeys", policy.PublishKeys, errors);
             Keys(paths.PlayKeys, "paths.playKeys", policy.PlayKeys, errors);
-            var publishers = Section(paths.Publishers, "paths.publishers", errors);
-            for (var i = 0; i < publishers.Count; i++)
-            {
-                try
-                {
-                    AddressRange.Parse(publishers[i] ?? throw new FormatException());
-                    policy.PublisherNetworks.Add(publishers[i]);
-                }
-                catch (FormatException)
-                {
-                    errors.Add(new KeyError($"paths.publishers[{i}]", "must be an IP address or CIDR range"));
-                }
-            }
+            Networks(paths.Publishers, "paths.publishers", policy.PublisherNetworks, errors);
 
             foreach (var entry in Section(paths.Entries, "paths.entries", errors))
             {
@@ -184,6 +190,13 @@ namespace RtmpXProtect.Engine.Configuration
                 var path = new AccessPath(entry.Key);
                 Keys(value.PublishKeys, key + ".publishKeys", path.PublishKeys, errors);
                 Keys(value.PlayKeys, key + ".playKeys", path.PlayKeys, errors);
+                Networks(value.Publishers, key + ".publishers", path.PublisherNetworks, errors);
+                path.Record = value.Record;
+                if (value.Record == true && string.IsNullOrWhiteSpace(record.Directory))
+                {
+                    errors.Add(new KeyError(key + ".record", "needs record.directory to record to"));
+                }
+
                 policy.Paths.Add(path);
             }
 

@@ -15,13 +15,22 @@ namespace RtmpXProtect.Engine.Server
         private static readonly TimeSpan RejectionLogInterval = TimeSpan.FromSeconds(1);
         private readonly object _gate = new object();
         private readonly Dictionary<IPAddress, AddressState> _addresses = new Dictionary<IPAddress, AddressState>();
-        private readonly AdmissionLimits _limits;
+        private AdmissionLimits _limits;
         private int _total;
         private int _undecided;
 
         public ConnectionAdmission(AdmissionLimits limits)
         {
             _limits = limits;
+        }
+
+        /// <summary>Replaces the limits: counts and buckets stay, the next check uses the new values.</summary>
+        public void Replace(AdmissionLimits limits)
+        {
+            lock (_gate)
+            {
+                _limits = limits;
+            }
         }
 
         public int Total

@@ -29,5 +29,7 @@ namespace RtmpXProtect.Engine.Server
         AccessDenied,
         /// <summary>An operator closed the session through the status API or <see cref="RtmpServer.TryDropSession"/>.</summary>
         DroppedByOperator,
+        /// <summary>A reloaded configuration no longer allows a publish or play that was running.</summary>
+        AccessRevoked,
     }
 }

@@ -76,6 +76,11 @@ namespace RtmpXProtect.Engine.Server
         private long _bytesOut;
         private volatile string? _playingPath;
 
+        // What the running publish and each play (by stream id) were admitted with, for Recheck;
+        // written by the read loop, read by a reload on another thread, both under _admissions.
+        private readonly Dictionary<uint, SessionAdmission> _admissions = new Dictionary<uint, SessionAdmission>();
+        private SessionAdmission? _publishAdmission;
+
         public RtmpConnection(RtmpServer server, IConnectionTransport transport, long id, AdmissionTicket ticket)
         {
             _server = server;
@@ -228,6 +233,43 @@ namespace RtmpXProtect.Engine.Server
             {
                 SendPing(now);
             }
+        }
+
+        /// <summary>
+        /// Called after a reload swapped the access policy: closes this connection with
+        /// <see cref="RejectionReason.AccessRevoked"/> when the new policy no longer allows its publish
+        /// or any of its plays (null allows everything); otherwise leaves it untouched. True when it closed it.
+        /// </summary>
+        public bool Recheck(AccessDecider? access)
+        {
+            if (access == null || Volatile.Read(ref _closeReason) != null)
+            {
+                return false;
+            }
+
+            var running = new List<SessionAdmission>();
+            lock (_admissions)
+            {
+                if (_publishAdmission != null)
+                {
+                    running.Add(_publishAdmission);
+                }
+
+                running.AddRange(_admissions.Values);
+            }
+
+            foreach (var admission in running)
+            {
+                var refusal = access.Recheck(admission.Request, admission.AdmittedBy);
+                if (refusal != null)
+                {
+                    // ToString masks the query: the key the session presented never reaches the log.
+                    Abort(RejectionReason.AccessRevoked, admission.Request.Action.ToString().ToLowerInvariant() + " " + admission.Request + ": " + refusal);
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private void SendPing(TimeSpan now)
@@ -458,9 +500,10 @@ namespace RtmpXProtect.Engine.Server
             // The query may hold a key or signature: logs show "live/cam1?****".
             var shown = StreamHub.KeyOf(app, request.Name.ToString());
             var access = _server.Access;
+            var admission = new AccessRequest(AccessAction.Publish, connect.App, request.Name, _remoteAddress, Id, DateTimeOffset.UtcNow);
             if (access != null && request.Name.Name.Length > 0 && _published == null)
             {
-                var decision = await access.DecideAsync(new AccessRequest(AccessAction.Publish, connect.App, request.Name, _remoteAddress, Id, DateTimeOffset.UtcNow)).ConfigureAwait(false);
+                var decision = await access.DecideAsync(admission).ConfigureAwait(false);
                 if (!decision.IsAllowed)
                 {
                     _server.Rejections.Increment(RejectionReason.AccessDenied);
@@ -494,7 +537,12 @@ namespace RtmpXProtect.Engine.Server
             _publishedAt = DateTime.UtcNow;
             _log = _log.ForContext("Path", shown);
             Volatile.Write(ref _tracker, new PublishTracker(_server, key, _shownAddress, Id));
-            var recorder = _server.StartRecording(stream);
+            lock (_admissions)
+            {
+                _publishAdmission = new SessionAdmission(admission, _publishKeyIdentity);
+            }
+
+            var recorder = _server.StartRecording(stream, admission);
             lock (_sessionGate)
             {
                 _session.AcceptPublish(request, Scratch());
@@ -546,9 +594,11 @@ namespace RtmpXProtect.Engine.Server
             }
 
             var access = _server.Access;
+            var admission = new AccessRequest(AccessAction.Play, connect.App, request.Name, _remoteAddress, Id, DateTimeOffset.UtcNow);
+            string? admittedBy = null;
             if (access != null)
             {
-                var decision = await access.DecideAsync(new AccessRequest(AccessAction.Play, connect.App, request.Name, _remoteAddress, Id, DateTimeOffset.UtcNow)).ConfigureAwait(false);
+                var decision = await access.DecideAsync(admission).ConfigureAwait(false);
                 if (!decision.IsAllowed)
                 {
                     _server.Rejections.Increment(RejectionReason.AccessDenied);
@@ -556,6 +606,13 @@ namespace RtmpXProtect.Engine.Server
                     _log.Warning("{Remote} may not play {Stream}: {Reason}", Remote, shown, decision.Reason);
                     return;
                 }
+
+                admittedBy = decision.KeyIdentity;
+            }
+
+            lock (_admissions)
+            {
+                _admissions[request.StreamId] = new SessionAdmission(admission, admittedBy);
             }
 
             var sink = new PlayerSink(this, request.StreamId, request.Name.Name, _server.Options.PlayerQueue);
@@ -597,6 +654,11 @@ namespace RtmpXProtect.Engine.Server
                     _playingPath = null;
                 }
 
+                lock (_admissions)
+                {
+                    _admissions.Remove(streamId);
+                }
+
                 if (sink.Stream != null)
                 {
                     _server.Hub.Unsubscribe(sink.Stream, sink);
@@ -608,6 +670,11 @@ namespace RtmpXProtect.Engine.Server
         {
             var stream = _published!;
             _published = null;
+            lock (_admissions)
+            {
+                _publishAdmission = null;
+            }
+
             _server.Hub.Unpublish(stream, this);
             Interlocked.Exchange(ref _tracker, null)?.Stop(stopReason);
             _log.Information(

@@ -31,17 +31,19 @@ namespace RtmpXProtect.Engine.Server
         private Task? _acceptLoop;
         private Task? _tlsAcceptLoop;
         private long _nextConnectionId;
-        private readonly RtmpXProtect.Engine.Hooks.HookDispatcher? _hooks;
+        private RtmpXProtect.Engine.Hooks.HookDispatcher? _hooks;
+        private RtmpServerOptions _options;
+        private RtmpXProtect.Engine.Server.Access.AccessDecider? _access;
 
         /// <summary>Creates a server; nothing listens before <see cref="Start"/>.</summary>
         public RtmpServer(RtmpServerOptions? options = null, ILogger? logger = null)
         {
-            Options = options ?? new RtmpServerOptions();
+            _options = options ?? new RtmpServerOptions();
             Log = logger ?? Serilog.Core.Logger.None;
             Hub = new StreamHub(Options.MaxGopCacheBytes);
-            Access = Options.Access == null ? null : new RtmpXProtect.Engine.Server.Access.AccessDecider(Options.Access);
+            _access = Options.Access == null ? null : new RtmpXProtect.Engine.Server.Access.AccessDecider(Options.Access);
             _admission = new ConnectionAdmission(Options.Admission);
-            _hooks = Options.Hooks == null || Options.Hooks.IsEmpty ? null : new RtmpXProtect.Engine.Hooks.HookDispatcher(Options.Hooks, Log);
+            _hooks = CreateHooks(Options);
         }
 
         /// <summary>
@@ -59,11 +61,11 @@ namespace RtmpXProtect.Engine.Server
         /// <summary>Monotonic time since the server was made; timeouts and the token buckets use it.</summary>
         internal TimeSpan Now => _clock.Elapsed;
 
-        /// <summary>The options it runs with.</summary>
-        public RtmpServerOptions Options { get; }
+        /// <summary>The options it runs with: those given to the constructor, or to the last <see cref="Reconfigure"/>.</summary>
+        public RtmpServerOptions Options => Volatile.Read(ref _options);
 
-        /// <summary>Applies <see cref="RtmpServerOptions.Access"/>; null for an open server.</summary>
-        internal RtmpXProtect.Engine.Server.Access.AccessDecider? Access { get; }
+        /// <summary>Applies <see cref="RtmpServerOptions.Access"/>; null for an open server. A reload swaps it whole.</summary>
+        internal RtmpXProtect.Engine.Server.Access.AccessDecider? Access => Volatile.Read(ref _access);
 
         /// <summary>The live streams.</summary>
         public StreamHub Hub { get; }
@@ -163,11 +165,15 @@ namespace RtmpXProtect.Engine.Server
             await Task.WhenAll(RecordingsInProgress()).ConfigureAwait(false);
 
             // After the connections: their StreamStopped events are queued by now.
-            if (_hooks != null)
+            var hooks = Interlocked.Exchange(ref _hooks, null);
+            if (hooks != null)
             {
-                await _hooks.StopAsync().ConfigureAwait(false);
+                await hooks.StopAsync().ConfigureAwait(false);
             }
         }
+
+        private RtmpXProtect.Engine.Hooks.HookDispatcher? CreateHooks(RtmpServerOptions options)
+            => options.Hooks == null || options.Hooks.IsEmpty ? null : new RtmpXProtect.Engine.Hooks.HookDispatcher(options.Hooks, Log);
 
         /// <inheritdoc />
         public async ValueTask DisposeAsync()
@@ -176,14 +182,18 @@ namespace RtmpXProtect.Engine.Server
             _stopping.Dispose();
         }
 
-        internal FlvRecorder? StartRecording(LiveStream stream)
+        // The path entry's record setting wins over the server's; "true" without a folder is refused
+        // by the configuration, so a missing folder means nothing to record to.
+        internal FlvRecorder? StartRecording(LiveStream stream, RtmpXProtect.Engine.Server.Access.AccessRequest request)
         {
-            if (Options.RecordDirectory == null)
+            var directory = Options.RecordDirectory;
+            var record = Access?.RecordSetting(request) ?? directory != null;
+            if (!record || directory == null)
             {
                 return null;
             }
 
-            var recorder = FlvRecorder.Create(Options.RecordDirectory, stream.Key, DateTime.UtcNow, Log);
+            var recorder = FlvRecorder.Create(directory, stream.Key, DateTime.UtcNow, Log);
             _recorders[recorder] = 0;
             _ = recorder.Completion.ContinueWith(_ => _recorders.TryRemove(recorder, out byte _), TaskScheduler.Default);
             recorder.Detach = () => Hub.Unsubscribe(stream, recorder);
@@ -231,7 +241,7 @@ namespace RtmpXProtect.Engine.Server
                 }
             }
 
-            _hooks?.Post(e);
+            Volatile.Read(ref _hooks)?.Post(e);
         }
 
         private IEnumerable<Task> RecordingsInProgress()
@@ -269,7 +279,8 @@ namespace RtmpXProtect.Engine.Server
                 }
                 catch (Exception e) when (e is ObjectDisposedException || e is SocketException)
                 {
-                    if (_stopping.IsCancellationRequested)
+                    // A reload that moved this listener closed it: its loop ends, the new one runs.
+                    if (_stopping.IsCancellationRequested || (listener != Volatile.Read(ref _listener) && listener != Volatile.Read(ref _tlsListener)))
                     {
                         return;
                     }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Threading;
 
 namespace RtmpXProtect.Engine.Server
 {
@@ -11,7 +12,14 @@ namespace RtmpXProtect.Engine.Server
     public sealed class StreamHub
     {
         private readonly ConcurrentDictionary<string, LiveStream> _streams = new ConcurrentDictionary<string, LiveStream>(System.StringComparer.Ordinal);
-        private readonly long _maxGopBytes;
+        private long _maxGopBytes;
+
+        /// <summary>The GOP cache bound of streams created from now on (a reload changes it; running streams keep theirs).</summary>
+        internal long MaxGopBytes
+        {
+            get => Interlocked.Read(ref _maxGopBytes);
+            set => Interlocked.Exchange(ref _maxGopBytes, value);
+        }
 
         /// <summary>Creates a hub whose GOP caches hold at most <paramref name="maxGopBytes"/> each.</summary>
         public StreamHub(long maxGopBytes = 32 * 1024 * 1024)
@@ -42,7 +50,7 @@ namespace RtmpXProtect.Engine.Server
         {
             while (true)
             {
-                var stream = _streams.GetOrAdd(key, k => new LiveStream(k, _maxGopBytes));
+                var stream = _streams.GetOrAdd(key, k => new LiveStream(k, MaxGopBytes));
                 lock (stream.Gate)
                 {
                     if (stream.IsRetired)
@@ -72,7 +80,7 @@ namespace RtmpXProtect.Engine.Server
             while (true)
             {
                 replaced = null;
-                var stream = _streams.GetOrAdd(key, k => new LiveStream(k, _maxGopBytes));
+                var stream = _streams.GetOrAdd(key, k => new LiveStream(k, MaxGopBytes));
                 lock (stream.Gate)
                 {
                     if (stream.IsRetired)
@@ -131,7 +139,7 @@ namespace RtmpXProtect.Engine.Server
         {
             while (true)
             {
-                var stream = _streams.GetOrAdd(key, k => new LiveStream(k, _maxGopBytes));
+                var stream = _streams.GetOrAdd(key, k => new LiveStream(k, MaxGopBytes));
                 lock (stream.Gate)
                 {
                     if (stream.IsRetired)

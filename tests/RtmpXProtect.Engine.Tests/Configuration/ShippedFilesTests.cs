@@ -92,6 +92,8 @@ namespace RtmpXProtect.Engine.Tests.Configuration
                         // The example's map is empty; its entry keys are documented in the comment.
                         keys.Add(name + ".*.publishKeys");
                         keys.Add(name + ".*.playKeys");
+                        keys.Add(name + ".*.publishers");
+                        keys.Add(name + ".*.record");
                     }
                 }
             }

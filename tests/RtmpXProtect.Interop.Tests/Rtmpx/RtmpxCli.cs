@@ -28,6 +28,16 @@ public static class RtmpxCli
         }
     }
 
+    /// <summary>Sends SIGHUP, as `systemctl reload` or `kill -HUP` would: serve reloads its file.</summary>
+    public static void Hangup(PeerProcess process)
+    {
+        const int SigHup = 1;
+        if (kill(process.Id, SigHup) != 0)
+        {
+            throw new InvalidOperationException($"kill({process.Id}, SIGHUP) failed: errno {Marshal.GetLastWin32Error()}");
+        }
+    }
+
     private static string Locate()
     {
         // bin/<Configuration>/net10.0 of this project mirrors src/Cli's output folder.

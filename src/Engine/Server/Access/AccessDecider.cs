@@ -32,6 +32,12 @@ namespace RtmpXProtect.Engine.Server.Access
                 var entry = new Entry(path.Path);
                 AddKeys(entry.PublishKeys, path.PublishKeys, "key " + path.Path);
                 AddKeys(entry.PlayKeys, path.PlayKeys, "play key " + path.Path);
+                foreach (var network in path.PublisherNetworks)
+                {
+                    entry.Networks.Add(AddressRange.Parse(network));
+                }
+
+                entry.Record = path.Record;
                 _paths[path.Path] = entry;
             }
 
@@ -63,6 +69,27 @@ namespace RtmpXProtect.Engine.Server.Access
             return AskCallbackAsync(request, parameters, cancel);
         }
 
+        /// <summary>
+        /// Whether a session admitted earlier may stay under this policy: the static rules (path
+        /// list, addresses, keys, signed URLs) are applied to its original request, at its original
+        /// time so a signed URL that was valid then stays valid while its secret does; a session the
+        /// callback allowed stays unless a static rule now refuses it. Null when it may stay,
+        /// otherwise the reason (never a key).
+        /// </summary>
+        internal string? Recheck(AccessRequest admitted, string? admittedBy)
+        {
+            var local = DecideLocally(admitted, out var parameters);
+            if (local != null)
+            {
+                return local.IsAllowed ? null : local.Reason;
+            }
+
+            return admittedBy == "callback" ? null : LastDenial(admitted, parameters);
+        }
+
+        /// <summary>The path entry's record setting for a request; null when it has none.</summary>
+        internal bool? RecordSetting(AccessRequest request) => Resolve(request)?.Record;
+
         private async Task<AccessDecision> AskCallbackAsync(AccessRequest request, Dictionary<string, string> parameters, CancellationToken cancel)
         {
             var refusal = await _callback!.AskAsync(request, parameters, cancel).ConfigureAwait(false);
@@ -82,12 +109,13 @@ namespace RtmpXProtect.Engine.Server.Access
                 return AccessDecision.Deny(requested, "no stream name");
             }
 
-            if (request.Action == AccessAction.Publish && _networks.Count > 0 && !FromAllowedNetwork(request))
+            var entry = Resolve(request);
+            var networks = entry != null && entry.Networks.Count > 0 ? entry.Networks : _networks;
+            if (request.Action == AccessAction.Publish && networks.Count > 0 && !FromAllowedNetwork(request, networks))
             {
                 return AccessDecision.Deny(requested, "address " + (request.RemoteAddress?.ToString() ?? "unknown") + " may not publish");
             }
 
-            var entry = Resolve(request);
             if (entry == null && _policy.Mode == AccessMode.Fixed)
             {
                 return AccessDecision.Deny(requested, "no such path");
@@ -174,14 +202,14 @@ namespace RtmpXProtect.Engine.Server.Access
             return name.IndexOf('/') < 0 && _paths.TryGetValue(name, out entry) ? entry : null;
         }
 
-        private bool FromAllowedNetwork(AccessRequest request)
+        private static bool FromAllowedNetwork(AccessRequest request, List<AddressRange> networks)
         {
             if (request.RemoteAddress == null)
             {
                 return false;
             }
 
-            foreach (var network in _networks)
+            foreach (var network in networks)
             {
                 if (network.Contains(request.RemoteAddress))
                 {
@@ -219,6 +247,10 @@ namespace RtmpXProtect.Engine.Server.Access
             public List<Credential> PublishKeys { get; } = new List<Credential>();
 
             public List<Credential> PlayKeys { get; } = new List<Credential>();
+
+            public List<AddressRange> Networks { get; } = new List<AddressRange>();
+
+            public bool? Record { get; set; }
         }
 
         private sealed class Credential

@@ -20,5 +20,18 @@ namespace RtmpXProtect.Engine.Server.Access
 
         /// <summary>Keys that may only play this path, when playing needs a key.</summary>
         public IList<string> PlayKeys { get; } = new List<string>();
+
+        /// <summary>
+        /// Addresses or CIDR ranges publishers of this path must come from. When not empty it replaces
+        /// <see cref="AccessPolicy.PublisherNetworks"/> for this path (the narrower rule wins, as a
+        /// camera's own subnet is usually not the site-wide list); empty follows the global list.
+        /// </summary>
+        public IList<string> PublisherNetworks { get; } = new List<string>();
+
+        /// <summary>
+        /// Whether publishes of this path are recorded: true or false override the server's record
+        /// setting for this path; null, the default, follows it.
+        /// </summary>
+        public bool? Record { get; set; }
     }
 }

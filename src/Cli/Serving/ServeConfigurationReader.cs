@@ -1,0 +1,135 @@
+using System.IO;
+using RtmpXProtect.Cli.Certificates;
+using RtmpXProtect.Cli.Commands;
+using RtmpXProtect.Engine.Configuration;
+using RtmpXProtect.Engine.Server;
+using RtmpXProtect.Engine.Server.Access;
+
+namespace RtmpXProtect.Cli.Serving
+{
+    /// <summary>Reads the configuration file (or none) and puts the command line on top; used at start and on every reload.</summary>
+    internal static class ServeConfigurationReader
+    {
+        /// <exception cref="RtmpxConfigException">The file, the key file or the secret cannot be used; every problem is listed.</exception>
+        public static ServeConfiguration Read(FileInfo? file, ServeOverrides overrides)
+        {
+            var settings = file == null ? new RtmpxConfig() : RtmpxConfigLoader.Load(file.FullName);
+            ResolvePaths(settings, file?.DirectoryName ?? Directory.GetCurrentDirectory());
+
+            // Options given on the command line win over the file; defaults of options do not.
+            overrides.ApplyTo(settings);
+            var options = RtmpxConfigMapper.ToServerOptions(settings);
+            var error = ApplyAccess(options, settings.Auth, overrides) ?? ApplyHookSecrets(options, settings.Hooks);
+            if (error != null)
+            {
+                throw new RtmpxConfigException(new[] { error });
+            }
+
+            var tls = settings.Listeners.Rtmps;
+            var certificate = tls.Certificate;
+            var files = tls.Enabled && certificate.Path != null
+                ? new CertificateFiles(new FileInfo(certificate.Path), certificate.KeyPath == null ? null : new FileInfo(certificate.KeyPath), certificate.PasswordFile == null ? null : new FileInfo(certificate.PasswordFile), certificate.PasswordEnv)
+                : null;
+            return new ServeConfiguration(settings, options, files);
+        }
+
+        // Paths in the file are relative to the file, as a service's working directory is arbitrary.
+        private static void ResolvePaths(RtmpxConfig settings, string baseDirectory)
+        {
+            string? Resolve(string? path) => string.IsNullOrWhiteSpace(path) ? path : Path.GetFullPath(Path.Combine(baseDirectory, path));
+            var certificate = settings.Listeners.Rtmps.Certificate;
+            certificate.Path = Resolve(certificate.Path);
+            certificate.KeyPath = Resolve(certificate.KeyPath);
+            certificate.PasswordFile = Resolve(certificate.PasswordFile);
+            settings.Auth.SigningSecretFile = Resolve(settings.Auth.SigningSecretFile);
+            settings.Record.Directory = Resolve(settings.Record.Directory);
+            settings.Logging.File = Resolve(settings.Logging.File);
+            foreach (var webhook in settings.Hooks?.Webhooks ?? new())
+            {
+                if (webhook != null)
+                {
+                    webhook.SecretFile = Resolve(webhook.SecretFile);
+                }
+            }
+
+            // A bare name is looked up on PATH; only a path with a directory is the file's.
+            foreach (var hook in settings.Hooks?.Commands ?? new())
+            {
+                if (hook?.Path != null && (hook.Path.Contains('/') || hook.Path.Contains('\\')))
+                {
+                    hook.Path = Resolve(hook.Path);
+                }
+            }
+        }
+
+        // The file's access policy, with the command line's key file, secret, mode and takeover on top.
+        // Without either, the server stays as open as the file (or no file) made it.
+        private static string? ApplyAccess(RtmpServerOptions options, AuthSection auth, ServeOverrides overrides)
+        {
+            var keyFile = overrides.PublishKeyFile;
+            var secretFile = overrides.SecretFile;
+            if (keyFile != null || secretFile != null)
+            {
+                options.Access ??= new AccessPolicy();
+            }
+
+            if (options.Access is not AccessPolicy policy)
+            {
+                return null;
+            }
+
+            policy.Mode = overrides.Mode ?? policy.Mode;
+            policy.Takeover = overrides.Takeover ?? policy.Takeover;
+            string? error = null;
+            if (keyFile != null && !PublishKeyFile.TryLoad(keyFile.FullName, policy, out error))
+            {
+                return error;
+            }
+
+            if (secretFile != null || auth.SigningSecretFile != null || auth.SigningSecretEnv != null)
+            {
+                var file = secretFile ?? (auth.SigningSecretFile == null ? null : new FileInfo(auth.SigningSecretFile));
+                policy.SigningSecret = SigningSecret.Read(file, secretFile == null ? auth.SigningSecretEnv : null, out error);
+            }
+
+            return error;
+        }
+
+        // The mapper keeps the file's order, so webhook i of the options is section i of the file.
+        private static string? ApplyHookSecrets(RtmpServerOptions options, HooksSection hooks)
+        {
+            if (options.Hooks == null)
+            {
+                return null;
+            }
+
+            for (var i = 0; i < hooks.Webhooks.Count; i++)
+            {
+                var section = hooks.Webhooks[i];
+                if (section.SecretFile == null && section.SecretEnv == null)
+                {
+                    continue;
+                }
+
+                string? text;
+                try
+                {
+                    text = SecretSource.Read(section.SecretFile == null ? null : new FileInfo(section.SecretFile), section.SecretEnv, $"hooks.webhooks[{i}] secret")?.Trim();
+                }
+                catch (CertificateLoadException e)
+                {
+                    return e.Message;
+                }
+
+                if (string.IsNullOrEmpty(text))
+                {
+                    return $"The hooks.webhooks[{i}] secret is empty.";
+                }
+
+                options.Hooks.Webhooks[i].Secret = System.Text.Encoding.UTF8.GetBytes(text);
+            }
+
+            return null;
+        }
+    }
+}
