@@ -119,7 +119,7 @@ namespace RtmpXProtect.Engine.Logging
                 token.Render(logEvent.Properties, text, CultureInfo.InvariantCulture);
             }
 
-            // Context the message does not name (ForContext("Connection", id)) is what ties lines together.
+            // Context the message does not name (ForContext("SessionId", id)) is what ties lines together.
             foreach (var property in logEvent.Properties)
             {
                 if (!named.Contains(property.Key))

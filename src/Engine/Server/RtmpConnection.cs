@@ -95,7 +95,7 @@ namespace RtmpXProtect.Engine.Server
             _shownAddress = address?.ToString() ?? string.Empty;
 
             // Every line of a connection carries these, so a file or a ring can be filtered by session.
-            _log = server.Log.ForContext("Connection", id).ForContext("SessionId", id).ForContext("RemoteAddress", _shownAddress);
+            _log = server.Log.ForContext("SessionId", id).ForContext("RemoteAddress", _shownAddress);
             _handshake = new ServerHandshake(0);
             _session = new ServerSession(server.Options.Session, server.Options.Limits);
             _outbound = transport.CreateOutbound(Abort);
