@@ -77,6 +77,16 @@ public sealed class AttackClient : IDisposable
     public Task SendConnectAsync(string app = "live")
         => SendCommandAsync(Amf0Writer.Serialize("connect", 1.0, new AmfObject { { "app", app }, { "tcUrl", "rtmp://127.0.0.1/" + app } }));
 
+    /// <summary>Waits for the server's first answer (to connect: the server handles the commands after it only once it accepted).</summary>
+    public async Task ReceiveAnswerAsync()
+    {
+        var buffer = new byte[16384];
+        if (await _socket.ReceiveAsync(buffer, SocketFlags.None).WaitAsync(Attack.CloseTimeout) == 0)
+        {
+            throw new InvalidOperationException("The server closed instead of answering.");
+        }
+    }
+
     /// <summary>
     /// Reads and discards until the server closes (0 or reset): true when it did within
     /// <paramref name="timeout"/>, false when the socket was still open.

@@ -15,6 +15,8 @@ public static class AttackServer
     {
         var limits = new AdmissionLimits
         {
+            // Room for the thousand-socket attack plus the legitimate pair (the default is 1000).
+            MaxConnections = 2000,
             MaxConnectionsPerAddress = 2000,
             NewConnectionsPerSecondPerAddress = 100_000,
             MaxUndecidedConnections = 2000,

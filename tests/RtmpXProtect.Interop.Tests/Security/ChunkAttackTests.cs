@@ -22,7 +22,10 @@ public sealed class ChunkAttackTests
         await attacker.HandshakeAsync();
         var payload = BitConverter.GetBytes(size);
         Array.Reverse(payload);
-        await attacker.SendMessageAsync(2, new RtmpMessage(MessageType.SetChunkSize, 0, 0, payload));
+
+        // By hand: the engine's encoder refuses to frame such a message.
+        var chunk = new byte[] { 2, 0, 0, 0, 0, 0, 4, (byte)MessageType.SetChunkSize, 0, 0, 0, 0 };
+        await attacker.SendAsync([.. chunk, .. payload]);
 
         await Attack.AssertClosedWithAsync(server, attacker, RejectionReason.InvalidChunkSize);
         await legit.AssertNoFrameLostAsync();

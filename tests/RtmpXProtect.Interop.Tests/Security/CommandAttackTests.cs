@@ -83,6 +83,7 @@ public sealed class CommandAttackTests
     {
         await attacker.HandshakeAsync();
         await attacker.SendConnectAsync();
+        await attacker.ReceiveAnswerAsync();
         await attacker.SendCommandAsync(Amf0Writer.Serialize("createStream", 2.0, null));
         await attacker.SendCommandAsync(Amf0Writer.Serialize("publish", 3.0, null, name, "live"), streamId: 1);
     }

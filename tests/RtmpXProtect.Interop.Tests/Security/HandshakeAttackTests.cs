@@ -43,7 +43,8 @@ public sealed class HandshakeAttackTests
     [PeerFact("ffmpeg", "ffprobe")]
     public async Task A_silent_socket_is_closed_as_HandshakeTimeout_while_ffmpeg_loses_no_frame()
     {
-        await using var server = AttackServer.Start();
+        // The decision timeout waits longer than the handshake timeout, so the one that bites is named.
+        await using var server = AttackServer.Start(AttackServer.Options(limits => limits.DecisionTimeout = TimeSpan.FromSeconds(20)));
         await using var legit = await LegitimateSession.StartAsync(server);
 
         using var attacker = await AttackClient.ConnectAsync(server.Port);

@@ -22,13 +22,15 @@ public sealed class KeyAttackTests
     {
         var options = AttackServer.Options();
         options.Access = new AccessPolicy { Mode = AccessMode.Fixed, SigningSecret = Secret };
-        options.Access.PublishKeys.Add(Key);
+        var path = new AccessPath("live/cam1");
+        path.PublishKeys.Add(Key);
+        options.Access.Paths.Add(path);
         await using var server = AttackServer.Start(options);
         await using var legit = await LegitimateSession.StartAsync(server, "?key=" + Key);
 
         using var attacker = await AttackClient.ConnectAsync(server.Port);
-        var query = credential == "wrong" ? "key=not-the-key" : SignedUrl.Create(Secret, "live/cam2", DateTimeOffset.UtcNow.AddMinutes(-1));
-        await CommandAttackTests.PublishAsync(attacker, "cam2?" + query);
+        var query = credential == "wrong" ? "key=not-the-key" : SignedUrl.Create(Secret, "live/cam1", DateTimeOffset.UtcNow.AddMinutes(-1));
+        await CommandAttackTests.PublishAsync(attacker, "cam1?" + query);
 
         await Attack.AssertClosedWithAsync(server, attacker, RejectionReason.DecisionTimeout);
         Assert.Equal(1, server.Server.Rejections[RejectionReason.AccessDenied]);

@@ -1,0 +1,56 @@
+using System;
+using System.IO;
+using System.Linq;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace RtmpXProtect.Engine.Tests.Fuzz;
+
+/// <summary>The seeded mutation fuzzer over sessions recorded from real ffmpeg, at a size CI can afford.</summary>
+public sealed class SessionFuzzTests
+{
+    // Seconds on one core; bench/Fuzz runs as many as you like.
+    private const int Iterations = 2000;
+    private const int FirstSeed = 1;
+
+    private readonly ITestOutputHelper _output;
+
+    public SessionFuzzTests(ITestOutputHelper output) => _output = output;
+
+    public static byte[][] Corpora()
+        => Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Fuzz", "Corpus"), "*.bin").OrderBy(f => f, StringComparer.Ordinal).Select(File.ReadAllBytes).ToArray();
+
+    [Fact]
+    public void Two_thousand_mutated_ffmpeg_sessions_end_in_a_documented_rejection_or_cleanly_and_memory_stays_bounded()
+    {
+        var corpora = Corpora();
+        Assert.Equal(2, corpora.Length);
+        var fuzzer = new SessionFuzzer(corpora);
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+
+        for (var seed = FirstSeed; seed < FirstSeed + Iterations; seed++)
+        {
+            fuzzer.Run(seed, session => session.PendingInputBytes);
+        }
+
+        var grown = GC.GetTotalMemory(forceFullCollection: true) - before;
+        _output.WriteLine($"{Iterations} iterations (seeds {FirstSeed}..{FirstSeed + Iterations - 1}): {fuzzer.Rejected} rejected, max held {fuzzer.MaxHeldBytes} bytes, heap grew {grown} bytes");
+
+        // Every message the decoder holds is bounded by MaxMessageSize times the chunk streams it may open.
+        Assert.InRange(fuzzer.MaxHeldBytes, 0, (long)WireLimits.Default.MaxMessageSize * WireLimits.Default.MaxChunkStreams);
+        Assert.InRange(grown, long.MinValue, 64L * 1024 * 1024);
+
+        // A fuzzer whose every input is rejected at once tests only the handshake.
+        Assert.InRange(fuzzer.Rejected, 1, Iterations - 1);
+    }
+
+    [Fact]
+    public void The_same_seed_gives_the_same_mutation()
+    {
+        var corpora = Corpora();
+        var first = Mutator.Mutate(corpora[0], corpora[1], new Random(42));
+        var second = Mutator.Mutate(corpora[0], corpora[1], new Random(42));
+        Assert.Equal(first, second);
+        Assert.NotEqual(corpora[0], first);
+    }
+}
