@@ -65,6 +65,49 @@ public sealed class ChunkAttackTests
     }
 
     [PeerFact("ffmpeg", "ffprobe")]
+    public async Task Sixteen_MiB_messages_filled_slowly_on_60_chunk_streams_are_closed_as_MemoryBudgetExceeded_while_ffmpeg_loses_no_frame()
+    {
+        // The wire limit raised to what the 24-bit field allows, so only the memory budget stands
+        // between the attacker and 60 x 16 MiB of partial messages.
+        var options = AttackServer.Options(limits =>
+        {
+            limits.MemoryBudgetPerConnection = 4 * 1024 * 1024;
+            limits.DecisionTimeout = TimeSpan.FromSeconds(20);
+        });
+        options.Limits = new RtmpXProtect.Engine.WireLimits { MaxMessageSize = 16 * 1024 * 1024 - 1 };
+        await using var server = AttackServer.Start(options);
+        await using var legit = await LegitimateSession.StartAsync(server);
+
+        using var attacker = await AttackClient.ConnectAsync(server.Port);
+        await attacker.HandshakeAsync();
+        const int ChunkSize = 65536;
+        var setChunkSize = BitConverter.GetBytes(ChunkSize);
+        Array.Reverse(setChunkSize);
+        await attacker.SendAsync([2, 0, 0, 0, 0, 0, 4, (byte)MessageType.SetChunkSize, 0, 0, 0, 0, .. setChunkSize]);
+        try
+        {
+            // Round after round of one 64 KiB chunk per stream: 3.75 MiB a round, none of it a whole message.
+            for (var round = 0; round < 8; round++)
+            {
+                for (var i = 0; i < 60; i++)
+                {
+                    var header = round == 0
+                        ? new byte[] { (byte)(3 + i), 0, 0, 0, 0xFF, 0xFF, 0xFF, (byte)MessageType.Video, 1, 0, 0, 0 }
+                        : new byte[] { (byte)(0xC0 | (3 + i)) };
+                    await attacker.SendAsync([.. header, .. new byte[ChunkSize]]);
+                }
+            }
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            // Closed mid-attack: expected.
+        }
+
+        await Attack.AssertClosedWithAsync(server, attacker, RejectionReason.MemoryBudgetExceeded);
+        await legit.AssertNoFrameLostAsync();
+    }
+
+    [PeerFact("ffmpeg", "ffprobe")]
     public async Task Unknown_message_types_are_ignored_and_the_idle_attacker_is_closed_as_DecisionTimeout_while_ffmpeg_loses_no_frame()
     {
         // Ignored rather than fatal: peers send types rtmpx does not use (shared objects from Flash
