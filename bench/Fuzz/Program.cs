@@ -20,7 +20,7 @@ public static class Program
         var minutes = Option(args, "--minutes") is string m ? double.Parse(m, CultureInfo.InvariantCulture) : (double?)null;
         var seed = int.Parse(Option(args, "--seed") ?? "1", CultureInfo.InvariantCulture);
 
-        var corpora = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Corpus"), "*.bin").OrderBy(f => f, StringComparer.Ordinal).Select(File.ReadAllBytes).ToArray();
+        var corpora = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Corpus"), "*.bin").OrderBy(f => f, StringComparer.Ordinal).Select(f => RecordedSession.Parse(File.ReadAllBytes(f))).ToArray();
         var fuzzer = new SessionFuzzer(corpora);
         var clock = Stopwatch.StartNew();
         var deadline = minutes.HasValue ? TimeSpan.FromMinutes(minutes.Value) : TimeSpan.MaxValue;

@@ -19,9 +19,9 @@ namespace RtmpXProtect.Engine.Tests.Fuzz;
 /// </summary>
 public sealed class SessionFuzzer
 {
-    private readonly byte[][] _corpora;
+    private readonly RecordedSession[] _corpora;
 
-    public SessionFuzzer(byte[][] corpora) => _corpora = corpora;
+    public SessionFuzzer(RecordedSession[] corpora) => _corpora = corpora;
 
     /// <summary>How many inputs ended in a documented protocol or AMF exception (the peer would be closed).</summary>
     public long Rejected { get; private set; }
@@ -29,14 +29,24 @@ public sealed class SessionFuzzer
     /// <summary>The largest number of bytes any one input made the session buffer.</summary>
     public long MaxHeldBytes { get; private set; }
 
+    /// <summary>
+    /// The most a session ever held beyond the bytes it had been sent so far: above zero means it
+    /// allocates for what a peer declares rather than for what it sends.
+    /// </summary>
+    public long MaxHeldBeyondInput { get; private set; } = long.MinValue;
+
+    /// <summary>How many inputs got a publish or play accepted: the mutations reach past connect.</summary>
+    public long ReachedPublishOrPlay { get; private set; }
+
     /// <summary>Mutates and runs the input for <paramref name="seed"/>; throws <see cref="FuzzFailure"/> for an undocumented exception.</summary>
     public void Run(int seed, Func<ServerSession, long>? heldBytes = null)
     {
         var random = new Random(seed);
-        var input = Mutator.Mutate(_corpora[random.Next(_corpora.Length)], _corpora[random.Next(_corpora.Length)], random);
+        var recorded = _corpora[random.Next(_corpora.Length)];
+        var input = Mutator.Mutate(recorded.Bytes, _corpora[random.Next(_corpora.Length)].Bytes, random);
         try
         {
-            Feed(input, random, heldBytes);
+            Feed(input, recorded.ReadEnds, random, heldBytes);
         }
         catch (Exception e) when (e is RtmpProtocolException || e is AmfFormatException)
         {
@@ -48,7 +58,9 @@ public sealed class SessionFuzzer
         }
     }
 
-    private void Feed(byte[] input, Random random, Func<ServerSession, long>? heldBytes)
+    // Reads end where the recording's did (a mutation that moved bytes shifts what falls where, as it
+    // would on the wire) and are split further at random: the decoders must not care where TCP splits.
+    private void Feed(byte[] input, int[] readEnds, Random random, Func<ServerSession, long>? heldBytes)
     {
         var handshake = new ServerHandshake(0);
         var session = new ServerSession();
@@ -57,11 +69,18 @@ public sealed class SessionFuzzer
         var events = new List<SessionEvent>();
         var media = new List<RtmpMessage>();
         LiveStream? published = null;
+        var reached = false;
         var at = 0;
+        var nextEnd = 0;
         while (at < input.Length)
         {
-            // Reads of random size, as TCP delivers them: the decoders must not care where reads split.
-            var read = Math.Min(input.Length - at, 1 + random.Next(4096));
+            while (nextEnd < readEnds.Length && readEnds[nextEnd] <= at)
+            {
+                nextEnd++;
+            }
+
+            var limit = nextEnd < readEnds.Length ? Math.Min(readEnds[nextEnd], input.Length) : input.Length;
+            var read = Math.Min(limit - at, 1 + random.Next(4096));
             var slice = new ReadOnlySpan<byte>(input, at, read);
             at += read;
             output.Clear();
@@ -92,9 +111,11 @@ public sealed class SessionFuzzer
                     case PublishRequested publish when published == null && publish.Request.Name.Name.Length > 0:
                         published = hub.TryPublish("live/" + publish.Request.Name.Name, this);
                         session.AcceptPublish(publish.Request, output);
+                        Reach(ref reached);
                         break;
                     case PlayRequested play:
                         session.AcceptPlay(play.Request, output);
+                        Reach(ref reached);
                         break;
                 }
             }
@@ -102,8 +123,19 @@ public sealed class SessionFuzzer
             events.Clear();
             if (heldBytes != null)
             {
-                MaxHeldBytes = Math.Max(MaxHeldBytes, heldBytes(session));
+                var held = heldBytes(session);
+                MaxHeldBytes = Math.Max(MaxHeldBytes, held);
+                MaxHeldBeyondInput = Math.Max(MaxHeldBeyondInput, held - at);
             }
+        }
+    }
+
+    private void Reach(ref bool reached)
+    {
+        if (!reached)
+        {
+            reached = true;
+            ReachedPublishOrPlay++;
         }
     }
 }

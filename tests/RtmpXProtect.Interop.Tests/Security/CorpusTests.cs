@@ -24,9 +24,7 @@ public sealed class CorpusTests
         Assert.Equal(new[] { "ffmpeg-play.bin", "ffmpeg-publish.bin" }, System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Order(Array.ConvertAll(files, f => Path.GetFileName(f)))));
         foreach (var file in files)
         {
-            var bytes = File.ReadAllBytes(file);
-            Assert.InRange(bytes.Length, 1537 + 1536 + 12, MaxCorpusBytes);
-            Assert.Equal(3, bytes[0]); // C0: plain RTMP
+            AssertIsSession(File.ReadAllBytes(file));
         }
     }
 
@@ -50,17 +48,33 @@ public sealed class CorpusTests
 
         var published = publishProxy.ClientBytes();
         var played = playProxy.ClientBytes();
-        foreach (var session in new[] { published, played })
-        {
-            Assert.Equal(3, session[0]);
-            Assert.InRange(session.Length, 1537 + 1536 + 12, MaxCorpusBytes);
-        }
+        AssertIsSession(published);
+        AssertIsSession(played);
 
         if (Environment.GetEnvironmentVariable("RTMPX_RECORD_CORPUS") == "1")
         {
             File.WriteAllBytes(Path.Combine(SourceCorpusDirectory(), "ffmpeg-publish.bin"), published);
             File.WriteAllBytes(Path.Combine(SourceCorpusDirectory(), "ffmpeg-play.bin"), played);
         }
+    }
+
+    // Records of [4-byte big-endian length][bytes] (see RecordingProxy) that end exactly at the file's
+    // end, the first starting with C0 = 3 (plain RTMP), more than the handshake in all.
+    private static void AssertIsSession(byte[] file)
+    {
+        Assert.InRange(file.Length, 1537 + 1536 + 12, MaxCorpusBytes);
+        Assert.Equal(3, file[4]);
+        var at = 0;
+        var records = 0;
+        while (at < file.Length)
+        {
+            var length = (file[at] << 24) | (file[at + 1] << 16) | (file[at + 2] << 8) | file[at + 3];
+            Assert.InRange(length, 1, file.Length - at - 4);
+            at += 4 + length;
+            records++;
+        }
+
+        Assert.True(records >= 3, "a session is at least C0C1, C2+connect and one more read");
     }
 
     private static string CorpusDirectory() => Path.Combine(AppContext.BaseDirectory, "Security", "Corpus");

@@ -27,6 +27,11 @@ public sealed class RecordingProxy : IDisposable
     /// <summary>Completes when both directions ended; then <see cref="ClientBytes"/> is whole.</summary>
     public Task Finished => _relay;
 
+    /// <summary>
+    /// What the client sent, one record per read from its socket: a 4-byte big-endian length, then the
+    /// bytes. The reads keep where the client paused for an answer (after connect, after createStream),
+    /// which a replay must keep too: the server handles a command only after accepting connect.
+    /// </summary>
     public byte[] ClientBytes()
     {
         lock (_clientBytes)
@@ -59,6 +64,7 @@ public sealed class RecordingProxy : IDisposable
                 {
                     lock (_clientBytes)
                     {
+                        _clientBytes.Write(new[] { (byte)(read >> 24), (byte)(read >> 16), (byte)(read >> 8), (byte)read });
                         _clientBytes.Write(buffer, 0, read);
                     }
                 }
