@@ -21,6 +21,32 @@ public sealed class RecordedSession
     /// <summary>Offsets in <see cref="Bytes"/> where a recorded read ended, ascending.</summary>
     public int[] ReadEnds { get; }
 
+    /// <summary>
+    /// Splits a (mutated) replay into reads: they end where the recording's did (a mutation that moved
+    /// bytes shifts what falls where, as it would on the wire) and are split further at random, since
+    /// the decoders must not care where TCP splits.
+    /// </summary>
+    public static List<byte[]> Reads(byte[] input, int[] readEnds, Random random)
+    {
+        var reads = new List<byte[]>();
+        var at = 0;
+        var nextEnd = 0;
+        while (at < input.Length)
+        {
+            while (nextEnd < readEnds.Length && readEnds[nextEnd] <= at)
+            {
+                nextEnd++;
+            }
+
+            var limit = nextEnd < readEnds.Length ? Math.Min(readEnds[nextEnd], input.Length) : input.Length;
+            var read = Math.Min(limit - at, 1 + random.Next(4096));
+            reads.Add(new ArraySegment<byte>(input, at, read).ToArray());
+            at += read;
+        }
+
+        return reads;
+    }
+
     public static RecordedSession Parse(byte[] file)
     {
         var bytes = new List<byte>(file.Length);

@@ -58,8 +58,6 @@ public sealed class SessionFuzzer
         }
     }
 
-    // Reads end where the recording's did (a mutation that moved bytes shifts what falls where, as it
-    // would on the wire) and are split further at random: the decoders must not care where TCP splits.
     private void Feed(byte[] input, int[] readEnds, Random random, Func<ServerSession, long>? heldBytes)
     {
         var handshake = new ServerHandshake(0);
@@ -71,18 +69,10 @@ public sealed class SessionFuzzer
         LiveStream? published = null;
         var reached = false;
         var at = 0;
-        var nextEnd = 0;
-        while (at < input.Length)
+        foreach (var bytes in RecordedSession.Reads(input, readEnds, random))
         {
-            while (nextEnd < readEnds.Length && readEnds[nextEnd] <= at)
-            {
-                nextEnd++;
-            }
-
-            var limit = nextEnd < readEnds.Length ? Math.Min(readEnds[nextEnd], input.Length) : input.Length;
-            var read = Math.Min(limit - at, 1 + random.Next(4096));
-            var slice = new ReadOnlySpan<byte>(input, at, read);
-            at += read;
+            var slice = new ReadOnlySpan<byte>(bytes);
+            at += bytes.Length;
             output.Clear();
             if (!handshake.IsComplete)
             {
