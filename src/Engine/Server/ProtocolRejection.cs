@@ -41,5 +41,25 @@ namespace RtmpXProtect.Engine.Server
 
             return RejectionReason.ProtocolError;
         }
+
+        // Longest a peer-influenced detail may be in a log line; enough for any message the decoders write.
+        private const int MaxDetailLength = 200;
+
+        /// <summary>
+        /// The exception's message for the log line: some quote what the peer sent (a command name), so
+        /// control characters become '?' (no forged log lines) and it is cut short (no 1 MiB names).
+        /// </summary>
+        public static string Describe(RtmpProtocolException e)
+        {
+            var message = e.Message;
+            var length = System.Math.Min(message.Length, MaxDetailLength);
+            var shown = new System.Text.StringBuilder(length + 1);
+            for (var i = 0; i < length; i++)
+            {
+                shown.Append(char.IsControl(message[i]) ? '?' : message[i]);
+            }
+
+            return message.Length > MaxDetailLength ? shown.Append('…').ToString() : shown.ToString();
+        }
     }
 }

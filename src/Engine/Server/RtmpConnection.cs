@@ -115,7 +115,7 @@ namespace RtmpXProtect.Engine.Server
             catch (RtmpProtocolException e)
             {
                 var named = ProtocolRejection.Of(e, _handshake != null);
-                reason = named + ": " + e.Message;
+                reason = named + ": " + ProtocolRejection.Describe(e);
                 _server.Rejections.Increment(named);
             }
             catch (Exception e) when (e is IOException || e is SocketException || e is ObjectDisposedException || e is OperationCanceledException)

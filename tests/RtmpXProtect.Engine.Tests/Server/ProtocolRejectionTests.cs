@@ -38,6 +38,14 @@ public sealed class ProtocolRejectionTests
         yield return new object[] { "publish before connect", Chunk(MessageType.CommandAmf0, Amf0Writer.Serialize("publish", 0.0, null, "cam1")), RejectionReason.CommandBeforeConnect };
     }
 
+    // One message in 128-byte chunks on chunk stream 3, as a peer that never changed its chunk size sends it.
+    private static byte[] Whole(MessageType type, byte[] payload)
+    {
+        var output = new ArrayBufferWriter<byte>();
+        new RtmpXProtect.Engine.Rtmp.Chunks.ChunkEncoder().Write(output, 3, new RtmpMessage(type, 0, 0, payload));
+        return output.WrittenSpan.ToArray();
+    }
+
     [Theory]
     [MemberData(nameof(Cases))]
     public void Each_broken_input_is_named_by_the_rule_it_broke(string attack, byte[] input, RejectionReason expected)
@@ -45,6 +53,21 @@ public sealed class ProtocolRejectionTests
         var session = new ServerSession();
         var error = Assert.Throws<RtmpProtocolException>(() => session.Receive(input, new ArrayBufferWriter<byte>(), new List<SessionEvent>()));
         Assert.True(expected == ProtocolRejection.Of(error, inHandshake: false), attack + ": " + error.Message);
+    }
+
+    [Fact]
+    public void A_command_name_the_peer_chose_reaches_the_log_without_line_breaks_and_cut_short()
+    {
+        var name = "x\r\n[ERR] forged line" + new string('y', 10_000);
+        var session = new ServerSession();
+        var payload = Amf0Writer.Serialize(name, 0.0, null);
+        var error = Assert.Throws<RtmpProtocolException>(() => session.Receive(Whole(MessageType.CommandAmf0, payload), new ArrayBufferWriter<byte>(), new List<SessionEvent>()));
+
+        var shown = ProtocolRejection.Describe(error);
+        Assert.Equal(RejectionReason.CommandBeforeConnect, ProtocolRejection.Of(error, inHandshake: false));
+        Assert.DoesNotContain('\n', shown);
+        Assert.DoesNotContain('\r', shown);
+        Assert.InRange(shown.Length, 1, 201);
     }
 
     [Fact]
