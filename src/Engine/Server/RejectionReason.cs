@@ -31,5 +31,17 @@ namespace RtmpXProtect.Engine.Server
         DroppedByOperator,
         /// <summary>A reloaded configuration no longer allows a publish or play that was running.</summary>
         AccessRevoked,
+        /// <summary>The first bytes were not an RTMP handshake (garbage, a wrong version, RTMPE, TLS on the plain port).</summary>
+        InvalidHandshake,
+        /// <summary>A Set Chunk Size of 0, with its top bit set, or above the wire limit.</summary>
+        InvalidChunkSize,
+        /// <summary>A message or chunk-stream count above the wire limits.</summary>
+        MessageTooLarge,
+        /// <summary>A command or data message whose AMF could not be read (truncated, unknown marker, nested too deep).</summary>
+        MalformedAmf,
+        /// <summary>A command other than connect before connect was accepted.</summary>
+        CommandBeforeConnect,
+        /// <summary>The TLS handshake on the RTMPS port failed or timed out (garbage, or plain RTMP sent to it).</summary>
+        TlsHandshakeFailed,
     }
 }

@@ -129,11 +129,13 @@ namespace RtmpXProtect.Engine.Server
             catch (TlsHandshakeException e)
             {
                 reason = "tls handshake failed: " + e.Message;
+                _server.Rejections.Increment(RejectionReason.TlsHandshakeFailed);
             }
             catch (RtmpProtocolException e)
             {
-                reason = "protocol error: " + e.Message;
-                _server.Rejections.Increment(RejectionReason.ProtocolError);
+                var named = ProtocolRejection.Of(e, _handshake != null);
+                reason = named + ": " + ProtocolRejection.Describe(e);
+                _server.Rejections.Increment(named);
             }
             catch (Exception e) when (e is IOException || e is SocketException || e is ObjectDisposedException || e is OperationCanceledException)
             {
