@@ -27,6 +27,9 @@ namespace RtmpXProtect.Engine.Server
             _maxGopBytes = maxGopBytes;
         }
 
+        /// <summary>Raised after a sink (a player, a recorder) subscribed, on the subscriber's thread.</summary>
+        public event Action<LiveStream>? Subscribed;
+
         /// <summary>Raised when a publish starts, on the publisher's thread, after players were told.</summary>
         public event Action<LiveStream>? PublishStarted;
 
@@ -148,8 +151,10 @@ namespace RtmpXProtect.Engine.Server
                     }
 
                     stream.Subscribe(sink);
-                    return stream;
                 }
+
+                Subscribed?.Invoke(stream);
+                return stream;
             }
         }
 

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
+using RtmpXProtect.Engine.Server;
 using RtmpXProtect.Interop.Tests.Harness;
 using RtmpXProtect.Interop.Tests.Peers;
 using RtmpXProtect.Interop.Tests.Rtmpx;
@@ -39,14 +40,26 @@ public sealed class LegitimateSession : IAsyncDisposable
         var dir = new TempDirectory();
         var publisher = Ffmpeg.Publish(source, server.Url("cam1" + publishQuery));
         var stream = await server.Published("cam1", Step);
-        var player = Ffmpeg.Play(server.Url("cam1"), dir.File("played.flv"));
-        using var waited = new CancellationTokenSource(Step);
-        while (stream.SinkCount == 0)
+        var subscribed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnSubscribed(LiveStream s)
         {
-            await Task.Delay(20, waited.Token);
+            if (ReferenceEquals(s, stream))
+            {
+                subscribed.TrySetResult();
+            }
         }
 
-        return new LegitimateSession(dir, source, publisher, player);
+        server.Server.Hub.Subscribed += OnSubscribed;
+        try
+        {
+            var player = Ffmpeg.Play(server.Url("cam1"), dir.File("played.flv"));
+            await subscribed.Task.WaitAsync(Step);
+            return new LegitimateSession(dir, source, publisher, player);
+        }
+        finally
+        {
+            server.Server.Hub.Subscribed -= OnSubscribed;
+        }
     }
 
     /// <summary>Waits for both peers to end cleanly and asserts that the player got every frame published.</summary>
