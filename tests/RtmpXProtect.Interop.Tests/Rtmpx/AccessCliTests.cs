@@ -25,7 +25,7 @@ public sealed class AccessCliTests
         var source = await Ffmpeg.MakeTestFlvAsync(dir.Path, seconds: 2, bFrames: 0);
         File.WriteAllText(dir.File("keys.txt"), "# path key\nlive/cam1 " + GoodKey + "\n");
         await using var rtmpx = RtmpxCli.Start("serve", "--listen", "127.0.0.1:0", "--publish-key-file", dir.File("keys.txt"), "--access-mode", "fixed");
-        var port = await ListeningPort(rtmpx);
+        var port = await RtmpxCli.ListeningPortAsync(rtmpx, Step);
 
         await using (var refused = Ffmpeg.Publish(source, $"rtmp://127.0.0.1:{port}/live/cam1?key={BadKey}"))
         {
@@ -56,7 +56,7 @@ public sealed class AccessCliTests
         var source = await Ffmpeg.MakeTestFlvAsync(dir.Path, seconds: 2, bFrames: 0);
         File.WriteAllText(dir.File("secret.txt"), "a-long-signing-secret\n");
         await using var rtmpx = RtmpxCli.Start("serve", "--listen", "127.0.0.1:0", "--secret-file", dir.File("secret.txt"));
-        var port = await ListeningPort(rtmpx);
+        var port = await RtmpxCli.ListeningPortAsync(rtmpx, Step);
         var url = $"rtmp://127.0.0.1:{port}/live/cam1";
 
         await using var token = RtmpxCli.Start("token", "new", "--url", url, "--ttl", "600", "--secret-file", dir.File("secret.txt"));
@@ -81,9 +81,4 @@ public sealed class AccessCliTests
         Assert.DoesNotContain(sig, rtmpx.StandardErrorTail());
     }
 
-    private static async Task<int> ListeningPort(PeerProcess rtmpx)
-    {
-        var line = await rtmpx.WaitForOutputAsync(l => l.Contains("rtmpx listening on"), Step);
-        return int.Parse(Regex.Match(line, @"listening on [^\s]+:(\d+)").Groups[1].Value);
-    }
 }

@@ -28,7 +28,7 @@ public sealed class ConfigCliTests
             }
             """);
         await using var rtmpx = RtmpxCli.Start("serve", "--config", dir.File("rtmpx.json"));
-        var port = await ListeningPort(rtmpx);
+        var port = await RtmpxCli.ListeningPortAsync(rtmpx, Step);
 
         await using (var refused = Ffmpeg.Publish(source, $"rtmp://127.0.0.1:{port}/live/cam1?key=wrong"))
         {
@@ -68,16 +68,11 @@ public sealed class ConfigCliTests
 
         File.WriteAllText(dir.File("rtmpx.json"), "{ \"listeners\": { \"rtmp\": { \"listen\": \"0.0.0.0:1\" } }, \"logging\": { \"level\": \"warning\" } }");
         await using var rtmpx = RtmpxCli.Start("serve", "--config", dir.File("rtmpx.json"), "--listen", "127.0.0.1:0", "--log-level", "Information");
-        var port = await ListeningPort(rtmpx);
+        var port = await RtmpxCli.ListeningPortAsync(rtmpx, Step);
         Assert.NotEqual(1, port);
         RtmpxCli.Terminate(rtmpx);
         var code = await rtmpx.WaitForExitAsync(Step);
         Assert.True(code == 0, code + ": " + rtmpx.StandardErrorTail() + rtmpx.StandardOutputTail());
     }
 
-    private static async Task<int> ListeningPort(PeerProcess rtmpx)
-    {
-        var line = await rtmpx.WaitForOutputAsync(l => l.Contains("rtmpx listening on"), Step);
-        return int.Parse(Regex.Match(line, @"listening on [^\s]+:(\d+)").Groups[1].Value);
-    }
 }

@@ -41,8 +41,7 @@ public sealed class HooksCliTests
             }
             """);
         await using var rtmpx = RtmpxCli.Start("serve", "--config", dir.File("rtmpx.json"), "--log-file", dir.File("rtmpx.log"));
-        var line = await rtmpx.WaitForOutputAsync(l => l.Contains("rtmpx listening on"), Step);
-        var rtmpPort = int.Parse(Regex.Match(line, @"listening on [^\s]+:(\d+)").Groups[1].Value);
+        var rtmpPort = await RtmpxCli.ListeningPortAsync(rtmpx, Step);
 
         await using (var publisher = Ffmpeg.Publish(source, $"rtmp://127.0.0.1:{rtmpPort}/live/cam1?key={StreamKey}"))
         {

@@ -33,8 +33,7 @@ public sealed class PathSettingsCliTests
             }
             """);
         await using var rtmpx = RtmpxCli.Start("serve", "--config", dir.File("rtmpx.json"));
-        var line = await rtmpx.WaitForOutputAsync(l => l.Contains("rtmpx listening on"), Step);
-        var port = int.Parse(Regex.Match(line, @"listening on [^\s]+:(\d+)").Groups[1].Value);
+        var port = await RtmpxCli.ListeningPortAsync(rtmpx, Step);
 
         await using (var remote = Ffmpeg.Publish(source, $"rtmp://127.0.0.1:{port}/live/remote?key=PK"))
         {

@@ -21,7 +21,7 @@ public sealed class RecordingCliTests
         var source = await Ffmpeg.MakeTestFlvAsync(dir.Path, seconds: 3, bFrames: 2);
         var recordings = Path.Combine(dir.Path, "rec");
         await using var rtmpx = RtmpxCli.Start("serve", "--listen", "127.0.0.1:0", "--record", recordings);
-        var port = await ListeningPort(rtmpx);
+        var port = await RtmpxCli.ListeningPortAsync(rtmpx, Step);
 
         await using var publisher = Ffmpeg.Publish(source, $"rtmp://127.0.0.1:{port}/live/cam1");
         Assert.Equal(0, await publisher.WaitForExitAsync(Step));
@@ -49,7 +49,7 @@ public sealed class RecordingCliTests
         var source = await Ffmpeg.MakeTestFlvAsync(dir.Path, seconds: 20, bFrames: 0);
         var recordings = Path.Combine(dir.Path, "rec");
         await using var rtmpx = RtmpxCli.Start("serve", "--listen", "127.0.0.1:0", "--record", recordings);
-        var port = await ListeningPort(rtmpx);
+        var port = await RtmpxCli.ListeningPortAsync(rtmpx, Step);
 
         await using var publisher = Ffmpeg.Publish(source, $"rtmp://127.0.0.1:{port}/live/cam1");
         await rtmpx.WaitForOutputAsync(l => l.Contains("publishes live/cam1"), Step);
@@ -69,9 +69,4 @@ public sealed class RecordingCliTests
         Assert.Contains("Stopped", rtmpx.StandardErrorTail());
     }
 
-    private static async Task<int> ListeningPort(PeerProcess rtmpx)
-    {
-        var line = await rtmpx.WaitForOutputAsync(l => l.Contains("rtmpx listening on"), Step);
-        return int.Parse(Regex.Match(line, @"listening on [^\s]+:(\d+)").Groups[1].Value);
-    }
 }

@@ -24,7 +24,7 @@ public sealed class ReloadCliTests
         var config = dir.File("rtmpx.json");
         File.WriteAllText(config, Config(Cam2Key));
         await using var rtmpx = RtmpxCli.Start("serve", "--config", config);
-        var port = await ListeningPort(rtmpx);
+        var port = await RtmpxCli.ListeningPortAsync(rtmpx, Step);
 
         // The player waits for the publisher, so it sees the stream from its first frame.
         var received = dir.File("cam1.flv");
@@ -65,7 +65,7 @@ public sealed class ReloadCliTests
         var config = dir.File("rtmpx.json");
         File.WriteAllText(config, Config(null));
         await using var rtmpx = RtmpxCli.Start("serve", "--config", config);
-        var port = await ListeningPort(rtmpx);
+        var port = await RtmpxCli.ListeningPortAsync(rtmpx, Step);
         await using (var refused = Ffmpeg.Publish(source, $"rtmp://127.0.0.1:{port}/live/cam2?key={Cam2Key}"))
         {
             Assert.NotEqual(0, await refused.WaitForExitAsync(Step));
@@ -107,9 +107,4 @@ public sealed class ReloadCliTests
         }
         """;
 
-    private static async Task<int> ListeningPort(PeerProcess rtmpx)
-    {
-        var line = await rtmpx.WaitForOutputAsync(l => l.Contains("rtmpx listening on"), Step);
-        return int.Parse(Regex.Match(line, @"listening on [^\s]+:(\d+)").Groups[1].Value);
-    }
 }

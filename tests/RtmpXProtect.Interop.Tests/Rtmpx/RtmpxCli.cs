@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
+using System.Threading.Tasks;
 using RtmpXProtect.Interop.Tests.Peers;
 
 namespace RtmpXProtect.Interop.Tests.Rtmpx;
@@ -10,6 +12,7 @@ namespace RtmpXProtect.Interop.Tests.Rtmpx;
 public static class RtmpxCli
 {
     private const int SigTerm = 15;
+    private const int SigHup = 1;
 
     /// <summary>Starts `dotnet rtmpx.dll ARGS`.</summary>
     public static PeerProcess Start(params string[] arguments)
@@ -20,21 +23,23 @@ public static class RtmpxCli
     }
 
     /// <summary>Sends SIGTERM, as systemd or `docker stop` would.</summary>
-    public static void Terminate(PeerProcess process)
-    {
-        if (kill(process.Id, SigTerm) != 0)
-        {
-            throw new InvalidOperationException($"kill({process.Id}, SIGTERM) failed: errno {Marshal.GetLastWin32Error()}");
-        }
-    }
+    public static void Terminate(PeerProcess process) => Signal(process, SigTerm, "SIGTERM");
 
     /// <summary>Sends SIGHUP, as `systemctl reload` or `kill -HUP` would: serve reloads its file.</summary>
-    public static void Hangup(PeerProcess process)
+    public static void Hangup(PeerProcess process) => Signal(process, SigHup, "SIGHUP");
+
+    /// <summary>The plain RTMP port `rtmpx serve` printed in its "listening on" line (tests ask for port 0).</summary>
+    public static async Task<int> ListeningPortAsync(PeerProcess rtmpx, TimeSpan timeout)
     {
-        const int SigHup = 1;
-        if (kill(process.Id, SigHup) != 0)
+        var line = await rtmpx.WaitForOutputAsync(l => l.Contains("rtmpx listening on"), timeout);
+        return int.Parse(Regex.Match(line, @"listening on [^\s]+:(\d+)").Groups[1].Value);
+    }
+
+    private static void Signal(PeerProcess process, int signal, string name)
+    {
+        if (kill(process.Id, signal) != 0)
         {
-            throw new InvalidOperationException($"kill({process.Id}, SIGHUP) failed: errno {Marshal.GetLastWin32Error()}");
+            throw new InvalidOperationException($"kill({process.Id}, {name}) failed: errno {Marshal.GetLastWin32Error()}");
         }
     }
 

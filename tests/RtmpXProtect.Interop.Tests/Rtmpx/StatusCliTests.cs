@@ -21,7 +21,7 @@ public class StatusCliTests
         using var temp = new TempDirectory();
         var flv = await Ffmpeg.MakeTestFlvAsync(temp.Path, seconds: 30, bFrames: 0);
         await using var rtmpx = RtmpxCli.Start("serve", "--listen", "127.0.0.1:0", "--metrics", "127.0.0.1:0", "--api", "127.0.0.1:0");
-        var port = Regex.Match(await rtmpx.WaitForOutputAsync(l => l.Contains("rtmpx listening on"), Step), @"listening on [^\s]+:(\d+)").Groups[1].Value;
+        var port = (await RtmpxCli.ListeningPortAsync(rtmpx, Step)).ToString();
         var metrics = Regex.Match(await rtmpx.WaitForOutputAsync(l => l.Contains("Metrics on"), Step), @"(http://\S+/metrics)").Groups[1].Value;
         var api = Regex.Match(await rtmpx.WaitForOutputAsync(l => l.Contains("Status API on"), Step), @"(http://[0-9.:]+)/api").Groups[1].Value;
 
