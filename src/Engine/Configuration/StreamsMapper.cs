@@ -140,7 +140,7 @@ namespace RtmpXProtect.Engine.Configuration
             var definition = new StreamDefinition
             {
                 Name = section.Name!,
-                Source = section.Source!,
+                Source = ResolveSource(section.Source!, baseDirectory),
                 Enabled = section.Enabled,
                 Audio = section.Audio,
                 Video = section.Video,
@@ -154,6 +154,12 @@ namespace RtmpXProtect.Engine.Configuration
 
             return definition;
         }
+
+        // An .flv file is the configuration's, like every path in it; a URL or an ingest path is left alone.
+        private static string ResolveSource(string source, string baseDirectory)
+            => source.EndsWith(".flv", StringComparison.OrdinalIgnoreCase) && source.IndexOf("://", StringComparison.Ordinal) < 0
+                ? Path.GetFullPath(Path.Combine(baseDirectory, source))
+                : source;
 
         private static string? ReadUrl(StreamDestinationSection destination, string key, string baseDirectory, List<KeyError> errors)
         {

@@ -35,6 +35,7 @@ namespace RtmpXProtect.Engine.Tests.Configuration
             Assert.False(yt.Destinations[1].AllowUntrustedCertificate);
             Assert.Equal("rtmps://a.example.com/live2/" + Key, yt.Destinations[0].Url);
             Assert.Equal("rtmps://a.example.com:443/live2/****", yt.Destinations[0].Shown);
+            Assert.Equal(Path.Combine(Path.GetTempPath(), "cam.flv"), streams[1].Source);
             Assert.True(streams[1].Enabled);
             Assert.Equal(AudioMode.Auto, streams[1].Audio);
             Assert.Equal(VideoCodecPolicy.Passthrough, streams[1].Video);
