@@ -22,7 +22,7 @@ namespace RtmpXProtect.Cli.Streaming
             Type = ReportLine.LogType,
             Time = logEvent.Timestamp,
             Level = Abbreviation(logEvent.Level),
-            Text = logEvent.Exception == null ? logEvent.RenderMessage() : logEvent.RenderMessage() + " " + logEvent.Exception.GetType().Name + ": " + logEvent.Exception.Message,
+            Text = logEvent.Exception == null ? Render(logEvent) : Render(logEvent) + " " + logEvent.Exception.GetType().Name + ": " + logEvent.Exception.Message,
         });
 
         public void State(StreamerState state, string? reason) => Write(new ReportLine { Type = ReportLine.StateType, Time = DateTimeOffset.Now, State = state, Reason = reason });
@@ -55,6 +55,25 @@ namespace RtmpXProtect.Cli.Streaming
                     // The supervisor is gone; stdin's end stops this process next.
                 }
             }
+        }
+
+        // Strings unquoted, as the console and the server's LogRing show them, so every view reads the same.
+        private static string Render(LogEvent logEvent)
+        {
+            using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+            foreach (var token in logEvent.MessageTemplate.Tokens)
+            {
+                if (token is Serilog.Parsing.PropertyToken property && logEvent.Properties.TryGetValue(property.PropertyName, out var value) && value is ScalarValue { Value: string literal })
+                {
+                    text.Write(literal);
+                }
+                else
+                {
+                    token.Render(logEvent.Properties, text, System.Globalization.CultureInfo.InvariantCulture);
+                }
+            }
+
+            return text.ToString();
         }
 
         private static string Abbreviation(LogEventLevel level) => level switch

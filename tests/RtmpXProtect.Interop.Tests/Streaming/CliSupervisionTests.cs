@@ -42,7 +42,7 @@ public class CliSupervisionTests
         Assert.NotNull(lines[1]!.StreamingSince);
         Assert.Equal(ReportLine.LogType, lines[2]!.Type);
         Assert.Equal("WRN", lines[2]!.Level);
-        Assert.Equal("Lost \"rtmp://h:1935/live/****\"", lines[2]!.Text);
+        Assert.Equal("Lost rtmp://h:1935/live/****", lines[2]!.Text);
         Assert.Equal(120, lines[2]!.Time.Millisecond);
     }
 
