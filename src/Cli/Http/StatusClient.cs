@@ -29,6 +29,36 @@ namespace RtmpXProtect.Cli.Http
             return await _http.GetFromJsonAsync<List<LogLine>>(query, StatusJson.Options, cancel) ?? new List<LogLine>();
         }
 
+        public async Task<IReadOnlyList<RtmpXProtect.Cli.Streaming.RelayStatus>> GetRelaysAsync(CancellationToken cancel)
+            => await _http.GetFromJsonAsync<List<RtmpXProtect.Cli.Streaming.RelayStatus>>("/api/relays", StatusJson.Options, cancel) ?? new List<RtmpXProtect.Cli.Streaming.RelayStatus>();
+
+        /// <summary>Null when the server runs no stream of that name.</summary>
+        public async Task<RtmpXProtect.Cli.Streaming.RelayStatus?> GetRelayAsync(string name, CancellationToken cancel)
+        {
+            using var response = await _http.GetAsync("/api/relays/" + Uri.EscapeDataString(name), cancel);
+            if (response.StatusCode == HttpStatusCode.NotFound)
+            {
+                return null;
+            }
+
+            response.EnsureSuccessStatusCode();
+            return await response.Content.ReadFromJsonAsync<RtmpXProtect.Cli.Streaming.RelayStatus>(StatusJson.Options, cancel);
+        }
+
+        /// <summary>Null when the server runs no stream of that name.</summary>
+        public async Task<IReadOnlyList<LogLine>?> GetRelayLogsAsync(string name, int tail, long? after, CancellationToken cancel)
+        {
+            var query = $"/api/relays/{Uri.EscapeDataString(name)}/logs?tail={tail}" + (after == null ? string.Empty : $"&after={after}");
+            using var response = await _http.GetAsync(query, cancel);
+            if (response.StatusCode == HttpStatusCode.NotFound)
+            {
+                return null;
+            }
+
+            response.EnsureSuccessStatusCode();
+            return await response.Content.ReadFromJsonAsync<List<LogLine>>(StatusJson.Options, cancel) ?? new List<LogLine>();
+        }
+
         /// <summary>False when the server has no such session.</summary>
         public async Task<bool> DropAsync(long id, CancellationToken cancel)
         {

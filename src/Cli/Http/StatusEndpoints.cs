@@ -46,13 +46,13 @@ namespace RtmpXProtect.Cli.Http
         }
 
         /// <summary>Starts what was asked for; null (after logging why) when an address cannot be bound.</summary>
-        public Task<IAsyncDisposable?> StartAsync(RtmpServer server, ILogger log)
+        public Task<IAsyncDisposable?> StartAsync(RtmpServer server, ILogger log, RtmpXProtect.Cli.Streaming.RelaySupervisor? relays = null)
             => Metrics == null && Api == null
                 ? Task.FromResult<IAsyncDisposable?>(new Stoppable(new List<StatusHttpServer>()))
-                : StartServersAsync(server, log);
+                : StartServersAsync(server, log, relays);
 
         // Separate, so a serve without HTTP never JIT-compiles (and loads ASP.NET Core for) this method.
-        private async Task<IAsyncDisposable?> StartServersAsync(RtmpServer server, ILogger log)
+        private async Task<IAsyncDisposable?> StartServersAsync(RtmpServer server, ILogger log, RtmpXProtect.Cli.Streaming.RelaySupervisor? relays)
         {
             var started = new List<StatusHttpServer>();
             var shared = Metrics != null && Api != null && Metrics.Equals(Api) && Metrics.Port != 0;
@@ -60,14 +60,14 @@ namespace RtmpXProtect.Cli.Http
             {
                 if (Metrics != null)
                 {
-                    var http = await StatusHttpServer.StartAsync(Metrics, server, Ring, metrics: true, api: shared);
+                    var http = await StatusHttpServer.StartAsync(Metrics, server, Ring, metrics: true, api: shared, relays);
                     started.Add(http);
                     log.Information("Metrics on {Address}/metrics", http.Address);
                 }
 
                 if (Api != null && !shared)
                 {
-                    var http = await StartApiAsync(log, server);
+                    var http = await StartApiAsync(log, server, relays);
                     if (http != null)
                     {
                         started.Add(http);
@@ -96,11 +96,11 @@ namespace RtmpXProtect.Cli.Http
 
         // A second rtmpx on the host finds the default port taken; the RTMP job matters more than
         // its status API, so that one runs without it (an address someone chose is another matter).
-        private async Task<StatusHttpServer?> StartApiAsync(ILogger log, RtmpServer server)
+        private async Task<StatusHttpServer?> StartApiAsync(ILogger log, RtmpServer server, RtmpXProtect.Cli.Streaming.RelaySupervisor? relays)
         {
             try
             {
-                return await StatusHttpServer.StartAsync(Api!, server, Ring, metrics: false, api: true);
+                return await StatusHttpServer.StartAsync(Api!, server, Ring, metrics: false, api: true, relays);
             }
             catch (IOException e) when (ApiIsDefault)
             {

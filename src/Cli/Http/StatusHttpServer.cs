@@ -34,7 +34,7 @@ namespace RtmpXProtect.Cli.Http
         public string Address { get; }
 
         /// <summary>Binds and starts; throws IOException (from Kestrel) when the address is taken.</summary>
-        public static async Task<StatusHttpServer> StartAsync(IPEndPoint endpoint, RtmpServer server, LogRing ring, bool metrics, bool api)
+        public static async Task<StatusHttpServer> StartAsync(IPEndPoint endpoint, RtmpServer server, LogRing ring, bool metrics, bool api, RtmpXProtect.Cli.Streaming.RelaySupervisor? relays = null)
         {
             var builder = WebApplication.CreateSlimBuilder();
 
@@ -61,12 +61,35 @@ namespace RtmpXProtect.Cli.Http
                     var lines = after == null ? ring.Tail(count) : ring.Since(after.Value, count);
                     return Results.Json(lines, StatusJson.Options);
                 });
+                if (relays != null)
+                {
+                    MapRelays(app, relays);
+                }
             }
 
             await app.StartAsync();
             var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
                 ?? "http://" + endpoint;
             return new StatusHttpServer(app, bound);
+        }
+
+        // The configured streams (not /api/streams, which are the ingest's published paths).
+        private static void MapRelays(WebApplication app, RtmpXProtect.Cli.Streaming.RelaySupervisor relays)
+        {
+            app.MapGet("/api/relays", () => Results.Json(relays.Statuses(), StatusJson.Options));
+            app.MapGet("/api/relays/{name}", (string name) => relays.Find(name) is { } relay
+                ? Results.Json(relay.Status(), StatusJson.Options)
+                : Results.NotFound(new { error = "No such stream." }));
+            app.MapGet("/api/relays/{name}/logs", (string name, int? tail, long? after) =>
+            {
+                if (relays.Find(name) is not { } relay)
+                {
+                    return Results.NotFound(new { error = "No such stream." });
+                }
+
+                var count = Math.Clamp(tail ?? 40, 0, MaxLogLines);
+                return Results.Json(after == null ? relay.Log.Tail(count) : relay.Log.Since(after.Value, count), StatusJson.Options);
+            });
         }
 
         /// <inheritdoc />

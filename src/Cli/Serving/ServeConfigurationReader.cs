@@ -30,7 +30,9 @@ namespace RtmpXProtect.Cli.Serving
             var files = tls.Enabled && certificate.Path != null
                 ? new CertificateFiles(new FileInfo(certificate.Path), certificate.KeyPath == null ? null : new FileInfo(certificate.KeyPath), certificate.PasswordFile == null ? null : new FileInfo(certificate.PasswordFile), certificate.PasswordEnv)
                 : null;
-            return new ServeConfiguration(settings, options, files);
+            // A URL file that cannot be read rejects the whole file, like any other error in it.
+            var streams = file == null ? System.Array.Empty<RtmpXProtect.Engine.Streaming.StreamDefinition>() : StreamsMapper.ToStreamDefinitions(settings, file.DirectoryName ?? Directory.GetCurrentDirectory());
+            return new ServeConfiguration(settings, options, files) { Streams = streams };
         }
 
         // Paths in the file are relative to the file, as a service's working directory is arbitrary.

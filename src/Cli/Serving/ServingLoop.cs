@@ -81,10 +81,17 @@ namespace RtmpXProtect.Cli.Serving
             }
 
             LogBanner(server, options);
-            await using var http = await _endpoints.StartAsync(server, _log);
+            using var launcher = new RtmpXProtect.Cli.Streaming.HelperLauncher();
+            await using var relays = new RtmpXProtect.Cli.Streaming.RelaySupervisor(stream => new RtmpXProtect.Cli.Streaming.HelperProcessWorker(stream, _file!.FullName, launcher, RtmpXProtect.Cli.Streaming.RestartBackoff.Default, _log));
+            await using var http = await _endpoints.StartAsync(server, _log, relays);
             if (http == null)
             {
                 return 2;
+            }
+
+            if (_current.Streams.Count > 0)
+            {
+                _log.Information("Streams: {Changes}", await relays.ApplyAsync(_current.Streams));
             }
 
             using var hangup = ListenForHangup();
@@ -94,7 +101,10 @@ namespace RtmpXProtect.Cli.Serving
                 while (true)
                 {
                     var trigger = await _reloads.Reader.ReadAsync(stop);
-                    Reload(server, trigger);
+                    if (Reload(server, trigger))
+                    {
+                        _log.Information("Streams: {Changes}", await relays.ApplyAsync(_current.Streams));
+                    }
                 }
             }
             catch (OperationCanceledException)
@@ -102,6 +112,7 @@ namespace RtmpXProtect.Cli.Serving
                 _log.Information("Stopping: closing {Connections} connections and finalising recordings", server.ConnectionCount);
             }
 
+            await relays.ApplyAsync(System.Array.Empty<RtmpXProtect.Engine.Streaming.StreamDefinition>());
             await server.StopAsync();
             _log.Information("Stopped");
             return 0;
@@ -130,7 +141,8 @@ namespace RtmpXProtect.Cli.Serving
         }
 
         // One reload at a time, from the loop: a burst of triggers while one runs gives one more.
-        private void Reload(RtmpServer server, string trigger)
+        // True when the new configuration is the current one, so its streams are applied.
+        private bool Reload(RtmpServer server, string trigger)
         {
             var name = _file!.Name;
             ServeConfiguration next;
@@ -147,12 +159,12 @@ namespace RtmpXProtect.Cli.Serving
                     _log.Error("Rejected {File} ({Trigger}), keeping the running configuration: {Error}", name, trigger, error);
                 }
 
-                return;
+                return false;
             }
             catch (CertificateLoadException e)
             {
                 _log.Error("Rejected {File} ({Trigger}), keeping the running configuration: {Error}", name, trigger, e.Message);
-                return;
+                return false;
             }
 
             next.Options.Certificate = certificate;
@@ -164,7 +176,7 @@ namespace RtmpXProtect.Cli.Serving
             catch (Exception e) when (e is InvalidOperationException || e is FormatException)
             {
                 _log.Error("Rejected {File} ({Trigger}), keeping the running configuration: {Error}", name, trigger, e.Message);
-                return;
+                return false;
             }
             catch (System.Net.Sockets.SocketException e)
             {
@@ -172,12 +184,13 @@ namespace RtmpXProtect.Cli.Serving
                 _log.Error("Reloaded {File} ({Trigger}) in part: a listener could not move ({Error})", name, trigger, e.Message);
                 _current = next;
                 _certificate = certificate;
-                return;
+                return true;
             }
 
             _log.Information("Reloaded {File} ({Trigger}): {Changes}", name, trigger, ConfigChanges.Describe(_current.Settings, next.Settings, result));
             _current = next;
             _certificate = certificate;
+            return true;
         }
 
         private X509Certificate2? LoadCertificate(CertificateFiles? files)

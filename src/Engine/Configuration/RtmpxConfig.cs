@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Text.Json.Serialization;
 
 namespace RtmpXProtect.Engine.Configuration
@@ -44,5 +45,9 @@ namespace RtmpXProtect.Engine.Configuration
         /// <summary>The JSON status API.</summary>
         [JsonPropertyName("api")]
         public ApiSection Api { get; set; } = new ApiSection();
+
+        /// <summary>Streams sent on to RTMP(S) destinations, each run by `rtmpx serve` in a helper process.</summary>
+        [JsonPropertyName("streams")]
+        public List<StreamSection> Streams { get; set; } = new List<StreamSection>();
     }
 }

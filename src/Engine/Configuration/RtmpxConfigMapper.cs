@@ -44,6 +44,7 @@ namespace RtmpXProtect.Engine.Configuration
             var logging = Section(config.Logging, "logging", errors);
             Set(errors, "logging.retainedFiles", logging.RetainedFiles, 1, 100000, _ => { });
             options.Hooks = HooksMapper.Map(Section(config.Hooks, "hooks", errors), errors);
+            StreamsMapper.Validate(config.Streams, errors);
             return options;
         }
 

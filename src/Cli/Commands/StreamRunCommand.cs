@@ -1,0 +1,259 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using RtmpXProtect.Cli.Streaming;
+using RtmpXProtect.Engine.Configuration;
+using RtmpXProtect.Engine.Streaming;
+using Serilog;
+using Serilog.Events;
+
+namespace RtmpXProtect.Cli.Commands
+{
+    /// <summary>
+    /// `rtmpx stream run`: one stream in the foreground, either a configured one (NAME --config FILE,
+    /// which is how `rtmpx serve` starts its helpers, with --report) or a one-off from --source and --to.
+    /// </summary>
+    internal static class StreamRunCommand
+    {
+        private static readonly TimeSpan StatusInterval = TimeSpan.FromMilliseconds(500);
+
+        public static Command Create()
+        {
+            var name = new Argument<string?>("NAME") { Description = "A stream of the configuration file (streams[].name).", Arity = ArgumentArity.ZeroOrOne };
+            var config = new Option<FileInfo?>("--config") { Description = "The rtmpx.json that defines NAME." };
+            var report = new Option<bool>("--report") { Description = "Write JSON report lines on standard output and stop when standard input closes (how rtmpx serve runs its helpers; docs/HELPER-PROTOCOL.md)." };
+            var source = new Option<string?>("--source") { Description = "A one-off stream's source: an rtmp:// or rtmps:// URL or an .flv file." };
+            var to = new Option<string[]>("--to") { Description = "A destination URL; '-' reads URLs from standard input, one per line. A URL given here is visible to every user in the process list: prefer '-' or --to-file.", Arity = ArgumentArity.ZeroOrMore };
+            var toFile = new Option<FileInfo?>("--to-file") { Description = "A file of destination URLs, one per line." };
+            var audio = new Option<AudioMode>("--audio") { Description = "Auto (source audio, else silent AAC), Passthrough, Silent or None.", DefaultValueFactory = _ => AudioMode.Auto };
+            var untrusted = new Option<bool>("--allow-untrusted") { Description = "Accept destination certificates that do not validate (self-signed test servers)." };
+            var level = CliLog.LevelOption();
+            var command = new Command("run", "Run one stream in the foreground until Ctrl+C: a configured one by NAME, or a one-off from --source to --to.")
+            {
+                name, config, report, source, to, toFile, audio, untrusted, level,
+            };
+            command.Validators.Add(result =>
+            {
+                var named = result.GetValue(name) != null;
+                var oneOff = result.GetValue(source) != null || (result.GetValue(to)?.Length ?? 0) > 0 || result.GetValue(toFile) != null;
+                if (named && oneOff)
+                {
+                    result.AddError("Give NAME --config FILE or --source and --to, not both.");
+                }
+                else if (named && result.GetValue(config) == null)
+                {
+                    result.AddError("NAME needs --config FILE.");
+                }
+                else if (!named && result.GetValue(source) == null)
+                {
+                    result.AddError("Give NAME --config FILE, or --source SOURCE --to URL.");
+                }
+                else if (!named && (result.GetValue(to)?.Length ?? 0) == 0 && result.GetValue(toFile) == null)
+                {
+                    result.AddError("--source needs at least one --to URL, --to - or --to-file FILE.");
+                }
+                else if (!named && result.GetValue(report))
+                {
+                    result.AddError("--report is for configured streams (NAME --config FILE).");
+                }
+            });
+            command.SetAction(async (parse, cancel) =>
+            {
+                await Task.Yield();
+                var reporting = parse.GetValue(report);
+                var writer = reporting ? new ReportWriter(Console.Out) : null;
+                using var log = writer != null
+                    ? new LoggerConfiguration().MinimumLevel.Is(parse.GetValue(level)).WriteTo.Sink(writer).CreateLogger()
+                    : CliLog.Create(parse.GetValue(level));
+                using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+                if (reporting && !WatchSupervisor(stop, log))
+                {
+                    return 3;
+                }
+
+                StreamDefinition? stream;
+                string? error;
+                if (parse.GetValue(name) is string streamName)
+                {
+                    stream = Configured(streamName, parse.GetValue(config)!, out error);
+                }
+                else
+                {
+                    stream = OneOff(parse.GetValue(source)!, parse.GetValue(to) ?? Array.Empty<string>(), parse.GetValue(toFile), parse.GetValue(audio), parse.GetValue(untrusted), log, out error);
+                }
+
+                if (stream == null)
+                {
+                    log.Error("{Error}", error);
+                    return 2;
+                }
+
+                return await RunAsync(stream, writer, log, stop.Token);
+            });
+            return command;
+        }
+
+        private static async Task<int> RunAsync(StreamDefinition stream, ReportWriter? writer, ILogger log, CancellationToken stop)
+        {
+            var progress = new RelayProgress();
+            progress.StateChanged += (state, reason) =>
+            {
+                writer?.State(state, reason);
+                log.Information("Stream {Name}: {State}{Reason}", stream.Name, state, reason == null ? string.Empty : " (" + reason + ")");
+            };
+            log.Information("Stream {Name}: {Source} to {Destinations}", stream.Name, RelayStatuses.ShownSource(stream.Source), string.Join(", ", stream.Destinations.Select(d => d.Shown)));
+            var status = writer == null ? Task.CompletedTask : ReportStatusAsync(writer, progress, stop);
+
+            // GLUE: the engine's streamer replaces FlvFileRelayRun here once merged.
+            IRelayRun run = new FlvFileRelayRun();
+            try
+            {
+                await run.RunAsync(stream, progress, log, stop);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+            }
+
+            await status;
+            log.Information("Stream {Name}: stopped", stream.Name);
+            return 0;
+        }
+
+        // About twice a second, as the XProtect plugin's live view refreshes.
+        private static async Task ReportStatusAsync(ReportWriter writer, RelayProgress progress, CancellationToken stop)
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            long lastBytes = 0;
+            var lastAt = TimeSpan.Zero;
+            using var timer = new PeriodicTimer(StatusInterval);
+            try
+            {
+                while (await timer.WaitForNextTickAsync(stop))
+                {
+                    var bytes = progress.BytesSent;
+                    var now = clock.Elapsed;
+                    var kbps = (bytes - lastBytes) * 8 / 1000.0 / Math.Max(0.001, (now - lastAt).TotalSeconds);
+                    writer.Status(progress, kbps);
+                    lastBytes = bytes;
+                    lastAt = now;
+                }
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+
+        // The supervisor going away in any way ends this helper: stdin closes when it dies, and on
+        // Linux the kernel also sends SIGTERM (which System.CommandLine turns into cancellation).
+        private static bool WatchSupervisor(CancellationTokenSource stop, ILogger log)
+        {
+            if (int.TryParse(Environment.GetEnvironmentVariable(HelperLauncher.SupervisorPidVariable), NumberStyles.None, CultureInfo.InvariantCulture, out var supervisor)
+                && !ParentDeathSignal.Request(supervisor))
+            {
+                log.Error("The supervisor (pid {Pid}) is gone already; not starting", supervisor);
+                return false;
+            }
+
+            var thread = new Thread(() =>
+            {
+                try
+                {
+                    while (Console.In.ReadLine() != null)
+                    {
+                    }
+                }
+                catch (IOException)
+                {
+                }
+
+                log.Information("Standard input closed: the supervisor stopped this stream or is gone");
+                stop.Cancel();
+            })
+            {
+                IsBackground = true,
+                Name = "stdin watch",
+            };
+            thread.Start();
+            return true;
+        }
+
+        private static StreamDefinition? Configured(string name, FileInfo file, out string? error)
+        {
+            try
+            {
+                var config = RtmpxConfigLoader.Load(file.FullName);
+                var stream = StreamsMapper.ToStreamDefinitions(config, file.DirectoryName ?? Directory.GetCurrentDirectory())
+                    .FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
+                error = stream == null ? $"{file.FullName} defines no stream named {name}." : null;
+                return stream;
+            }
+            catch (RtmpxConfigException e)
+            {
+                error = $"{file.FullName}: {string.Join("; ", e.Errors)}";
+                return null;
+            }
+        }
+
+        private static StreamDefinition? OneOff(string source, string[] to, FileInfo? toFile, AudioMode audio, bool untrusted, ILogger log, out string? error)
+        {
+            error = null;
+            var urls = new List<string>();
+            foreach (var given in to)
+            {
+                if (given == "-")
+                {
+                    urls.AddRange(Lines(Console.In.ReadToEnd()));
+                }
+                else
+                {
+                    log.Warning("A destination URL given with --to is visible to every user of this machine in the process list; use --to - or --to-file FILE for URLs with keys ({Destination})", DestinationDefinition.Mask(given));
+                    urls.Add(given);
+                }
+            }
+
+            if (toFile != null)
+            {
+                try
+                {
+                    urls.AddRange(Lines(File.ReadAllText(toFile.FullName)));
+                }
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+                {
+                    error = $"Cannot read --to-file {toFile.FullName} ({e.GetType().Name}).";
+                    return null;
+                }
+            }
+
+            for (var i = 0; i < urls.Count; i++)
+            {
+                if (!StreamsMapper.IsDestinationUrl(urls[i]))
+                {
+                    error = $"Destination {i + 1} must be an rtmp:// or rtmps:// URL with a stream name.";
+                    return null;
+                }
+            }
+
+            if (urls.Count == 0)
+            {
+                error = "No destination URL was given.";
+                return null;
+            }
+
+            return new StreamDefinition
+            {
+                Name = "one-off",
+                Source = source,
+                Audio = audio,
+                Destinations = urls.Select(u => new DestinationDefinition { Url = u, AllowUntrustedCertificate = untrusted }).ToList(),
+            };
+        }
+
+        private static IEnumerable<string> Lines(string text)
+            => text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith("#", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,157 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.Globalization;
+using System.Net.Http;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using RtmpXProtect.Cli.Http;
+using RtmpXProtect.Cli.Streaming;
+using Spectre.Console;
+
+namespace RtmpXProtect.Cli.Commands
+{
+    /// <summary>`rtmpx stream list|status|logs`: the configured streams of a running `rtmpx serve`, read from its status API.</summary>
+    internal static class StreamStatusCommand
+    {
+        private static readonly TimeSpan FollowInterval = TimeSpan.FromMilliseconds(500);
+
+        public static IEnumerable<Command> Create()
+        {
+            var api = ApiOption();
+            var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
+            var list = new Command("list", "List the streams rtmpx serve runs, with their state.") { api, json };
+            list.SetAction((parse, cancel) => Run(parse.GetValue(api)!, cancel, async client =>
+            {
+                var relays = await client.GetRelaysAsync(cancel);
+                if (parse.GetValue(json))
+                {
+                    Console.Out.WriteLine(JsonSerializer.Serialize(relays, StatusJson.Options));
+                    return 0;
+                }
+
+                var table = new Table().AddColumns("Name", "State", "Destinations", "kbit/s", "Uptime", "Restarts", "Last error");
+                foreach (var r in relays)
+                {
+                    table.AddRow(
+                        Markup.Escape(r.Name),
+                        Markup.Escape(r.State + (r.Reason == null ? string.Empty : $" ({r.Reason})")),
+                        Markup.Escape(string.Join(", ", r.Destinations)),
+                        r.BitrateKbps.ToString("0.0", CultureInfo.InvariantCulture),
+                        Shown(TimeSpan.FromSeconds(r.UptimeSeconds)),
+                        r.Restarts.ToString(CultureInfo.InvariantCulture),
+                        Markup.Escape(r.LastError ?? "-"));
+                }
+
+                AnsiConsole.Write(table);
+                return 0;
+            }));
+
+            var name = new Argument<string>("NAME") { Description = "The stream's name (streams[].name)." };
+            var status = new Command("status", "Show one stream's state, last error, uptime, bit rate and frames.") { name, api, json };
+            status.SetAction((parse, cancel) => Run(parse.GetValue(api)!, cancel, async client =>
+            {
+                var relay = await client.GetRelayAsync(parse.GetValue(name)!, cancel);
+                if (relay == null)
+                {
+                    Console.Error.WriteLine($"No stream {parse.GetValue(name)}.");
+                    return 1;
+                }
+
+                if (parse.GetValue(json))
+                {
+                    Console.Out.WriteLine(JsonSerializer.Serialize(relay, StatusJson.Options));
+                    return 0;
+                }
+
+                Console.Out.WriteLine($"Stream        {relay.Name}");
+                Console.Out.WriteLine($"State         {relay.State}{(relay.Reason == null ? string.Empty : $" ({relay.Reason})")}");
+                Console.Out.WriteLine($"Source        {relay.Source}");
+                Console.Out.WriteLine($"Destinations  {string.Join(", ", relay.Destinations)}");
+                Console.Out.WriteLine($"Helper pid    {(relay.ProcessId?.ToString(CultureInfo.InvariantCulture) ?? "-")}, {relay.Restarts} restarts");
+                Console.Out.WriteLine($"Last error    {relay.LastError ?? "-"}");
+                Console.Out.WriteLine($"Uptime        {Shown(TimeSpan.FromSeconds(relay.UptimeSeconds))}");
+                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Sent          {relay.BitrateKbps:0.0} kbit/s, {relay.BytesSent} bytes, {relay.VideoFrames} video and {relay.AudioFrames} audio frames"));
+                return 0;
+            }));
+
+            var logName = new Argument<string>("NAME") { Description = "The stream's name (streams[].name)." };
+            var tail = new Option<int>("--tail") { Description = "How many of the last lines to print.", DefaultValueFactory = _ => 40 };
+            var follow = new Option<bool>("--follow") { Description = "Keep printing new lines until Ctrl+C." };
+            var logs = new Command("logs", "Print a stream's last log lines: levelled, timestamped, keys masked.") { logName, tail, follow, api };
+            logs.SetAction((parse, cancel) => Run(parse.GetValue(api)!, cancel, async client =>
+            {
+                long? after = null;
+                var count = Math.Clamp(parse.GetValue(tail), 0, 1000);
+                do
+                {
+                    var lines = await client.GetRelayLogsAsync(parse.GetValue(logName)!, count, after, cancel);
+                    if (lines == null)
+                    {
+                        Console.Error.WriteLine($"No stream {parse.GetValue(logName)}.");
+                        return 1;
+                    }
+
+                    foreach (var line in lines)
+                    {
+                        Console.Out.WriteLine(line.Text);
+                        after = line.Sequence;
+                    }
+
+                    after ??= 0;
+                    count = 1000;
+                    if (parse.GetValue(follow))
+                    {
+                        await Task.Delay(FollowInterval, cancel);
+                    }
+                }
+                while (parse.GetValue(follow) && !cancel.IsCancellationRequested);
+
+                return 0;
+            }));
+
+            return new[] { list, status, logs };
+        }
+
+        private static Option<Uri> ApiOption() => new Option<Uri>("--api")
+        {
+            Description = "The status API of rtmpx serve: ADDRESS:PORT or http://ADDRESS:PORT.",
+            DefaultValueFactory = _ => new Uri("http://127.0.0.1:1985"),
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
+                var withScheme = text.Contains("://", StringComparison.Ordinal) ? text : "http://" + text;
+                if (Uri.TryCreate(withScheme, UriKind.Absolute, out var uri))
+                {
+                    return uri;
+                }
+
+                result.AddError($"--api must be ADDRESS:PORT or http://ADDRESS:PORT (got '{text}').");
+                return null;
+            },
+        };
+
+        private static async Task<int> Run(Uri api, CancellationToken cancel, Func<StatusClient, Task<int>> action)
+        {
+            using var client = new StatusClient(api);
+            try
+            {
+                return await action(client);
+            }
+            catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+            {
+                return 0;
+            }
+            catch (HttpRequestException e)
+            {
+                Console.Error.WriteLine($"Cannot reach the status API at {api}: {e.Message} (is rtmpx serve running?)");
+                return 2;
+            }
+        }
+
+        private static string Shown(TimeSpan span) => span.TotalHours >= 1
+            ? $"{(int)span.TotalHours}h{span.Minutes:00}m"
+            : $"{span.Minutes}m{span.Seconds:00}s";
+    }
+}

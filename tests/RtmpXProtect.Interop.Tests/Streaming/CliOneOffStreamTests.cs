@@ -1,0 +1,63 @@
+using System;
+using System.IO;
+using System.Threading.Tasks;
+using RtmpXProtect.Interop.Tests.Harness;
+using RtmpXProtect.Interop.Tests.Peers;
+using RtmpXProtect.Interop.Tests.Rtmpx;
+using Xunit;
+
+namespace RtmpXProtect.Interop.Tests.Streaming;
+
+/// <summary>`rtmpx stream run --source --to`: a stream without a configuration file, to an in-process rtmpx.</summary>
+public class CliOneOffStreamTests
+{
+    private static readonly TimeSpan Step = TimeSpan.FromSeconds(30);
+
+    [PeerFact("ffmpeg")]
+    public async Task A_one_off_stream_reaches_every_destination_logs_its_states_masked_and_stops_on_sigterm()
+    {
+        using var temp = new TempDirectory();
+        var flv = await Ffmpeg.MakeTestFlvAsync(temp.Path, seconds: 5, bFrames: 0);
+        await using var server = new InProcessServer();
+        File.WriteAllText(temp.File("to.txt"), "# YouTube\n" + server.Url("a") + "?key=file-secret-1\n");
+        await using var run = RtmpxCli.Start("stream", "run", "--source", flv, "--to-file", temp.File("to.txt"), "--to", server.Url("b") + "?key=argv-secret-2");
+
+        await server.Published("a", Step);
+        await server.Published("b", Step);
+        await run.WaitForOutputAsync(l => l.Contains("Stream one-off: Streaming"), Step);
+        var warning = await run.WaitForOutputAsync(l => l.Contains("visible to every user"), Step);
+        Assert.Contains($"rtmp://127.0.0.1:{server.Port}/live/****", warning);
+
+        RtmpxCli.Terminate(run);
+        Assert.Equal(0, await run.WaitForExitAsync(Step));
+        await server.Unpublished("a", Step);
+        await server.Unpublished("b", Step);
+        var output = run.StandardErrorTail() + run.StandardOutputTail();
+        Assert.Contains("Stream one-off: stopped", output);
+        Assert.DoesNotContain("file-secret-1", output);
+        Assert.DoesNotContain("argv-secret-2", output);
+    }
+
+    [Theory]
+    [InlineData(new[] { "stream", "run", "--source", "a.flv" }, "--source needs at least one --to URL")]
+    [InlineData(new[] { "stream", "run", "cam" }, "NAME needs --config FILE")]
+    [InlineData(new[] { "stream", "run", "cam", "--config", "x.json", "--source", "a.flv" }, "not both")]
+    [InlineData(new[] { "stream", "run", "--source", "a.flv", "--to", "rtmp://h/app/s", "--report" }, "--report is for configured streams")]
+    public async Task Wrong_combinations_are_refused_before_anything_runs(string[] arguments, string error)
+    {
+        await using var run = RtmpxCli.Start(arguments);
+        Assert.NotEqual(0, await run.WaitForExitAsync(Step));
+        Assert.Contains(error, run.StandardErrorTail() + run.StandardOutputTail());
+    }
+
+    [Fact]
+    public async Task A_destination_that_is_no_rtmp_url_is_refused_without_quoting_it()
+    {
+        using var temp = new TempDirectory();
+        File.WriteAllText(temp.File("to.txt"), "https://example.com/live/secret-3\n");
+        await using var run = RtmpxCli.Start("stream", "run", "--source", "a.flv", "--to-file", temp.File("to.txt"));
+        Assert.Equal(2, await run.WaitForExitAsync(Step));
+        Assert.Contains("Destination 1 must be an rtmp:// or rtmps:// URL with a stream name.", run.StandardErrorTail());
+        Assert.DoesNotContain("secret-3", run.StandardErrorTail() + run.StandardOutputTail());
+    }
+}
