@@ -1,0 +1,88 @@
+using System;
+using System.IO;
+using RtmpXProtect.Engine.Client;
+
+namespace RtmpXProtect.Engine.Streaming.Sources
+{
+    /// <summary>Turns a stream definition's source text into a frame source, by its form.</summary>
+    public static class FrameSources
+    {
+        /// <summary>The prefix of a path of the in-process ingest server: ingest:live/cam1.</summary>
+        public const string IngestPrefix = "ingest:";
+
+        /// <summary>The prefix of a GenericByteData file whose name does not end in .gbd: gbd:/data/cam1.raw.</summary>
+        public const string GenericByteDataPrefix = "gbd:";
+
+        /// <summary>Every form accepted, for error messages and help.</summary>
+        public const string ExpectedForms = "an rtmp:// or rtmps:// URL, ingest:APP/STREAM, an .flv file, a .gbd file or gbd:FILE";
+
+        /// <summary>
+        /// Creates the source: rtmp:// or rtmps:// URL → <see cref="RtmpPullSource"/>;
+        /// ingest:APP/STREAM → <see cref="IngestPathSource"/> on <see cref="FrameSourceContext.Server"/>;
+        /// *.flv → <see cref="FlvFileSource"/> (looped); gbd:FILE or *.gbd → <see cref="GenericByteDataSource"/>
+        /// paced in real time. Files are opened when read, not here.
+        /// </summary>
+        /// <exception cref="FrameSourceException">No form matches, or the form lacks what it needs; the message never repeats the source text.</exception>
+        public static IFrameSource Create(string source, FrameSourceContext context)
+        {
+            if (context == null)
+            {
+                throw new ArgumentNullException(nameof(context));
+            }
+
+            var text = (source ?? string.Empty).Trim();
+            if (text.StartsWith("rtmp://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("rtmps://", StringComparison.OrdinalIgnoreCase))
+            {
+                return new RtmpPullSource(text, new RtmpClientOptions { AllowUntrustedCertificate = context.AllowUntrustedCertificate, Limits = context.Limits });
+            }
+
+            if (text.StartsWith(IngestPrefix, StringComparison.OrdinalIgnoreCase))
+            {
+                var key = text.Substring(IngestPrefix.Length).Trim('/');
+                int slash = key.IndexOf('/');
+                if (slash <= 0 || slash == key.Length - 1)
+                {
+                    throw new FrameSourceException("An ingest source has the form ingest:APP/STREAM (for example ingest:live/cam1).");
+                }
+
+                if (context.Server == null)
+                {
+                    throw new FrameSourceException("An ingest:APP/STREAM source needs the in-process ingest server; none runs here.");
+                }
+
+                return new IngestPathSource(context.Server.Hub, key);
+            }
+
+            if (text.StartsWith(GenericByteDataPrefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return GenericByteDataFile(text.Substring(GenericByteDataPrefix.Length), context);
+            }
+
+            if (text.EndsWith(".gbd", StringComparison.OrdinalIgnoreCase))
+            {
+                return GenericByteDataFile(text, context);
+            }
+
+            if (text.EndsWith(".flv", StringComparison.OrdinalIgnoreCase))
+            {
+                return new FlvFileSource(text, loop: true, context.Clock, context.Limits);
+            }
+
+            throw new FrameSourceException("The source must be " + ExpectedForms + ".");
+        }
+
+        private static IFrameSource GenericByteDataFile(string path, FrameSourceContext context)
+        {
+            if (path.Length == 0)
+            {
+                throw new FrameSourceException("A GenericByteData source has the form gbd:FILE or FILE.gbd.");
+            }
+
+            return new GenericByteDataSource(
+                () => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024),
+                "GenericByteData file " + Path.GetFileName(path),
+                context.Clock ?? new SystemPlaybackClock(),
+                context.Limits);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using System.Threading;
+using System.Threading.Tasks;
+using RtmpXProtect.Engine.Client;
+using RtmpXProtect.Engine.Server;
+using RtmpXProtect.Engine.Streaming;
+using RtmpXProtect.Engine.Streaming.Sources;
+using Xunit;
+
+namespace RtmpXProtect.Engine.Tests.Streaming.Sources
+{
+    public class FrameSourcesTests
+    {
+        [Theory]
+        [InlineData("rtmp://example.com/live/SECRETKEY", typeof(RtmpPullSource))]
+        [InlineData("RTMPS://example.com:443/live/SECRETKEY", typeof(RtmpPullSource))]
+        [InlineData("/media/clip.flv", typeof(FlvFileSource))]
+        [InlineData("gbd:/media/cam1.raw", typeof(GenericByteDataSource))]
+        [InlineData("/media/cam1.gbd", typeof(GenericByteDataSource))]
+        public void Chooses_the_source_by_its_form(string text, System.Type expected)
+        {
+            var source = FrameSources.Create(text, new FrameSourceContext());
+            Assert.IsType(expected, source);
+            Assert.DoesNotContain("SECRETKEY", source.Description);
+        }
+
+        [Fact]
+        public async Task An_ingest_path_reads_the_in_process_server()
+        {
+            await using var server = new RtmpServer();
+            var source = FrameSources.Create("ingest:live/cam1", new FrameSourceContext { Server = server });
+            Assert.IsType<IngestPathSource>(source);
+            Assert.Equal("ingest path live/****", source.Description);
+        }
+
+        [Theory]
+        [InlineData("ingest:live")]
+        [InlineData("ingest:/cam1")]
+        [InlineData("ingest:live/")]
+        public void A_malformed_ingest_path_names_the_expected_form(string text)
+        {
+            var e = Assert.Throws<FrameSourceException>(() => FrameSources.Create(text, new FrameSourceContext { Server = new RtmpServer() }));
+            Assert.Contains("ingest:APP/STREAM", e.Message);
+        }
+
+        [Fact]
+        public void An_ingest_path_without_a_server_says_it_needs_one()
+        {
+            var e = Assert.Throws<FrameSourceException>(() => FrameSources.Create("ingest:live/cam1", new FrameSourceContext()));
+            Assert.Contains("in-process ingest server", e.Message);
+        }
+
+        [Theory]
+        [InlineData("http://example.com/live/SECRETKEY")]
+        [InlineData("SECRETKEY")]
+        [InlineData("")]
+        [InlineData("rtmp://")]
+        public void An_unknown_or_broken_form_names_the_forms_expected_without_echoing_the_text(string text)
+        {
+            var e = Assert.Throws<FrameSourceException>(() => FrameSources.Create(text, new FrameSourceContext()));
+            Assert.DoesNotContain("SECRETKEY", e.Message);
+            Assert.Contains("rtmp://", e.Message);
+        }
+
+        [Fact]
+        public async Task A_refused_pull_fails_with_a_message_that_masks_the_key()
+        {
+            // A port nothing listens on: bind one, note it, close it.
+            var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+            listener.Start();
+            int port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+            listener.Stop();
+
+            var source = new RtmpPullSource($"rtmp://127.0.0.1:{port}/live/SECRETKEY", new RtmpClientOptions { ConnectTimeout = System.TimeSpan.FromSeconds(5) });
+            using var cancel = new CancellationTokenSource(System.TimeSpan.FromSeconds(10));
+            var e = await Assert.ThrowsAsync<FrameSourceException>(async () =>
+            {
+                await foreach (var unused in source.ReadAsync(cancel.Token))
+                {
+                }
+            });
+            Assert.Contains("Cannot play rtmp://127.0.0.1:" + port + "/live/****", e.Message);
+            Assert.DoesNotContain("SECRETKEY", e.ToString());
+        }
+    }
+}
