@@ -65,12 +65,13 @@ namespace RtmpXProtect.Engine.Streaming.Running
             }
 
             var frames = source.ReadAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+            Task<bool>? next = null;
             try
             {
                 var stalled = false;
                 while (true)
                 {
-                    var next = frames.MoveNextAsync().AsTask();
+                    next = frames.MoveNextAsync().AsTask();
                     using (var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
                     {
                         while (await Task.WhenAny(next, Task.Delay(_options.SourceStallTimeout, timer.Token)).ConfigureAwait(false) != next)
@@ -109,6 +110,20 @@ namespace RtmpXProtect.Engine.Streaming.Running
             }
             finally
             {
+                if (next != null && !next.IsCompleted)
+                {
+                    // An async iterator may not be disposed while a MoveNext runs; the token ends it.
+                    try
+                    {
+                        await next.ConfigureAwait(false);
+                    }
+#pragma warning disable CA1031 // Already stopping: how the last read ended changes nothing.
+                    catch (Exception)
+#pragma warning restore CA1031
+                    {
+                    }
+                }
+
                 await frames.DisposeAsync().ConfigureAwait(false);
             }
         }
