@@ -5,8 +5,11 @@ using System.Security.Authentication;
 using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
+using RtmpXProtect.Engine.Amf;
 using RtmpXProtect.Engine.Client;
 using RtmpXProtect.Engine.Rtmp;
+using RtmpXProtect.Engine.Rtmp.Commands;
+using RtmpXProtect.Engine.Rtmp.Messages;
 using RtmpXProtect.Engine.Server;
 using RtmpXProtect.Engine.Streaming.Running;
 using Serilog;
@@ -21,6 +24,8 @@ namespace RtmpXProtect.Engine.Streaming.Publishing
     /// </summary>
     internal sealed class DestinationPublisher
     {
+        private static readonly byte[] SetDataFrame = Amf0Writer.Serialize(CommandNames.SetDataFrame);
+
         private readonly DestinationDefinition _definition;
         private readonly StreamerOptions _options;
         private readonly ILogger _log;
@@ -297,7 +302,7 @@ namespace RtmpXProtect.Engine.Streaming.Publishing
         private async Task SendAsync(RtmpClient client, MediaFrame frame, uint timestamp, CancellationToken cancellationToken)
         {
             using var stall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var send = client.SendAsync(frame.Message.With(timestamp, 0), cancellationToken);
+            var send = client.SendAsync(Outgoing(frame, timestamp), cancellationToken);
             var timeout = Task.Delay(_options.WriteTimeout, stall.Token);
             if (await Task.WhenAny(send, timeout).ConfigureAwait(false) != send)
             {
@@ -319,6 +324,20 @@ namespace RtmpXProtect.Engine.Streaming.Publishing
                     _frames.Add(1, now);
                 }
             }
+        }
+
+        // Metadata goes out as @setDataFrame, as encoders send it, so the destination keeps it for its players.
+        private static RtmpMessage Outgoing(MediaFrame frame, uint timestamp)
+        {
+            if (frame.Kind != FrameKind.Metadata)
+            {
+                return frame.Message.With(timestamp, 0);
+            }
+
+            var body = new byte[SetDataFrame.Length + frame.Message.Payload.Length];
+            SetDataFrame.CopyTo(body, 0);
+            frame.Message.Payload.Span.CopyTo(body.AsSpan(SetDataFrame.Length));
+            return new RtmpMessage(MessageType.DataAmf0, timestamp, 0, body);
         }
 
         private void StartAccepting()
