@@ -47,6 +47,7 @@ namespace RtmpXProtect.Engine.Tests.Streaming.Running
                 var kinds = frames.Select(MediaFrame.From).ToList();
                 Assert.Contains(kinds.Take(4), f => f.Kind == FrameKind.VideoConfig);
                 Assert.Contains(kinds.Take(4), f => f.Kind == FrameKind.AudioConfig);
+                Assert.Contains(kinds.Take(4), f => f.Kind == FrameKind.Metadata);
                 var key = kinds.First(f => f.Kind == FrameKind.VideoKeyFrame);
                 Assert.Equal(0u, key.Message.Timestamp);
                 Assert.True(kinds.Count(f => f.Kind == FrameKind.Audio) >= 10);
@@ -218,6 +219,43 @@ namespace RtmpXProtect.Engine.Tests.Streaming.Running
             var error = await watch.WaitFor(e => e.Kind == StreamerEventKind.Error && e.Destination == null, Timeout);
             Assert.Equal("source failed: video is Hevc, and the stream requires H.264", error.Message);
             Assert.Equal(StreamerState.Error, streamer.Status().State);
+            stop.Cancel();
+            await run.WaitAsync(Timeout);
+        }
+
+        [Fact]
+        public async Task A_destination_that_takes_no_bytes_is_a_stall_and_the_source_keeps_flowing_to_the_others()
+        {
+            await using var server = RtmpServerTests.Start();
+            await using var proxy = new StallingProxy(server.LocalEndPoint.Port);
+            var definition = Definition($"rtmp://127.0.0.1:{proxy.Port}/live/slow", AudioMode.None);
+            definition.Destinations.Add(new DestinationDefinition { Url = Url(server, "fast") });
+            var source = new ScriptedSource();
+            var options = Fast();
+            options.WriteTimeout = TimeSpan.FromMilliseconds(500);
+            options.DestinationQueueLength = 16;
+            var streamer = new Streamer(definition, _ => source, options);
+            var watch = Watch(streamer);
+            using var stop = new CancellationTokenSource();
+            var run = streamer.RunAsync(stop.Token);
+            await watch.WaitFor(e => e.Kind == StreamerEventKind.Connected && e.Destination!.Contains(proxy.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal), Timeout);
+            await watch.WaitFor(e => e.Kind == StreamerEventKind.Connected && e.Destination!.Contains(server.LocalEndPoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal), Timeout);
+            proxy.Stall();
+
+            // 64 MB of keyframes: far more than the loopback socket buffers hold.
+            var stalled = watch.WaitFor(e => e.Kind == StreamerEventKind.Error && e.Message.StartsWith("destination stalled", StringComparison.Ordinal), Timeout);
+            for (var i = 0; i < 256 && !stalled.IsCompleted; i++)
+            {
+                source.Push(Frames.Key((uint)(i * 40), 256 * 1024));
+                await Task.Yield();
+            }
+
+            var error = await stalled;
+            Assert.Contains(proxy.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), error.Destination, StringComparison.Ordinal);
+            var status = streamer.Status();
+            Assert.True(status.Destinations[0].FramesDropped > 0, "the stalled destination dropped nothing");
+            Assert.Equal(StreamerState.Streaming, status.Destinations[1].State);
+            Assert.True(status.Destinations[1].FramesSent > status.Destinations[0].FramesSent);
             stop.Cancel();
             await run.WaitAsync(Timeout);
         }
