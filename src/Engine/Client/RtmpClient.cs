@@ -5,6 +5,7 @@ using System.IO.Pipelines;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
+using System.Security.Authentication;
 using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
@@ -32,6 +33,7 @@ namespace RtmpXProtect.Engine.Client
         private readonly List<SessionEvent> _events = new List<SessionEvent>();
         private readonly Channel<RtmpMessage> _received;
         private readonly CancellationTokenSource _closing = new CancellationTokenSource();
+        private readonly TaskCompletionSource<bool> _ended = NewPending();
         private TaskCompletionSource<bool> _pending = NewPending();
         private Task? _readLoop;
 
@@ -46,6 +48,14 @@ namespace RtmpXProtect.Engine.Client
 
         /// <summary>Media and data messages of the played stream; completes when the stream or connection ends.</summary>
         public ChannelReader<RtmpMessage> Received => _received.Reader;
+
+        /// <summary>
+        /// Completes when the connection ends: successfully when we closed it, faulted when the
+        /// server closed it, broke the protocol or sent an error onStatus (a publish revoked by the
+        /// server) after the last call returned. A publisher watches it, since sends alone may not
+        /// notice a server that stopped listening.
+        /// </summary>
+        public Task Ended => _ended.Task;
 
         /// <summary>The URL connected to (its ToString masks the stream key).</summary>
         public RtmpUrl Url => _url;
@@ -71,8 +81,22 @@ namespace RtmpXProtect.Engine.Client
                     Stream stream = new NetworkStream(socket, ownsSocket: false);
                     if (url.IsSecure)
                     {
-                        var tls = new SslStream(stream, false, (_, _, _, errors) => errors == SslPolicyErrors.None || options.AllowUntrustedCertificate);
-                        await tls.AuthenticateAsClientAsync(url.Host).ConfigureAwait(false);
+                        var refused = SslPolicyErrors.None;
+                        var tls = new SslStream(stream, false, (_, _, _, errors) =>
+                        {
+                            refused = errors;
+                            return errors == SslPolicyErrors.None || options.AllowUntrustedCertificate;
+                        });
+                        try
+                        {
+                            await tls.AuthenticateAsClientAsync(url.Host).ConfigureAwait(false);
+                        }
+                        catch (AuthenticationException e) when (refused != SslPolicyErrors.None)
+                        {
+                            // SslStream's own message does not say which setting accepts a self-signed server.
+                            throw new AuthenticationException($"certificate not trusted: {refused} (allowUntrustedCertificate accepts it).", e);
+                        }
+
                         stream = tls;
                     }
 
@@ -266,6 +290,15 @@ namespace RtmpXProtect.Engine.Client
             {
                 await reader.CompleteAsync().ConfigureAwait(false);
                 _pending.TrySetException(failure ?? new IOException("The server closed the connection."));
+                if (_closing.IsCancellationRequested)
+                {
+                    _ended.TrySetResult(true);
+                }
+                else
+                {
+                    _ended.TrySetException(failure ?? new IOException("The server closed the connection."));
+                }
+
                 _received.Writer.TryComplete(failure is RtmpProtocolException ? failure : null);
             }
         }
@@ -292,7 +325,12 @@ namespace RtmpXProtect.Engine.Client
                         _pending.TrySetResult(true);
                         break;
                     case StatusReceived status when status.Status.IsError:
-                        _pending.TrySetException(new RtmpStatusException(status.Status));
+                        if (!_pending.TrySetException(new RtmpStatusException(status.Status)))
+                        {
+                            // No call waits for it: the server ended what we had, and the owner must hear it.
+                            _ended.TrySetException(new RtmpStatusException(status.Status));
+                        }
+
                         break;
                     case StreamEnded _:
                         _received.Writer.TryComplete();

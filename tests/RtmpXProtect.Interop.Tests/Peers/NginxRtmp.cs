@@ -48,9 +48,10 @@ public sealed class NginxRtmp : IAsyncDisposable
     /// <summary>
     /// Writes a config and starts nginx in the foreground (daemon off, no master process, so it
     /// never forks away from the test and never switches user). Returns once the port accepts.
-    /// A port taken between <see cref="FreePort.Get"/> and nginx's bind is retried with a new port.
+    /// A port taken between <see cref="FreePort.Get"/> and nginx's bind is retried with a new port;
+    /// a given <paramref name="port"/> (a destination restarted where it was) is retried as it is.
     /// </summary>
-    public static async Task<NginxRtmp> StartAsync(int chunkSize = 4096)
+    public static async Task<NginxRtmp> StartAsync(int chunkSize = 4096, int? port = null)
     {
         var module = ModuleCandidates.FirstOrDefault(File.Exists)
             ?? throw new InvalidOperationException(
@@ -62,20 +63,20 @@ public sealed class NginxRtmp : IAsyncDisposable
         {
             var prefix = Path.Combine(Path.GetTempPath(), "rtmpx-nginx-" + Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(Path.Combine(prefix, "logs"));
-            var port = FreePort.Get();
-            File.WriteAllText(Path.Combine(prefix, "nginx.conf"), Config(module, prefix, port, chunkSize));
+            var chosen = port ?? FreePort.Get();
+            File.WriteAllText(Path.Combine(prefix, "nginx.conf"), Config(module, prefix, chosen, chunkSize));
 
             // -e stderr: startup errors (before error_log is parsed) go to our captured stderr too.
             var process = PeerProcess.Start("nginx", new[] { "-p", prefix + "/", "-c", "nginx.conf", "-e", "stderr" });
-            var ready = TcpReady.WaitAsync(port, StartTimeout);
+            var ready = TcpReady.WaitAsync(chosen, StartTimeout);
             var first = await Task.WhenAny(ready, process.Exited).ConfigureAwait(false);
             if (first == ready && ready.Status == TaskStatus.RanToCompletion && !process.HasExited)
             {
-                return new NginxRtmp(process, prefix, port);
+                return new NginxRtmp(process, prefix, chosen);
             }
 
             lastFailure = new InvalidOperationException(
-                $"nginx did not start on 127.0.0.1:{port}. stderr tail:\n{process.StandardErrorTail()}");
+                $"nginx did not start on 127.0.0.1:{chosen}. stderr tail:\n{process.StandardErrorTail()}");
             await process.DisposeAsync().ConfigureAwait(false);
             _ = ready.ContinueWith(t => t.Exception, TaskScheduler.Default); // observed; the failure above says why
             TryDelete(prefix);
