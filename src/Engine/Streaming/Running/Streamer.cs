@@ -156,6 +156,7 @@ namespace RtmpXProtect.Engine.Streaming.Running
             if (kind == StreamerEventKind.StateChanged)
             {
                 UpdateState();
+                Raise(StreamerEventKind.DestinationStateChanged, publisher.Shown, message);
                 return;
             }
 
