@@ -59,6 +59,12 @@ namespace RtmpXProtect.Cli.Commands
                     }
                 }
 
+                // Piped output has no width to wrap to; a script greps whole words.
+                if (Console.IsOutputRedirected)
+                {
+                    AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 200);
+                }
+
                 AnsiConsole.Write(table);
                 return 0;
             }));

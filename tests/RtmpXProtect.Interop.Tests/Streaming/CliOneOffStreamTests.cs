@@ -24,7 +24,8 @@ public class CliOneOffStreamTests
 
         await server.Published("a", Step);
         await server.Published("b", Step);
-        await run.WaitForOutputAsync(l => l.Contains("Stream one-off: Streaming"), Step);
+        await run.WaitForOutputAsync(l => l.Contains("one-off: Streaming"), Step);
+        await run.WaitForOutputAsync(l => l.Contains($"one-off → rtmp://127.0.0.1:{server.Port}/live/****: Streaming"), Step);
         var warning = await run.WaitForOutputAsync(l => l.Contains("visible to every user"), Step);
         Assert.Contains($"rtmp://127.0.0.1:{server.Port}/live/****", warning);
 
@@ -33,7 +34,7 @@ public class CliOneOffStreamTests
         await server.Unpublished("a", Step);
         await server.Unpublished("b", Step);
         var output = run.StandardErrorTail() + run.StandardOutputTail();
-        Assert.Contains("Stream one-off: stopped", output);
+        Assert.Contains("one-off: stopped", output);
         Assert.DoesNotContain("file-secret-1", output);
         Assert.DoesNotContain("argv-secret-2", output);
     }
