@@ -111,11 +111,25 @@ namespace RtmpXProtect.Cli.Commands
                     LogForOperator(log, e);
                 }
             };
-            var status = writer == null ? Task.CompletedTask : ReportStatusAsync(writer, streamer, stop);
-            await streamer.RunAsync(stop);
-            await status;
-            writer?.Status(streamer.Status());
-            return 0;
+            using var reporting = CancellationTokenSource.CreateLinkedTokenSource(stop);
+            var status = writer == null ? Task.CompletedTask : ReportStatusAsync(writer, streamer, reporting.Token);
+            try
+            {
+                await streamer.RunAsync(stop);
+                return 0;
+            }
+            catch (FrameSourceException e)
+            {
+                // A source of a form this process cannot read (ingest: outside serve): nothing to retry.
+                log.Error("{Stream}: {Error}", stream.Name, e.Message);
+                return 2;
+            }
+            finally
+            {
+                reporting.Cancel();
+                await status;
+                writer?.Status(streamer.Status());
+            }
         }
 
         // No ingest server here: serve runs ingest: streams in its own process. An rtmps:// source is

@@ -52,6 +52,16 @@ public class CliOneOffStreamTests
     }
 
     [Fact]
+    public async Task An_ingest_source_outside_serve_is_refused_clearly_without_the_key()
+    {
+        await using var run = RtmpxCli.Start("stream", "run", "--source", "ingest:live/cam1", "--to", "rtmp://127.0.0.1:1/live/out?key=secret-4");
+        Assert.Equal(2, await run.WaitForExitAsync(Step));
+        var output = run.StandardErrorTail() + run.StandardOutputTail();
+        Assert.Contains("one-off: An ingest:APP/STREAM source needs the in-process ingest server; none runs here.", output);
+        Assert.DoesNotContain("secret-4", output);
+    }
+
+    [Fact]
     public async Task A_destination_that_is_no_rtmp_url_is_refused_without_quoting_it()
     {
         using var temp = new TempDirectory();
