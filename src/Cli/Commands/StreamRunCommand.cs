@@ -9,6 +9,8 @@ using System.Threading.Tasks;
 using RtmpXProtect.Cli.Streaming;
 using RtmpXProtect.Engine.Configuration;
 using RtmpXProtect.Engine.Streaming;
+using RtmpXProtect.Engine.Streaming.Running;
+using RtmpXProtect.Engine.Streaming.Sources;
 using Serilog;
 using Serilog.Events;
 
@@ -27,7 +29,7 @@ namespace RtmpXProtect.Cli.Commands
             var name = new Argument<string?>("NAME") { Description = "A stream of the configuration file (streams[].name).", Arity = ArgumentArity.ZeroOrOne };
             var config = new Option<FileInfo?>("--config") { Description = "The rtmpx.json that defines NAME." };
             var report = new Option<bool>("--report") { Description = "Write JSON report lines on standard output and stop when standard input closes (how rtmpx serve runs its helpers; docs/HELPER-PROTOCOL.md)." };
-            var source = new Option<string?>("--source") { Description = "A one-off stream's source: an rtmp:// or rtmps:// URL or an .flv file." };
+            var source = new Option<string?>("--source") { Description = "A one-off stream's source: an rtmp:// or rtmps:// URL, an .flv file (looped), a .gbd file or gbd:FILE (GenericByteData)." };
             var to = new Option<string[]>("--to") { Description = "A destination URL; '-' reads URLs from standard input, one per line. A URL given here is visible to every user in the process list: prefer '-' or --to-file.", Arity = ArgumentArity.ZeroOrMore };
             var toFile = new Option<FileInfo?>("--to-file") { Description = "A file of destination URLs, one per line." };
             var audio = new Option<AudioMode>("--audio") { Description = "Auto (source audio, else silent AAC), Passthrough, Silent or None.", DefaultValueFactory = _ => AudioMode.Auto };
@@ -100,47 +102,72 @@ namespace RtmpXProtect.Cli.Commands
 
         private static async Task<int> RunAsync(StreamDefinition stream, ReportWriter? writer, ILogger log, CancellationToken stop)
         {
-            var progress = new RelayProgress();
-            progress.StateChanged += (state, reason) =>
+            var streamer = new Streamer(stream, Source, new StreamerOptions { Logger = log });
+            streamer.EventRaised += e =>
             {
-                writer?.State(state, reason);
-                log.Information("Stream {Name}: {State}{Reason}", stream.Name, state, reason == null ? string.Empty : " (" + reason + ")");
+                writer?.Event(e);
+                if (writer == null)
+                {
+                    LogForOperator(log, e);
+                }
             };
-            log.Information("Stream {Name}: {Source} to {Destinations}", stream.Name, RelayStatuses.ShownSource(stream.Source), string.Join(", ", stream.Destinations.Select(d => d.Shown)));
-            var status = writer == null ? Task.CompletedTask : ReportStatusAsync(writer, progress, stop);
-
-            // GLUE: the engine's streamer replaces FlvFileRelayRun here once merged.
-            IRelayRun run = new FlvFileRelayRun();
+            using var reporting = CancellationTokenSource.CreateLinkedTokenSource(stop);
+            var status = writer == null ? Task.CompletedTask : ReportStatusAsync(writer, streamer, reporting.Token);
             try
             {
-                await run.RunAsync(stream, progress, log, stop);
+                await streamer.RunAsync(stop);
+                return 0;
             }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            catch (FrameSourceException e)
             {
+                // A source of a form this process cannot read (ingest: outside serve): nothing to retry.
+                log.Error("{Stream}: {Error}", stream.Name, e.Message);
+                return 2;
             }
+            finally
+            {
+                reporting.Cancel();
+                await status;
+                writer?.Status(streamer.Status());
+            }
+        }
 
-            await status;
-            log.Information("Stream {Name}: stopped", stream.Name);
-            return 0;
+        // No ingest server here: serve runs ingest: streams in its own process. An rtmps:// source is
+        // always validated: allowUntrustedCertificate is a destination's setting.
+        private static IFrameSource Source(StreamDefinition stream)
+            => FrameSources.Create(stream.Source, new FrameSourceContext());
+
+        // What an operator watching the terminal wants: each destination's state, the errors, the stop.
+        // The streamer's own lines (connecting, publishing, backoff) are in the log too.
+        private static void LogForOperator(ILogger log, StreamerEvent e)
+        {
+            switch (e.Kind)
+            {
+                case StreamerEventKind.DestinationStateChanged:
+                    log.Information("{Stream} → {Destination}: {State}", e.Stream, e.Destination, e.Message);
+                    break;
+                case StreamerEventKind.StateChanged:
+                    log.Information("{Stream}: {State}", e.Stream, e.Message);
+                    break;
+                case StreamerEventKind.Error:
+                    log.Warning("{Stream}{Where}: {Error}", e.Stream, e.Destination == null ? string.Empty : " → " + e.Destination, e.Message);
+                    break;
+                case StreamerEventKind.Stopped:
+                    log.Information("{Stream}: stopped", e.Stream);
+                    break;
+            }
         }
 
         // About twice a second, as the XProtect plugin's live view refreshes.
-        private static async Task ReportStatusAsync(ReportWriter writer, RelayProgress progress, CancellationToken stop)
+        private static async Task ReportStatusAsync(ReportWriter writer, Streamer streamer, CancellationToken stop)
         {
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            long lastBytes = 0;
-            var lastAt = TimeSpan.Zero;
             using var timer = new PeriodicTimer(StatusInterval);
             try
             {
+                writer.Status(streamer.Status());
                 while (await timer.WaitForNextTickAsync(stop))
                 {
-                    var bytes = progress.BytesSent;
-                    var now = clock.Elapsed;
-                    var kbps = (bytes - lastBytes) * 8 / 1000.0 / Math.Max(0.001, (now - lastAt).TotalSeconds);
-                    writer.Status(progress, kbps);
-                    lastBytes = bytes;
-                    lastAt = now;
+                    writer.Status(streamer.Status());
                 }
             }
             catch (OperationCanceledException)

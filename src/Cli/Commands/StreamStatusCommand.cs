@@ -7,7 +7,6 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using RtmpXProtect.Cli.Http;
-using RtmpXProtect.Cli.Streaming;
 using Spectre.Console;
 
 namespace RtmpXProtect.Cli.Commands
@@ -31,17 +30,39 @@ namespace RtmpXProtect.Cli.Commands
                     return 0;
                 }
 
-                var table = new Table().AddColumns("Name", "State", "Destinations", "kbit/s", "Uptime", "Restarts", "Last error");
+                // A stream's row, then one per destination: YouTube may stream while Twitch reconnects.
+                var table = new Table().AddColumns("Name", "State", "Destination", "kbit/s", "fps", "Uptime", "Dropped", "Restarts", "Last error");
                 foreach (var r in relays)
                 {
                     table.AddRow(
                         Markup.Escape(r.Name),
-                        Markup.Escape(r.State + (r.Reason == null ? string.Empty : $" ({r.Reason})")),
-                        Markup.Escape(string.Join(", ", r.Destinations)),
-                        r.BitrateKbps.ToString("0.0", CultureInfo.InvariantCulture),
-                        Shown(TimeSpan.FromSeconds(r.UptimeSeconds)),
+                        Markup.Escape(Shown(r.State, r.Reason)),
+                        Markup.Escape(r.Source),
+                        r.BitrateKbps.ToString(CultureInfo.InvariantCulture),
+                        r.Fps.ToString(CultureInfo.InvariantCulture),
+                        Shown(r.Uptime),
+                        r.FramesDropped.ToString(CultureInfo.InvariantCulture),
                         r.Restarts.ToString(CultureInfo.InvariantCulture),
                         Markup.Escape(r.LastError ?? "-"));
+                    foreach (var d in r.Destinations)
+                    {
+                        table.AddRow(
+                            string.Empty,
+                            Markup.Escape(d.State.ToString()),
+                            Markup.Escape("→ " + d.Destination),
+                            d.BitrateKbps.ToString(CultureInfo.InvariantCulture),
+                            d.Fps.ToString(CultureInfo.InvariantCulture),
+                            Shown(d.Uptime),
+                            d.FramesDropped.ToString(CultureInfo.InvariantCulture),
+                            string.Empty,
+                            Markup.Escape(d.LastError ?? "-"));
+                    }
+                }
+
+                // Piped output has no width to wrap to; a script greps whole words.
+                if (Console.IsOutputRedirected)
+                {
+                    AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 200);
                 }
 
                 AnsiConsole.Write(table);
@@ -66,13 +87,20 @@ namespace RtmpXProtect.Cli.Commands
                 }
 
                 Console.Out.WriteLine($"Stream        {relay.Name}");
-                Console.Out.WriteLine($"State         {relay.State}{(relay.Reason == null ? string.Empty : $" ({relay.Reason})")}");
+                Console.Out.WriteLine($"State         {Shown(relay.State, relay.Reason)}");
                 Console.Out.WriteLine($"Source        {relay.Source}");
-                Console.Out.WriteLine($"Destinations  {string.Join(", ", relay.Destinations)}");
                 Console.Out.WriteLine($"Helper pid    {(relay.ProcessId?.ToString(CultureInfo.InvariantCulture) ?? "-")}, {relay.Restarts} restarts");
                 Console.Out.WriteLine($"Last error    {relay.LastError ?? "-"}");
-                Console.Out.WriteLine($"Uptime        {Shown(TimeSpan.FromSeconds(relay.UptimeSeconds))}");
-                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Sent          {relay.BitrateKbps:0.0} kbit/s, {relay.BytesSent} bytes, {relay.VideoFrames} video and {relay.AudioFrames} audio frames"));
+                Console.Out.WriteLine($"Uptime        {Shown(relay.Uptime)}");
+                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Source rate   {relay.BitrateKbps} kbit/s, {relay.Fps} fps; {relay.FramesSent} frames sent, {relay.FramesDropped} dropped, {relay.Reconnects} reconnects"));
+                foreach (var d in relay.Destinations)
+                {
+                    Console.Out.WriteLine($"Destination   {d.Destination}");
+                    Console.Out.WriteLine($"  State       {d.State}, up {Shown(d.Uptime)}");
+                    Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  Sent        {d.BitrateKbps} kbit/s, {d.Fps} fps; {d.FramesSent} frames sent, {d.FramesDropped} dropped, {d.Reconnects} reconnects"));
+                    Console.Out.WriteLine($"  Last error  {d.LastError ?? "-"}");
+                }
+
                 return 0;
             }));
 
@@ -149,6 +177,8 @@ namespace RtmpXProtect.Cli.Commands
                 return 2;
             }
         }
+
+        private static string Shown(RtmpXProtect.Engine.Streaming.StreamerState state, string? reason) => state + (reason == null ? string.Empty : $" ({reason})");
 
         private static string Shown(TimeSpan span) => span.TotalHours >= 1
             ? $"{(int)span.TotalHours}h{span.Minutes:00}m"

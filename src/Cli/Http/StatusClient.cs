@@ -29,11 +29,11 @@ namespace RtmpXProtect.Cli.Http
             return await _http.GetFromJsonAsync<List<LogLine>>(query, StatusJson.Options, cancel) ?? new List<LogLine>();
         }
 
-        public async Task<IReadOnlyList<RtmpXProtect.Cli.Streaming.RelayStatus>> GetRelaysAsync(CancellationToken cancel)
-            => await _http.GetFromJsonAsync<List<RtmpXProtect.Cli.Streaming.RelayStatus>>("/api/relays", StatusJson.Options, cancel) ?? new List<RtmpXProtect.Cli.Streaming.RelayStatus>();
+        public async Task<IReadOnlyList<RtmpXProtect.Engine.Streaming.Running.StreamerStatus>> GetRelaysAsync(CancellationToken cancel)
+            => await _http.GetFromJsonAsync<List<RtmpXProtect.Engine.Streaming.Running.StreamerStatus>>("/api/relays", StatusJson.Options, cancel) ?? new List<RtmpXProtect.Engine.Streaming.Running.StreamerStatus>();
 
         /// <summary>Null when the server runs no stream of that name.</summary>
-        public async Task<RtmpXProtect.Cli.Streaming.RelayStatus?> GetRelayAsync(string name, CancellationToken cancel)
+        public async Task<RtmpXProtect.Engine.Streaming.Running.StreamerStatus?> GetRelayAsync(string name, CancellationToken cancel)
         {
             using var response = await _http.GetAsync("/api/relays/" + Uri.EscapeDataString(name), cancel);
             if (response.StatusCode == HttpStatusCode.NotFound)
@@ -42,7 +42,7 @@ namespace RtmpXProtect.Cli.Http
             }
 
             response.EnsureSuccessStatusCode();
-            return await response.Content.ReadFromJsonAsync<RtmpXProtect.Cli.Streaming.RelayStatus>(StatusJson.Options, cancel);
+            return await response.Content.ReadFromJsonAsync<RtmpXProtect.Engine.Streaming.Running.StreamerStatus>(StatusJson.Options, cancel);
         }
 
         /// <summary>Null when the server runs no stream of that name.</summary>

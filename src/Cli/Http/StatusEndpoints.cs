@@ -46,13 +46,13 @@ namespace RtmpXProtect.Cli.Http
         }
 
         /// <summary>Starts what was asked for; null (after logging why) when an address cannot be bound.</summary>
-        public Task<IAsyncDisposable?> StartAsync(RtmpServer server, ILogger log, RtmpXProtect.Cli.Streaming.RelaySupervisor? relays = null)
+        public Task<IAsyncDisposable?> StartAsync(RtmpServer server, ILogger log, RtmpXProtect.Engine.Streaming.Running.StreamSupervisor? relays = null)
             => Metrics == null && Api == null
                 ? Task.FromResult<IAsyncDisposable?>(new Stoppable(new List<StatusHttpServer>()))
                 : StartServersAsync(server, log, relays);
 
         // Separate, so a serve without HTTP never JIT-compiles (and loads ASP.NET Core for) this method.
-        private async Task<IAsyncDisposable?> StartServersAsync(RtmpServer server, ILogger log, RtmpXProtect.Cli.Streaming.RelaySupervisor? relays)
+        private async Task<IAsyncDisposable?> StartServersAsync(RtmpServer server, ILogger log, RtmpXProtect.Engine.Streaming.Running.StreamSupervisor? relays)
         {
             var started = new List<StatusHttpServer>();
             var shared = Metrics != null && Api != null && Metrics.Equals(Api) && Metrics.Port != 0;
@@ -96,7 +96,7 @@ namespace RtmpXProtect.Cli.Http
 
         // A second rtmpx on the host finds the default port taken; the RTMP job matters more than
         // its status API, so that one runs without it (an address someone chose is another matter).
-        private async Task<StatusHttpServer?> StartApiAsync(ILogger log, RtmpServer server, RtmpXProtect.Cli.Streaming.RelaySupervisor? relays)
+        private async Task<StatusHttpServer?> StartApiAsync(ILogger log, RtmpServer server, RtmpXProtect.Engine.Streaming.Running.StreamSupervisor? relays)
         {
             try
             {

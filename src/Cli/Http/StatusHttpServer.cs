@@ -34,7 +34,7 @@ namespace RtmpXProtect.Cli.Http
         public string Address { get; }
 
         /// <summary>Binds and starts; throws IOException (from Kestrel) when the address is taken.</summary>
-        public static async Task<StatusHttpServer> StartAsync(IPEndPoint endpoint, RtmpServer server, LogRing ring, bool metrics, bool api, RtmpXProtect.Cli.Streaming.RelaySupervisor? relays = null)
+        public static async Task<StatusHttpServer> StartAsync(IPEndPoint endpoint, RtmpServer server, LogRing ring, bool metrics, bool api, RtmpXProtect.Engine.Streaming.Running.StreamSupervisor? relays = null)
         {
             var builder = WebApplication.CreateSlimBuilder();
 
@@ -74,21 +74,21 @@ namespace RtmpXProtect.Cli.Http
         }
 
         // The configured streams (not /api/streams, which are the ingest's published paths).
-        private static void MapRelays(WebApplication app, RtmpXProtect.Cli.Streaming.RelaySupervisor relays)
+        private static void MapRelays(WebApplication app, RtmpXProtect.Engine.Streaming.Running.StreamSupervisor relays)
         {
-            app.MapGet("/api/relays", () => Results.Json(relays.Statuses(), StatusJson.Options));
-            app.MapGet("/api/relays/{name}", (string name) => relays.Find(name) is { } relay
-                ? Results.Json(relay.Status(), StatusJson.Options)
+            app.MapGet("/api/relays", () => Results.Json(relays.Status(), StatusJson.Options));
+            app.MapGet("/api/relays/{name}", (string name) => relays.Status(name) is { } status
+                ? Results.Json(status, StatusJson.Options)
                 : Results.NotFound(new { error = "No such stream." }));
             app.MapGet("/api/relays/{name}/logs", (string name, int? tail, long? after) =>
             {
-                if (relays.Find(name) is not { } relay)
+                if (relays.Log(name) is not { } log)
                 {
                     return Results.NotFound(new { error = "No such stream." });
                 }
 
                 var count = Math.Clamp(tail ?? 40, 0, MaxLogLines);
-                return Results.Json(after == null ? relay.Log.Tail(count) : relay.Log.Since(after.Value, count), StatusJson.Options);
+                return Results.Json(after == null ? log.Tail(count) : log.Since(after.Value, count), StatusJson.Options);
             });
         }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.IO;
 using System.Net;
 using System.Runtime.InteropServices;
@@ -7,9 +8,14 @@ using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
 using RtmpXProtect.Cli.Certificates;
+using RtmpXProtect.Cli.Streaming;
 using RtmpXProtect.Engine.Configuration;
+using RtmpXProtect.Engine.Logging;
 using RtmpXProtect.Engine.Server;
 using RtmpXProtect.Engine.Server.Access;
+using RtmpXProtect.Engine.Streaming;
+using RtmpXProtect.Engine.Streaming.Running;
+using RtmpXProtect.Engine.Streaming.Sources;
 using Serilog;
 
 namespace RtmpXProtect.Cli.Serving
@@ -81,9 +87,13 @@ namespace RtmpXProtect.Cli.Serving
             }
 
             LogBanner(server, options);
-            using var launcher = new RtmpXProtect.Cli.Streaming.HelperLauncher();
-            await using var relays = new RtmpXProtect.Cli.Streaming.RelaySupervisor(stream => new RtmpXProtect.Cli.Streaming.HelperProcessWorker(stream, _file!.FullName, launcher, RtmpXProtect.Cli.Streaming.RestartBackoff.Default, _log));
-            await using var http = await _endpoints.StartAsync(server, _log, relays);
+            using var launcher = new HelperLauncher();
+            var helperLogs = new ConcurrentDictionary<string, LogRing>(StringComparer.OrdinalIgnoreCase);
+            await using var streams = new StreamSupervisor(
+                definition => Worker(definition, server, launcher, helperLogs),
+                new StreamSupervisorOptions { Logger = _log });
+            streams.EventRaised += LogEvent;
+            await using var http = await _endpoints.StartAsync(server, _log, streams);
             if (http == null)
             {
                 return 2;
@@ -91,7 +101,7 @@ namespace RtmpXProtect.Cli.Serving
 
             if (_current.Streams.Count > 0)
             {
-                _log.Information("Streams: {Changes}", await relays.ApplyAsync(_current.Streams));
+                await streams.ApplyAsync(_current.Streams);
             }
 
             using var hangup = ListenForHangup();
@@ -103,7 +113,7 @@ namespace RtmpXProtect.Cli.Serving
                     var trigger = await _reloads.Reader.ReadAsync(stop);
                     if (Reload(server, trigger))
                     {
-                        _log.Information("Streams: {Changes}", await relays.ApplyAsync(_current.Streams));
+                        await streams.ApplyAsync(_current.Streams);
                     }
                 }
             }
@@ -112,10 +122,46 @@ namespace RtmpXProtect.Cli.Serving
                 _log.Information("Stopping: closing {Connections} connections and finalising recordings", server.ConnectionCount);
             }
 
-            await relays.ApplyAsync(System.Array.Empty<RtmpXProtect.Engine.Streaming.StreamDefinition>());
+            await streams.ApplyAsync(Array.Empty<StreamDefinition>());
             await server.StopAsync();
             _log.Information("Stopped");
             return 0;
+        }
+
+        // An ingest: stream reads serve's own server (in process, no socket); any other runs in a helper
+        // process, so a crashing source or codec cannot take the server down.
+        private IStreamWorker Worker(StreamDefinition definition, RtmpServer server, HelperLauncher launcher, ConcurrentDictionary<string, LogRing> helperLogs)
+        {
+            if (definition.Source.StartsWith(FrameSources.IngestPrefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return new InProcessStreamWorker(definition, d => FrameSources.Create(d.Source, new FrameSourceContext { Server = server }));
+            }
+
+            return new HelperProcessWorker(definition, _file!.FullName, launcher, helperLogs.GetOrAdd(definition.Name, _ => new LogRing(1000)), _log);
+        }
+
+        // What the XProtect plugin will write to its System Log, in serve's log now. A crashed worker
+        // is logged by the supervisor itself (Error), with its restart delay.
+        private void LogEvent(StreamerEvent e)
+        {
+            switch (e.Kind)
+            {
+                case StreamerEventKind.StateChanged:
+                    _log.Information("Stream {Stream}: {State}", e.Stream, e.Message);
+                    break;
+                case StreamerEventKind.DestinationStateChanged:
+                    _log.Information("Stream {Stream} → {Destination}: {State}", e.Stream, e.Destination, e.Message);
+                    break;
+                case StreamerEventKind.Connected:
+                    _log.Information("Stream {Stream} → {Destination}: connected", e.Stream, e.Destination);
+                    break;
+                case StreamerEventKind.Error:
+                    _log.Warning("Stream {Stream}{Where}: {Error}", e.Stream, e.Destination == null ? string.Empty : " → " + e.Destination, e.Message);
+                    break;
+                case StreamerEventKind.Stopped:
+                    _log.Information("Stream {Stream}: stopped", e.Stream);
+                    break;
+            }
         }
 
         private IDisposable? ListenForHangup()

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using RtmpXProtect.Engine.Logging;
 using RtmpXProtect.Engine.Streaming;
+using RtmpXProtect.Engine.Streaming.Running;
 using Serilog;
 using Serilog.Events;
 using Serilog.Parsing;
@@ -13,118 +14,79 @@ using Serilog.Parsing;
 namespace RtmpXProtect.Cli.Streaming
 {
     /// <summary>
-    /// Keeps one stream running in a helper process: reads its report lines into a status and a
-    /// log ring, restarts it with <see cref="RestartBackoff"/> when it exits on its own, and on stop
-    /// closes its stdin (it stops cleanly), then kills what is left. Never leaves a helper behind.
+    /// Runs one stream in a helper process (`rtmpx stream run NAME --config FILE --report`) for the
+    /// engine's <see cref="StreamSupervisor"/>: its status and events come from the helper's report
+    /// lines (docs/HELPER-PROTOCOL.md), its log lines go to a ring that outlives the process, and an
+    /// exit nobody asked for faults <see cref="Completion"/> so the supervisor restarts it with
+    /// backoff. On stop it closes the helper's stdin (the helper unpublishes and exits), then kills
+    /// what is left: never leaves a helper behind.
     /// </summary>
-    internal sealed class HelperProcessWorker : IRelayWorker
+    internal sealed class HelperProcessWorker : IStreamWorker
     {
         private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
         private readonly string _configFile;
         private readonly HelperLauncher _launcher;
-        private readonly RestartBackoff _backoff;
         private readonly ILogger _log;
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private readonly object _gate = new object();
-        private Task _loop = Task.CompletedTask;
-        private StreamerState _state = StreamerState.Starting;
-        private string? _reason;
+        private readonly DateTimeOffset _created = DateTimeOffset.UtcNow;
+        private Task _completion = Task.CompletedTask;
         private int? _pid;
-        private int _restarts;
-        private string? _lastError;
-        private ReportLine? _lastStatus;
+        private StreamerStatus? _last;
 
-        public HelperProcessWorker(StreamDefinition definition, string configFile, HelperLauncher launcher, RestartBackoff backoff, ILogger log)
+        /// <param name="definition">The stream; its URLs stay in the configuration file, which the helper reads itself.</param>
+        /// <param name="configFile">The configuration file the helper reads the stream from.</param>
+        /// <param name="launcher">Starts the process from a thread that lives as long as serve (parent-death signal).</param>
+        /// <param name="log">The stream's log; the caller keeps one per stream so a crash's lines survive the restart.</param>
+        /// <param name="hostLog">Serve's log, for starts and stops of the process.</param>
+        public HelperProcessWorker(StreamDefinition definition, string configFile, HelperLauncher launcher, LogRing log, ILogger hostLog)
         {
             Definition = definition;
             _configFile = configFile;
             _launcher = launcher;
-            _backoff = backoff;
-            _log = log;
+            Log = log;
+            _log = hostLog;
         }
+
+        public event Action<StreamerEvent>? EventRaised;
 
         public StreamDefinition Definition { get; }
 
-        public LogRing Log { get; } = new LogRing(1000);
+        public Task Completion => _completion;
 
-        public RelayStatus Status()
-        {
-            lock (_gate)
-            {
-                var idle = RelayStatuses.Idle(Definition, _state);
-                var since = _state == StreamerState.Streaming ? _lastStatus?.StreamingSince : null;
-                return idle with
-                {
-                    Reason = _reason,
-                    ProcessId = _pid,
-                    Restarts = _restarts,
-                    LastError = _lastError,
-                    UptimeSeconds = since == null ? 0 : Math.Max(0, (DateTimeOffset.UtcNow - since.Value).TotalSeconds),
-                    BitrateKbps = _lastStatus?.BitrateKbps ?? 0,
-                    BytesSent = _lastStatus?.BytesSent ?? 0,
-                    VideoFrames = _lastStatus?.VideoFrames ?? 0,
-                    AudioFrames = _lastStatus?.AudioFrames ?? 0,
-                    UpdatedAt = _lastStatus?.Time,
-                };
-            }
-        }
+        public LogRing Log { get; }
 
-        public void Start() => _loop = Task.Run(() => LoopAsync(_stop.Token));
+        public void Start() => _completion = Task.Run(() => RunAsync(_stop.Token));
 
         public async Task StopAsync()
         {
             _stop.Cancel();
-            await _loop.ConfigureAwait(false);
+            await _completion.ConfigureAwait(false);
         }
 
-        private async Task LoopAsync(CancellationToken stop)
+        public StreamerStatus Status()
         {
-            while (!stop.IsCancellationRequested)
+            lock (_gate)
             {
-                SetState(StreamerState.Starting, null);
-                var started = DateTimeOffset.UtcNow;
-                int exitCode;
-                try
-                {
-                    exitCode = await RunOnceAsync(stop).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (stop.IsCancellationRequested)
-                {
-                    break;
-                }
-                catch (Exception e) when (e is System.ComponentModel.Win32Exception || e is InvalidOperationException || e is IOException)
-                {
-                    exitCode = -1;
-                    _log.Error("Cannot start the helper for {Name}: {Error}", Definition.Name, e.Message);
-                }
+                return (_last ?? new StreamerStatus { Name = Definition.Name, State = StreamerState.Starting, Since = _created }).WithProcess(_pid);
+            }
+        }
 
-                var delay = _backoff.Next(started, DateTimeOffset.UtcNow);
-                var reason = $"helper crashed (exit {exitCode})";
-                lock (_gate)
-                {
-                    _restarts++;
-                    _lastError = reason;
-                    _pid = null;
-                }
-
-                SetState(StreamerState.Reconnecting, reason);
-                _log.Warning("Helper for {Name} crashed (exit {ExitCode}), restarting in {Seconds} s", Definition.Name, exitCode, delay.TotalSeconds);
-                Add(DateTimeOffset.Now, LogEventLevel.Warning, $"helper crashed (exit {exitCode}), restarting in {delay.TotalSeconds} s");
-                try
-                {
-                    await Task.Delay(delay, stop).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    break;
-                }
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await StopAsync().ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is StreamWorkerException || e is IOException || e is InvalidOperationException || e is System.ComponentModel.Win32Exception)
+            {
+                // Reported through Completion already.
             }
 
-            SetState(StreamerState.Disabled, "stopped");
+            _stop.Dispose();
         }
 
-        // The helper's exit code; cancelled (after ending the helper) when stopped.
-        private async Task<int> RunOnceAsync(CancellationToken stop)
+        private async Task RunAsync(CancellationToken stop)
         {
             using var process = await _launcher.StartAsync(Definition.Name, _configFile).ConfigureAwait(false);
             lock (_gate)
@@ -134,7 +96,7 @@ namespace RtmpXProtect.Cli.Streaming
 
             _log.Information("Started helper for {Name} (pid {Pid})", Definition.Name, process.Id);
             var output = PumpAsync(process.StandardOutput, OnReport);
-            var errors = PumpAsync(process.StandardError, line => Add(DateTimeOffset.Now, LogEventLevel.Warning, "helper: " + line));
+            var errors = PumpAsync(process.StandardError, line => Add(DateTimeOffset.Now, LogEventLevel.Warning, "helper: " + Cut(line)));
             try
             {
                 await process.WaitForExitAsync(stop).ConfigureAwait(false);
@@ -142,9 +104,21 @@ namespace RtmpXProtect.Cli.Streaming
             catch (OperationCanceledException)
             {
                 await EndAsync(process).ConfigureAwait(false);
-                throw;
+                await DrainAsync(output, errors).ConfigureAwait(false);
+                return;
             }
 
+            await DrainAsync(output, errors).ConfigureAwait(false);
+            lock (_gate)
+            {
+                _pid = null;
+            }
+
+            throw new StreamWorkerException($"helper crashed (exit {process.ExitCode})");
+        }
+
+        private static async Task DrainAsync(Task output, Task errors)
+        {
             try
             {
                 await Task.WhenAll(output, errors).WaitAsync(StopGrace).ConfigureAwait(false);
@@ -153,8 +127,6 @@ namespace RtmpXProtect.Cli.Streaming
             {
                 // Something the helper started still holds its output open; its exit is what counts.
             }
-
-            return process.ExitCode;
         }
 
         // Closing stdin is the protocol's "stop": the helper ends its publish cleanly and exits.
@@ -189,49 +161,26 @@ namespace RtmpXProtect.Cli.Streaming
             switch (line?.Type)
             {
                 case ReportLine.LogType:
-                    Add(line.Time, Level(line.Level), line.Text ?? string.Empty);
-                    break;
-                case ReportLine.StateType when line.State is StreamerState state:
-                    SetState(state, line.Reason);
+                    Add(line.Time, Level(line.Level), Cut(line.Text ?? string.Empty));
                     break;
                 case ReportLine.StatusType:
                     lock (_gate)
                     {
-                        _lastStatus = line;
+                        _last = line.Status;
                     }
 
-                    if (line.State is StreamerState current)
-                    {
-                        SetState(current, line.Reason);
-                    }
-
+                    break;
+                case ReportLine.EventType:
+                    EventRaised?.Invoke(line.Event!);
                     break;
                 default:
                     // Not a report line (a runtime message on stdout): kept, as it may explain a crash.
-                    Add(DateTimeOffset.Now, LogEventLevel.Information, "helper: " + (text.Length > 500 ? text.Substring(0, 500) : text));
+                    Add(DateTimeOffset.Now, LogEventLevel.Information, "helper: " + Cut(text));
                     break;
             }
         }
 
-        private void SetState(StreamerState state, string? reason)
-        {
-            lock (_gate)
-            {
-                if (_state == state && _reason == reason)
-                {
-                    return;
-                }
-
-                _state = state;
-                _reason = reason;
-                if (state == StreamerState.Error && reason != null)
-                {
-                    _lastError = reason;
-                }
-            }
-
-            _log.Information("Stream {Name}: {State}{Reason}", Definition.Name, state, reason == null ? string.Empty : " (" + reason + ")");
-        }
+        private static string Cut(string text) => text.Length > 500 ? text.Substring(0, 500) : text;
 
         private void Add(DateTimeOffset time, LogEventLevel level, string text)
             => Log.Emit(new LogEvent(time, level, null, new MessageTemplate(new[] { new TextToken(text) }), Enumerable.Empty<LogEventProperty>()));

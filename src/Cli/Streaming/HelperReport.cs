@@ -28,7 +28,13 @@ namespace RtmpXProtect.Cli.Streaming
             try
             {
                 var line = JsonSerializer.Deserialize<ReportLine>(text, Options);
-                return line != null && (line.Type == ReportLine.StateType || line.Type == ReportLine.StatusType || line.Type == ReportLine.LogType) ? line : null;
+                return line?.Type switch
+                {
+                    ReportLine.LogType => line,
+                    ReportLine.StatusType when line.Status != null => line,
+                    ReportLine.EventType when line.Event != null => line,
+                    _ => null,
+                };
             }
             catch (JsonException)
             {
@@ -41,7 +47,7 @@ namespace RtmpXProtect.Cli.Streaming
             var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
             {
                 DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-                MaxDepth = 4,
+                MaxDepth = 8,
             };
             options.Converters.Add(new JsonStringEnumConverter());
             return options;

@@ -1,13 +1,13 @@
 using System;
 using System.IO;
-using RtmpXProtect.Engine.Streaming;
+using RtmpXProtect.Engine.Streaming.Running;
 using Serilog.Core;
 using Serilog.Events;
 
 namespace RtmpXProtect.Cli.Streaming
 {
     /// <summary>
-    /// The helper's side of the report protocol: log events, state changes and status samples as
+    /// The helper's side of the report protocol: log events, stream events and status samples as
     /// JSON lines on one writer (standard output), one whole line at a time.
     /// </summary>
     internal sealed class ReportWriter : ILogEventSink
@@ -25,20 +25,9 @@ namespace RtmpXProtect.Cli.Streaming
             Text = logEvent.Exception == null ? Render(logEvent) : Render(logEvent) + " " + logEvent.Exception.GetType().Name + ": " + logEvent.Exception.Message,
         });
 
-        public void State(StreamerState state, string? reason) => Write(new ReportLine { Type = ReportLine.StateType, Time = DateTimeOffset.Now, State = state, Reason = reason });
+        public void Status(StreamerStatus status) => Write(new ReportLine { Type = ReportLine.StatusType, Time = DateTimeOffset.Now, Status = status });
 
-        public void Status(RelayProgress progress, double bitrateKbps) => Write(new ReportLine
-        {
-            Type = ReportLine.StatusType,
-            Time = DateTimeOffset.Now,
-            State = progress.State,
-            Reason = progress.Reason,
-            BytesSent = progress.BytesSent,
-            VideoFrames = progress.VideoFrames,
-            AudioFrames = progress.AudioFrames,
-            BitrateKbps = Math.Round(bitrateKbps, 1),
-            StreamingSince = progress.StreamingSince,
-        });
+        public void Event(StreamerEvent streamerEvent) => Write(new ReportLine { Type = ReportLine.EventType, Time = streamerEvent.Time, Event = streamerEvent });
 
         public void Write(ReportLine line)
         {

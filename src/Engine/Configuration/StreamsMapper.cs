@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using RtmpXProtect.Engine.Rtmp;
 using RtmpXProtect.Engine.Streaming;
+using RtmpXProtect.Engine.Streaming.Sources;
 
 namespace RtmpXProtect.Engine.Configuration
 {
@@ -86,7 +87,7 @@ namespace RtmpXProtect.Engine.Configuration
 
                 if (string.IsNullOrWhiteSpace(stream.Source))
                 {
-                    errors.Add(new KeyError(key + ".source", "must be an rtmp:// or rtmps:// URL, a path of this server or an .flv file"));
+                    errors.Add(new KeyError(key + ".source", "must be " + FrameSources.ExpectedForms));
                 }
 
                 ValidateDestinations(stream.Destinations, key + ".destinations", errors);
@@ -155,11 +156,24 @@ namespace RtmpXProtect.Engine.Configuration
             return definition;
         }
 
-        // An .flv file is the configuration's, like every path in it; a URL or an ingest path is left alone.
+        // A file (.flv, .gbd, gbd:FILE) is the configuration's, like every path in it: a helper runs
+        // in another directory. A URL or an ingest: path is left alone.
         private static string ResolveSource(string source, string baseDirectory)
-            => source.EndsWith(".flv", StringComparison.OrdinalIgnoreCase) && source.IndexOf("://", StringComparison.Ordinal) < 0
+        {
+            if (source.IndexOf("://", StringComparison.Ordinal) >= 0)
+            {
+                return source;
+            }
+
+            if (source.StartsWith(FrameSources.GenericByteDataPrefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return FrameSources.GenericByteDataPrefix + Path.GetFullPath(Path.Combine(baseDirectory, source.Substring(FrameSources.GenericByteDataPrefix.Length)));
+            }
+
+            return source.EndsWith(".flv", StringComparison.OrdinalIgnoreCase) || source.EndsWith(".gbd", StringComparison.OrdinalIgnoreCase)
                 ? Path.GetFullPath(Path.Combine(baseDirectory, source))
                 : source;
+        }
 
         private static string? ReadUrl(StreamDestinationSection destination, string key, string baseDirectory, List<KeyError> errors)
         {

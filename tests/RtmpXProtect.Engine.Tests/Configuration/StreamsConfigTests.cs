@@ -20,10 +20,18 @@ namespace RtmpXProtect.Engine.Tests.Configuration
       ""destinations"": [ { ""url"": ""rtmps://a.example.com/live2/" + Key + @""", ""allowUntrustedCertificate"": true },
                           { ""url"": ""rtmp://b.example.com/app/" + Key + @""" } ] },
     { ""name"": ""twitch"", ""source"": ""cam.flv"", ""destinations"": [ { ""url"": ""rtmp://c/app/x"" } ] },
+    { ""name"": ""raw"", ""source"": ""gbd:cam1.raw"", ""destinations"": [ { ""url"": ""rtmp://c/app/x"" } ] },
+    { ""name"": ""raw2"", ""source"": ""rec/cam2.gbd"", ""destinations"": [ { ""url"": ""rtmp://c/app/x"" } ] },
+    { ""name"": ""local"", ""source"": ""ingest:live/cam1"", ""destinations"": [ { ""url"": ""rtmp://c/app/x"" } ] },
   ],
 }");
             var streams = StreamsMapper.ToStreamDefinitions(config, Path.GetTempPath());
-            Assert.Equal(2, streams.Count);
+            Assert.Equal(5, streams.Count);
+
+            // Files are the configuration's, as a helper process runs elsewhere; an ingest path is the server's.
+            Assert.Equal("gbd:" + Path.Combine(Path.GetTempPath(), "cam1.raw"), streams[2].Source);
+            Assert.Equal(Path.Combine(Path.GetTempPath(), "rec", "cam2.gbd"), streams[3].Source);
+            Assert.Equal("ingest:live/cam1", streams[4].Source);
             var yt = streams[0];
             Assert.Equal("yt", yt.Name);
             Assert.Equal("rtmp://cam/live/1", yt.Source);
@@ -47,7 +55,7 @@ namespace RtmpXProtect.Engine.Tests.Configuration
         [InlineData("{ \"streams\": [ { \"source\": \"a.flv\", \"destinations\": [ { \"url\": \"rtmp://h/a/s\" } ] } ] }", "line 1: streams[0].name must be 1–64 letters, digits, '-', '_' or '.'")]
         [InlineData("{ \"streams\": [ { \"name\": \"a b\", \"source\": \"a.flv\", \"destinations\": [ { \"url\": \"rtmp://h/a/s\" } ] } ] }", "line 1: streams[0].name must be 1–64 letters, digits, '-', '_' or '.'")]
         [InlineData("{ \"streams\": [ { \"name\": \"..\", \"source\": \"a.flv\", \"destinations\": [ { \"url\": \"rtmp://h/a/s\" } ] } ] }", "line 1: streams[0].name must be 1–64 letters, digits, '-', '_' or '.'")]
-        [InlineData("{ \"streams\": [ { \"name\": \"a\", \"destinations\": [ { \"url\": \"rtmp://h/a/s\" } ] } ] }", "line 1: streams[0].source must be an rtmp:// or rtmps:// URL, a path of this server or an .flv file")]
+        [InlineData("{ \"streams\": [ { \"name\": \"a\", \"destinations\": [ { \"url\": \"rtmp://h/a/s\" } ] } ] }", "line 1: streams[0].source must be an rtmp:// or rtmps:// URL, ingest:APP/STREAM, an .flv file, a .gbd file or gbd:FILE")]
         [InlineData("{ \"streams\": [ { \"name\": \"a\", \"source\": \"a.flv\" } ] }", "line 1: streams[0].destinations must list at least one destination")]
         [InlineData("{ \"streams\": [ { \"name\": \"a\", \"source\": \"a.flv\", \"destinations\": null } ] }", "line 1: streams[0].destinations must list at least one destination")]
         [InlineData("{ \"streams\": [ { \"name\": \"a\", \"source\": \"a.flv\", \"destinations\": [ null ] } ] }", "line 1: streams[0].destinations[0] must be an object")]

@@ -50,16 +50,21 @@ public class CliHelperProcessTests
         Assert.DoesNotContain("rtmp://", cmdline);
 
         Assert.Equal(0, kill(first, 9));
-        await serve.WaitForOutputAsync(l => l.Contains("Helper for cam crashed (exit 137), restarting in 1 s"), Step);
+        await serve.WaitForOutputAsync(l => l.Contains("Stream cam worker crashed (helper crashed (exit 137)); restart in"), Step);
         var second = Pid(await serve.WaitForOutputAsync(l => l.Contains("Started helper for cam (pid") && Pid(l) != first, Step));
         Assert.DoesNotContain(Key, File.ReadAllText($"/proc/{second}/cmdline"));
 
         using var http = new HttpClient();
         var status = await UntilAsync(http, $"{api}/api/relays/cam", s => s.GetProperty("state").GetString() == "Streaming" && s.GetProperty("processId").GetInt32() == second);
         Assert.Equal(1, status.GetProperty("restarts").GetInt32());
-        Assert.Equal("helper crashed (exit 137)", status.GetProperty("lastError").GetString());
-        Assert.Equal($"rtmp://127.0.0.1:{rtmpPort}/live/****", status.GetProperty("destinations")[0].GetString());
-        await UntilAsync(http, $"{api}/api/relays/cam", s => s.GetProperty("bytesSent").GetInt64() > 0 && s.GetProperty("bitrateKbps").GetDouble() > 0);
+        Assert.Equal("worker crashed: helper crashed (exit 137)", status.GetProperty("lastError").GetString());
+        var destination = status.GetProperty("destinations")[0];
+        Assert.Equal($"rtmp://127.0.0.1:{rtmpPort}/live/****", destination.GetProperty("destination").GetString());
+        Assert.Equal("Streaming", destination.GetProperty("state").GetString());
+
+        // The engine's streamer in the helper: audio and video frames flow at a rate, the helper's own pid reported.
+        var flowing = await UntilAsync(http, $"{api}/api/relays/cam", s => s.GetProperty("destinations")[0].GetProperty("framesSent").GetInt64() > 0 && s.GetProperty("bitrateKbps").GetInt64() > 0 && s.GetProperty("fps").GetInt64() > 0);
+        Assert.Equal(second, flowing.GetProperty("processId").GetInt32());
 
         await using var list = RtmpxCli.Start("stream", "list", "--api", api);
         Assert.Equal(0, await list.WaitForExitAsync(Step));
@@ -76,8 +81,8 @@ public class CliHelperProcessTests
         await using var logs = RtmpxCli.Start("stream", "logs", "cam", "--tail", "40", "--api", api);
         Assert.Equal(0, await logs.WaitForExitAsync(Step));
         var lines = logs.StandardOutputTail().Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Contains(lines, l => Regex.IsMatch(l, @"^\d\d:\d\d:\d\d\.\d{3} WRN helper crashed \(exit 137\), restarting in 1 s$"));
-        Assert.Contains(lines, l => Regex.IsMatch(l, $@"^\d\d:\d\d:\d\d\.\d{{3}} INF Streaming to rtmp://127\.0\.0\.1:{rtmpPort}/live/\*\*\*\*$"));
+        Assert.Contains(lines, l => Regex.IsMatch(l, @"^\d\d:\d\d:\d\d\.\d{3} WRN worker crashed \(helper crashed \(exit 137\)\); restart in \d+\.\d s$"));
+        Assert.Contains(lines, l => Regex.IsMatch(l, $@"^\d\d:\d\d:\d\d\.\d{{3}} INF Publishing to rtmp://127\.0\.0\.1:{rtmpPort}/live/\*\*\*\*$"));
 
         foreach (var output in new[] { serve.StandardOutputTail(), serve.StandardErrorTail(), list.StandardOutputTail(), one.StandardOutputTail(), logs.StandardOutputTail(), await http.GetStringAsync($"{api}/api/relays/cam/logs?tail=1000") })
         {

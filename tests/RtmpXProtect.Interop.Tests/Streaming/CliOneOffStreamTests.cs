@@ -24,7 +24,8 @@ public class CliOneOffStreamTests
 
         await server.Published("a", Step);
         await server.Published("b", Step);
-        await run.WaitForOutputAsync(l => l.Contains("Stream one-off: Streaming"), Step);
+        await run.WaitForOutputAsync(l => l.Contains("one-off: Streaming"), Step);
+        await run.WaitForOutputAsync(l => l.Contains($"one-off → rtmp://127.0.0.1:{server.Port}/live/****: Streaming"), Step);
         var warning = await run.WaitForOutputAsync(l => l.Contains("visible to every user"), Step);
         Assert.Contains($"rtmp://127.0.0.1:{server.Port}/live/****", warning);
 
@@ -33,7 +34,7 @@ public class CliOneOffStreamTests
         await server.Unpublished("a", Step);
         await server.Unpublished("b", Step);
         var output = run.StandardErrorTail() + run.StandardOutputTail();
-        Assert.Contains("Stream one-off: stopped", output);
+        Assert.Contains("one-off: stopped", output);
         Assert.DoesNotContain("file-secret-1", output);
         Assert.DoesNotContain("argv-secret-2", output);
     }
@@ -48,6 +49,16 @@ public class CliOneOffStreamTests
         await using var run = RtmpxCli.Start(arguments);
         Assert.NotEqual(0, await run.WaitForExitAsync(Step));
         Assert.Contains(error, run.StandardErrorTail() + run.StandardOutputTail());
+    }
+
+    [Fact]
+    public async Task An_ingest_source_outside_serve_is_refused_clearly_without_the_key()
+    {
+        await using var run = RtmpxCli.Start("stream", "run", "--source", "ingest:live/cam1", "--to", "rtmp://127.0.0.1:1/live/out?key=secret-4");
+        Assert.Equal(2, await run.WaitForExitAsync(Step));
+        var output = run.StandardErrorTail() + run.StandardOutputTail();
+        Assert.Contains("one-off: An ingest:APP/STREAM source needs the in-process ingest server; none runs here.", output);
+        Assert.DoesNotContain("secret-4", output);
     }
 
     [Fact]

@@ -6,13 +6,14 @@ using System.Threading.Tasks;
 using RtmpXProtect.Cli.Streaming;
 using RtmpXProtect.Engine.Logging;
 using RtmpXProtect.Engine.Streaming;
+using RtmpXProtect.Engine.Streaming.Running;
 using Serilog.Events;
 using Serilog.Parsing;
 using Xunit;
 
 namespace RtmpXProtect.Interop.Tests.Streaming;
 
-/// <summary>The pure parts of helper supervision: the report protocol, the restart backoff and the reload diff.</summary>
+/// <summary>The pure parts of helper supervision: the report protocol, and the reload diff as serve uses it through the engine's supervisor.</summary>
 public class CliSupervisionTests
 {
     [Fact]
@@ -20,26 +21,39 @@ public class CliSupervisionTests
     {
         var output = new StringWriter();
         var writer = new ReportWriter(output);
-        var progress = new RelayProgress();
-        progress.SetState(StreamerState.Streaming);
-        progress.Sent(1000, video: true, audio: false);
-        progress.Sent(200, video: false, audio: true);
-        writer.State(StreamerState.Reconnecting, "connection reset");
-        writer.Status(progress, 812.44);
-        writer.Emit(new LogEvent(new DateTimeOffset(2026, 11, 21, 18, 0, 1, 120, TimeSpan.Zero), LogEventLevel.Warning, null, new MessageTemplateParser().Parse("Lost {Destination}"), new[] { new LogEventProperty("Destination", new ScalarValue("rtmp://h:1935/live/****")) }));
+        var at = new DateTimeOffset(2026, 11, 21, 18, 0, 1, 120, TimeSpan.Zero);
+        writer.Event(new StreamerEvent { Kind = StreamerEventKind.DestinationStateChanged, Stream = "cam", Destination = "rtmp://h:1935/live/****", State = StreamerState.Reconnecting, Message = "Reconnecting", Time = at });
+        writer.Status(new StreamerStatus
+        {
+            Name = "cam",
+            Source = "cam.flv",
+            State = StreamerState.Streaming,
+            Uptime = TimeSpan.FromSeconds(62.5),
+            BitrateKbps = 812,
+            Fps = 25,
+            FramesSent = 1200,
+            FramesDropped = 3,
+            Destinations = new[]
+            {
+                new DestinationStatus { Destination = "rtmp://a:1935/live/****", State = StreamerState.Streaming, BitrateKbps = 815, Fps = 25, FramesSent = 1200 },
+                new DestinationStatus { Destination = "rtmp://b:1935/live/****", State = StreamerState.Reconnecting, LastError = "connection refused", FramesDropped = 3, Reconnects = 2 },
+            },
+        });
+        writer.Emit(new LogEvent(at, LogEventLevel.Warning, null, new MessageTemplateParser().Parse("Lost {Destination}"), new[] { new LogEventProperty("Destination", new ScalarValue("rtmp://h:1935/live/****")) }));
 
         var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(HelperReport.TryParse).ToList();
         Assert.Equal(3, lines.Count);
-        Assert.Equal(ReportLine.StateType, lines[0]!.Type);
-        Assert.Equal(StreamerState.Reconnecting, lines[0]!.State);
-        Assert.Equal("connection reset", lines[0]!.Reason);
+        Assert.Equal(ReportLine.EventType, lines[0]!.Type);
+        Assert.Equal(StreamerEventKind.DestinationStateChanged, lines[0]!.Event!.Kind);
+        Assert.Equal("rtmp://h:1935/live/****", lines[0]!.Event!.Destination);
+        Assert.Equal(StreamerState.Reconnecting, lines[0]!.Event!.State);
+        Assert.Equal(at, lines[0]!.Event!.Time);
         Assert.Equal(ReportLine.StatusType, lines[1]!.Type);
-        Assert.Equal(StreamerState.Streaming, lines[1]!.State);
-        Assert.Equal(1200, lines[1]!.BytesSent);
-        Assert.Equal(1, lines[1]!.VideoFrames);
-        Assert.Equal(1, lines[1]!.AudioFrames);
-        Assert.Equal(812.4, lines[1]!.BitrateKbps);
-        Assert.NotNull(lines[1]!.StreamingSince);
+        var status = lines[1]!.Status!;
+        Assert.Equal((StreamerState.Streaming, 812L, 25L, 1200L, 3L), (status.State, status.BitrateKbps, status.Fps, status.FramesSent, status.FramesDropped));
+        Assert.Equal(TimeSpan.FromSeconds(62.5), status.Uptime);
+        Assert.Equal(2, status.Destinations.Count);
+        Assert.Equal((StreamerState.Reconnecting, "connection refused", 3L, 2), (status.Destinations[1].State, status.Destinations[1].LastError, status.Destinations[1].FramesDropped, status.Destinations[1].Reconnects));
         Assert.Equal(ReportLine.LogType, lines[2]!.Type);
         Assert.Equal("WRN", lines[2]!.Level);
         Assert.Equal("Lost rtmp://h:1935/live/****", lines[2]!.Text);
@@ -51,7 +65,9 @@ public class CliSupervisionTests
     [InlineData("")]
     [InlineData("Unhandled exception. System.Exception: boom")]
     [InlineData("{\"type\":\"weather\",\"time\":\"2026-11-21T18:00:00Z\"}")]
-    [InlineData("{\"type\":\"state\",\"state\":\"Sleeping\"}")]
+    [InlineData("{\"type\":\"status\",\"status\":{\"state\":\"Sleeping\"}}")]
+    [InlineData("{\"type\":\"status\",\"time\":\"2026-11-21T18:00:00Z\"}")]
+    [InlineData("{\"type\":\"event\"}")]
     [InlineData("{\"type\":\"state\",")]
     [InlineData("[1,2,3]")]
     public void A_line_that_is_no_report_line_is_skipped(string? text)
@@ -68,7 +84,7 @@ public class CliSupervisionTests
     public void Random_input_never_throws_from_the_parser()
     {
         var random = new Random(4711);
-        var valid = HelperReport.Format(new ReportLine { Type = ReportLine.StatusType, Time = DateTimeOffset.UnixEpoch, State = StreamerState.Streaming, BytesSent = 5 });
+        var valid = HelperReport.Format(new ReportLine { Type = ReportLine.StatusType, Time = DateTimeOffset.UnixEpoch, Status = new StreamerStatus { Name = "cam", State = StreamerState.Streaming, Destinations = new[] { new DestinationStatus { Destination = "rtmp://h/live/****", FramesSent = 5 } } } });
         for (var i = 0; i < 2000; i++)
         {
             var chars = valid.ToCharArray();
@@ -82,76 +98,77 @@ public class CliSupervisionTests
     }
 
     [Fact]
-    public void Restart_delays_double_up_to_the_cap_and_reset_after_a_stable_run()
-    {
-        var backoff = new RestartBackoff(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(60));
-        var t = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-        var delays = new List<double>();
-        for (var i = 0; i < 6; i++)
-        {
-            // Crashes 5 s after each start: never stable.
-            delays.Add(backoff.Next(t, t.AddSeconds(5)).TotalSeconds);
-            t = t.AddSeconds(5 + delays[^1]);
-        }
-
-        Assert.Equal(new double[] { 1, 2, 4, 8, 10, 10 }, delays);
-        Assert.Equal(1, backoff.Next(t, t.AddSeconds(60)).TotalSeconds);
-        Assert.Equal(2, backoff.Next(t, t.AddSeconds(1)).TotalSeconds);
-    }
-
-    [Fact]
-    public void Backoff_refuses_an_initial_delay_above_the_cap()
-        => Assert.Throws<ArgumentOutOfRangeException>(() => new RestartBackoff(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)));
-
-    [Fact]
     public async Task A_reload_restarts_only_the_streams_whose_definition_changed()
     {
         var made = new List<FakeWorker>();
-        await using var supervisor = new RelaySupervisor(d =>
+        await using var supervisor = new StreamSupervisor(d =>
         {
             var worker = new FakeWorker(d);
-            made.Add(worker);
+            lock (made)
+            {
+                made.Add(worker);
+            }
+
             return worker;
         });
 
         var first = await supervisor.ApplyAsync(new[] { Stream("a", "rtmp://h/app/KEY-A"), Stream("b", "rtmp://h/app/KEY-B"), Stream("c", "rtmp://h/app/KEY-C"), Stream("off", "rtmp://h/app/KEY-D", enabled: false) });
-        Assert.Equal(new[] { "a", "b", "c", "off" }, first.Started);
-        Assert.Equal(3, made.Count);
-        Assert.All(made, w => Assert.Equal(1, w.Starts));
-        var a = made[0];
-        var b = made[1];
-        var c = made[2];
+        Assert.Equal(new[] { "a", "b", "c", "off" }, first.Added);
+        var a = await Started(made, "a");
+        var b = await Started(made, "b");
+        var c = await Started(made, "c");
 
         // b's key changed (a new URL file), c is gone, d is new, a is as it was, off is now enabled.
         var second = await supervisor.ApplyAsync(new[] { Stream("a", "rtmp://h/app/KEY-A"), Stream("b", "rtmp://h/app/KEY-B2"), Stream("d", "rtmp://h/app/KEY-E"), Stream("off", "rtmp://h/app/KEY-D") });
-        Assert.Equal(new[] { "d" }, second.Started);
-        Assert.Equal(new[] { "b", "off" }, second.Restarted);
-        Assert.Equal(new[] { "c" }, second.Stopped);
-        Assert.Equal(1, second.Unchanged);
+        Assert.Equal(new[] { "d" }, second.Added);
+        Assert.Equal(new[] { "b", "off" }, second.Changed);
+        Assert.Equal(new[] { "c" }, second.Removed);
+        Assert.Equal(new[] { "a" }, second.Unchanged);
+        await Started(made, "d");
+        await Started(made, "off");
         Assert.Equal((1, 0), (a.Starts, a.Stops));
         Assert.Equal((1, 1), (b.Starts, b.Stops));
         Assert.Equal((1, 1), (c.Starts, c.Stops));
         Assert.Equal(6, made.Count);
-        Assert.DoesNotContain("KEY", second.ToString());
 
-        var statuses = supervisor.Statuses();
+        var statuses = supervisor.Status();
         Assert.Equal(new[] { "a", "b", "d", "off" }, statuses.Select(s => s.Name));
-        Assert.All(statuses, s => Assert.DoesNotContain("KEY", string.Join(" ", s.Destinations)));
-        Assert.Same(a, supervisor.Find("A"));
+        Assert.All(statuses, s => Assert.DoesNotContain("KEY", string.Join(" ", s.Destinations.Select(d => d.Destination))));
+        Assert.Same(a.Log, supervisor.Log("A"));
     }
 
     [Fact]
     public async Task A_disabled_stream_is_listed_as_disabled_and_never_started()
     {
         var made = 0;
-        await using var supervisor = new RelaySupervisor(d =>
+        await using var supervisor = new StreamSupervisor(d =>
         {
             made++;
             return new FakeWorker(d);
         });
         await supervisor.ApplyAsync(new[] { Stream("off", "rtmp://h/app/KEY", enabled: false) });
         Assert.Equal(0, made);
-        Assert.Equal(StreamerState.Disabled, supervisor.Statuses().Single().State);
+        Assert.Equal(StreamerState.Disabled, supervisor.Status().Single().State);
+        Assert.Empty(supervisor.Log("off")!.Tail(10));
+    }
+
+    // The supervisor starts workers on its own task: wait for the one of a name.
+    private static async Task<FakeWorker> Started(List<FakeWorker> made, string name)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (true)
+        {
+            lock (made)
+            {
+                if (made.LastOrDefault(w => w.Definition.Name == name && w.Starts == 1) is { } worker)
+                {
+                    return worker;
+                }
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"{name} never started");
+            await Task.Delay(10);
+        }
     }
 
     private static StreamDefinition Stream(string name, string url, bool enabled = true) => new()
@@ -162,11 +179,21 @@ public class CliSupervisionTests
         Destinations = { new DestinationDefinition { Url = url } },
     };
 
-    private sealed class FakeWorker : IRelayWorker
+    private sealed class FakeWorker : IStreamWorker
     {
+        private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
         public FakeWorker(StreamDefinition definition) => Definition = definition;
 
+        public event Action<StreamerEvent>? EventRaised
+        {
+            add { }
+            remove { }
+        }
+
         public StreamDefinition Definition { get; }
+
+        public Task Completion => _done.Task;
 
         public LogRing Log { get; } = new(10);
 
@@ -174,14 +201,22 @@ public class CliSupervisionTests
 
         public int Stops { get; private set; }
 
-        public RelayStatus Status() => RelayStatuses.Idle(Definition, StreamerState.Streaming);
+        public StreamerStatus Status() => new()
+        {
+            Name = Definition.Name,
+            State = StreamerState.Streaming,
+            Destinations = Definition.Destinations.Select(d => new DestinationStatus { Destination = d.Shown }).ToList(),
+        };
 
         public void Start() => Starts++;
 
         public Task StopAsync()
         {
             Stops++;
+            _done.TrySetResult();
             return Task.CompletedTask;
         }
+
+        public ValueTask DisposeAsync() => _done.Task.IsCompleted ? ValueTask.CompletedTask : new ValueTask(StopAsync());
     }
 }

@@ -35,7 +35,9 @@ public sealed class StreamerAgainstPeersTests
     public async Task A_source_without_audio_reaches_nginx_with_silent_aac_as_long_as_the_video_over_60_s()
     {
         using var dir = new TempDirectory();
-        var flv = await MakeVideoOnlyFlvAsync(dir, seconds: 62);
+        // 64 s: the first GOP (2 s) goes by while the publisher connects (a destination starts at a
+        // keyframe), and a few frames queued at the stop; at least 60 s must remain to measure drift over.
+        var flv = await MakeVideoOnlyFlvAsync(dir, seconds: 64);
         await using var nginx = await NginxRtmp.StartAsync();
         var received = dir.File("received.flv");
         await using var player = Ffmpeg.Play(nginx.Url("cam"), received, TimeSpan.FromSeconds(5));
@@ -55,7 +57,7 @@ public sealed class StreamerAgainstPeersTests
         var videoSpan = video.Max(p => p.Pts!.Value) + 40 - video.Min(p => p.Pts!.Value);
         var audioSpan = audio.Max(p => p.Pts!.Value) + (1024 * 1000 / 48000) - audio.Min(p => p.Pts!.Value);
         var drift = Math.Abs(audioSpan - videoSpan);
-        _output.WriteLine($"video {videoSpan} ms ({video.Count} packets), audio {audioSpan} ms ({audio.Count} packets), drift {drift} ms");
+        _output.WriteLine($"video {videoSpan} ms ({video.Count} packets, pts {video.Min(p => p.Pts!.Value)}..{video.Max(p => p.Pts!.Value)}), audio {audioSpan} ms ({audio.Count} packets), drift {drift} ms");
         Assert.True(videoSpan >= 60_000, "video only " + videoSpan + " ms");
         Assert.True(drift <= 100, $"audio {audioSpan} ms vs video {videoSpan} ms");
         probe.AssertDtsStrictlyIncreasing("audio");

@@ -1,5 +1,6 @@
 using System;
 using System.Threading.Tasks;
+using RtmpXProtect.Engine.Logging;
 
 namespace RtmpXProtect.Engine.Streaming.Running
 {
@@ -24,6 +25,9 @@ namespace RtmpXProtect.Engine.Streaming.Running
 
         /// <summary>Stops the stream cleanly (every destination unpublished) and waits for it.</summary>
         Task StopAsync();
+
+        /// <summary>The stream's live log: levelled, timestamped, keys masked.</summary>
+        LogRing Log { get; }
 
         /// <summary>The stream now.</summary>
         StreamerStatus Status();

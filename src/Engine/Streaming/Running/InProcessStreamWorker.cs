@@ -29,7 +29,7 @@ namespace RtmpXProtect.Engine.Streaming.Running
         /// <inheritdoc />
         public Task Completion => _completion;
 
-        /// <summary>The stream's live log.</summary>
+        /// <inheritdoc />
         public LogRing Log => _streamer.Log;
 
         /// <inheritdoc />

@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using RtmpXProtect.Engine.Logging;
 using Serilog;
 using Serilog.Core;
 
@@ -109,6 +110,15 @@ namespace RtmpXProtect.Engine.Streaming.Running
             return slots.Select(s => s.Status()).ToList();
         }
 
+        /// <summary>One stream's status by name (case-insensitive, as names are given on a command line); null when there is none.</summary>
+        public StreamerStatus? Status(string name) => Find(name)?.Status();
+
+        /// <summary>
+        /// One stream's live log by name (case-insensitive); null when there is none. A disabled or
+        /// not yet started stream has an empty one.
+        /// </summary>
+        public LogRing? Log(string name) => Find(name) is { } slot ? slot.Worker?.Log ?? EmptyLog : null;
+
         /// <summary>Stops every stream cleanly.</summary>
         public async ValueTask DisposeAsync()
         {
@@ -126,6 +136,16 @@ namespace RtmpXProtect.Engine.Streaming.Running
             finally
             {
                 _applying.Release();
+            }
+        }
+
+        private static readonly LogRing EmptyLog = new LogRing(1);
+
+        private Slot? Find(string name)
+        {
+            lock (_gate)
+            {
+                return _slots.Values.FirstOrDefault(s => string.Equals(s.Definition.Name, name, StringComparison.OrdinalIgnoreCase));
             }
         }
 
@@ -176,7 +196,7 @@ namespace RtmpXProtect.Engine.Streaming.Running
                     return;
                 }
 
-                var why = worker.Completion.IsFaulted ? worker.Completion.Exception!.GetBaseException().GetType().Name + ": " + worker.Completion.Exception.GetBaseException().Message : "ended on its own";
+                var why = worker.Completion.IsFaulted ? Why(worker.Completion.Exception!.GetBaseException()) : "ended on its own";
                 await worker.DisposeAsync().ConfigureAwait(false);
                 if (Stopwatch.GetTimestamp() - startedAt >= _options.RestartBackoffResetAfter.TotalSeconds * Stopwatch.Frequency)
                 {
@@ -185,10 +205,22 @@ namespace RtmpXProtect.Engine.Streaming.Running
 
                 var delay = backoff.Next();
                 _log.Error("Stream {Stream} worker crashed ({Why}); restart in {Delay:0.0} s", slot.Definition.Name, why, delay.TotalSeconds);
+
+                // Into the stream's own log too: a helper's log outlives its process (the CLI keeps one per stream).
+                worker.Log.Emit(new Serilog.Events.LogEvent(DateTimeOffset.Now, Serilog.Events.LogEventLevel.Warning, null, new Serilog.Events.MessageTemplate(new[] { new Serilog.Parsing.TextToken(string.Format(System.Globalization.CultureInfo.InvariantCulture, "worker crashed ({0}); restart in {1:0.0} s", why, delay.TotalSeconds)) }), Enumerable.Empty<Serilog.Events.LogEventProperty>()));
+                lock (_gate)
+                {
+                    slot.Restarts++;
+                    slot.LastCrash = "worker crashed: " + why;
+                }
+
                 Raise(new StreamerEvent { Kind = StreamerEventKind.WorkerCrashed, Stream = slot.Definition.Name, State = StreamerState.Reconnecting, Message = "worker crashed: " + why, Time = DateTimeOffset.UtcNow });
                 await Task.WhenAny(Task.Delay(delay), stopped.Task).ConfigureAwait(false);
             }
         }
+
+        // A worker that knows its crash best says so in its exception's message (a helper's exit code); others by type too.
+        private static string Why(Exception e) => e is StreamWorkerException ? e.Message : e.GetType().Name + ": " + e.Message;
 
         private void Forward(StreamerEvent e) => Raise(e);
 
@@ -221,6 +253,10 @@ namespace RtmpXProtect.Engine.Streaming.Running
 
             public IStreamWorker? Worker { get; set; }
 
+            public int Restarts { get; set; }
+
+            public string? LastCrash { get; set; }
+
             public StreamerStatus Status()
             {
                 if (!Definition.Enabled)
@@ -228,7 +264,8 @@ namespace RtmpXProtect.Engine.Streaming.Running
                     return new StreamerStatus { Name = Definition.Name, State = StreamerState.Disabled, Since = DateTimeOffset.UtcNow };
                 }
 
-                return Worker?.Status() ?? new StreamerStatus { Name = Definition.Name, State = StreamerState.Starting, Since = DateTimeOffset.UtcNow };
+                var status = Worker?.Status() ?? new StreamerStatus { Name = Definition.Name, State = StreamerState.Starting, Since = DateTimeOffset.UtcNow };
+                return Restarts == 0 ? status : status.WithSupervision(Restarts, LastCrash);
             }
         }
     }

@@ -24,6 +24,7 @@ namespace RtmpXProtect.Engine.Streaming.Running
     {
         private readonly StreamDefinition _definition;
         private readonly Func<StreamDefinition, IFrameSource> _sourceFactory;
+        private readonly object _stateEvents = new object();
         private readonly StreamerOptions _options;
         private readonly Logger _log;
         private readonly List<DestinationPublisher> _publishers;
@@ -156,6 +157,7 @@ namespace RtmpXProtect.Engine.Streaming.Running
             if (kind == StreamerEventKind.StateChanged)
             {
                 UpdateState();
+                Raise(StreamerEventKind.DestinationStateChanged, publisher.Shown, message);
                 return;
             }
 
@@ -185,7 +187,17 @@ namespace RtmpXProtect.Engine.Streaming.Running
             UpdateState();
         }
 
+        // Publishers and the source change state on their own threads: one at a time from compute to
+        // event, so subscribers see the states in the order they happened (no Streaming after a later Reconnecting).
         private void UpdateState()
+        {
+            lock (_stateEvents)
+            {
+                UpdateStateInOrder();
+            }
+        }
+
+        private void UpdateStateInOrder()
         {
             StreamerState state;
             string? reason;

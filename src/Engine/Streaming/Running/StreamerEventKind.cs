@@ -17,5 +17,11 @@ namespace RtmpXProtect.Engine.Streaming.Running
 
         /// <summary>The worker running the stream ended unexpectedly and is restarted (raised by the supervisor).</summary>
         WorkerCrashed,
+
+        /// <summary>
+        /// One destination's own state changed (<see cref="StreamerEvent.Message"/> holds it): what an
+        /// operator watching several destinations reads, while the overall state may stay the same.
+        /// </summary>
+        DestinationStateChanged,
     }
 }

@@ -49,7 +49,38 @@ namespace RtmpXProtect.Engine.Streaming.Running
         /// <summary>Source reopenings plus destination reconnects.</summary>
         public int Reconnects { get; init; }
 
+        /// <summary>The helper process running the stream; null when it runs in this process.</summary>
+        public int? ProcessId { get; init; }
+
+        /// <summary>Times the supervisor restarted the stream's crashed worker (helper process).</summary>
+        public int Restarts { get; init; }
+
         /// <summary>Each destination, in definition order.</summary>
         public IReadOnlyList<DestinationStatus> Destinations { get; init; } = Array.Empty<DestinationStatus>();
+
+        /// <summary>This status as seen from a supervisor: the helper process that runs it (its pid is known there).</summary>
+        public StreamerStatus WithProcess(int? processId) => Copy(processId, Restarts, LastError);
+
+        /// <summary>This status with what only the supervisor knows: restarts, and the crash as last error when the new worker has none yet.</summary>
+        internal StreamerStatus WithSupervision(int restarts, string? lastCrash) => Copy(ProcessId, restarts, LastError ?? lastCrash);
+
+        private StreamerStatus Copy(int? processId, int restarts, string? lastError) => new StreamerStatus
+        {
+            Name = Name,
+            Source = Source,
+            State = State,
+            Reason = Reason,
+            LastError = lastError,
+            Since = Since,
+            Uptime = Uptime,
+            BitrateKbps = BitrateKbps,
+            Fps = Fps,
+            FramesSent = FramesSent,
+            FramesDropped = FramesDropped,
+            Reconnects = Reconnects,
+            ProcessId = processId,
+            Restarts = restarts,
+            Destinations = Destinations,
+        };
     }
 }

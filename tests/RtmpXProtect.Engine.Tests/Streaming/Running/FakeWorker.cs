@@ -1,5 +1,6 @@
 using System;
 using System.Threading.Tasks;
+using RtmpXProtect.Engine.Logging;
 using RtmpXProtect.Engine.Streaming;
 using RtmpXProtect.Engine.Streaming.Running;
 
@@ -20,6 +21,8 @@ namespace RtmpXProtect.Engine.Tests.Streaming.Running
         public StreamDefinition Definition { get; }
 
         public Task Completion => _done.Task;
+
+        public LogRing Log { get; } = new LogRing(10);
 
         public bool Started { get; private set; }
 

@@ -63,6 +63,16 @@ namespace RtmpXProtect.Engine.Tests.Streaming.Running
             Assert.Equal("a", crash.Stream);
             Assert.Contains("boom", crash.Message, StringComparison.Ordinal);
 
+            // The supervisor's own knowledge: a restart counted, the crash as last error, a line in the stream's log.
+            var status = supervisor.Status("A");
+            Assert.NotNull(status);
+            Assert.Equal(1, status!.Restarts);
+            Assert.Equal("worker crashed: InvalidOperationException: boom", status.LastError);
+            Assert.Contains(_workers.First().Log.Tail(10), l => l.Text.Contains("worker crashed (InvalidOperationException: boom); restart in", StringComparison.Ordinal));
+            Assert.Same(_workers.Last().Log, supervisor.Log("a"));
+            Assert.Null(supervisor.Status("nope"));
+            Assert.Null(supervisor.Log("nope"));
+
             // The new worker's events reach the supervisor's subscribers.
             _workers.Last().Raise(new StreamerEvent { Kind = StreamerEventKind.Connected, Stream = "a" });
             Assert.Contains(events, e => e.Kind == StreamerEventKind.Connected);

@@ -15,6 +15,8 @@ using RtmpXProtect.Engine.Media.Hevc;
 using RtmpXProtect.Engine.Media.Nal;
 using RtmpXProtect.Engine.Rtmp;
 using RtmpXProtect.Engine.Rtmp.Messages;
+using RtmpXProtect.Engine.Streaming;
+using RtmpXProtect.Engine.Streaming.Running;
 using RtmpXProtect.Engine.Streaming.Sources;
 using RtmpXProtect.Interop.Tests.Harness;
 using RtmpXProtect.Interop.Tests.Peers;
@@ -148,6 +150,84 @@ public sealed class GenericByteDataWithFfmpegTests
         Assert.Equal(240, record.Height);
         Assert.Equal(accessUnits, headers.Count(h => h.PacketKind == VideoPacketKind.CodedFrames));
         Assert.Equal(2, headers.Count(h => h.IsKeyFrame && !h.IsSequenceHeader));
+    }
+
+    // Issue 5 item 9: the whole product path, not the source alone: GenericByteData H.265 → Streamer
+    // (Enhanced RTMP publisher, silent AAC added) → rtmpx → rtmpx's own RtmpClient as the player.
+    [PeerFact("ffmpeg")]
+    public async Task H265_through_the_streamer_arrives_as_hvc1_of_the_encoded_size_at_rtmpx_own_player()
+    {
+        using var dir = new TempDirectory();
+        var h265 = dir.File("out.h265");
+        await using (var encoder = PeerProcess.Start("ffmpeg", new[]
+        {
+            "-nostdin", "-hide_banner", "-v", "error", "-y",
+            "-f", "lavfi", "-i", "testsrc=size=352x288:rate=25:duration=2",
+            "-c:v", "libx265", "-preset", "ultrafast", "-x265-params", "bframes=0:keyint=25:log-level=error",
+            "-bsf:v", "hevc_metadata=aud=insert", "-f", "hevc", h265,
+        }))
+        {
+            Assert.Equal(0, await encoder.WaitForExitAsync(Step));
+        }
+
+        var gbd = dir.File("cam1.gbd");
+        var accessUnits = WriteH265FromAnnexB(File.ReadAllBytes(h265), gbd);
+        Assert.Equal(50, accessUnits);
+
+        await using var server = new InProcessServer();
+        var subscribed = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        server.Server.Hub.Subscribed += _ => subscribed.TrySetResult(true);
+        var player = await RtmpClient.ConnectAsync(RtmpUrl.Parse(server.Url("hevc")));
+        await player.PlayAsync();
+        await subscribed.Task.WaitAsync(Step);
+
+        var video = new List<RtmpMessage>();
+        var audio = 0;
+        var allArrived = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var coded = 0;
+        var playing = Task.Run(async () =>
+        {
+            while (await player.Received.WaitToReadAsync())
+            {
+                while (player.Received.TryRead(out var message))
+                {
+                    if (message.Type == MessageType.Audio)
+                    {
+                        audio++;
+                    }
+                    else if (message.Type == MessageType.Video)
+                    {
+                        video.Add(message);
+                        if (VideoTagHeader.Parse(message.Payload.Span).PacketKind == VideoPacketKind.CodedFrames && ++coded == accessUnits)
+                        {
+                            allArrived.TrySetResult(true);
+                        }
+                    }
+                }
+            }
+        });
+
+        var definition = new StreamDefinition { Name = "hevc", Source = gbd, Destinations = { new DestinationDefinition { Url = server.Url("hevc") } } };
+        var streamer = new Streamer(definition, d => FrameSources.Create(d.Source, new FrameSourceContext()));
+        using var stop = new CancellationTokenSource();
+        var run = streamer.RunAsync(stop.Token);
+        await allArrived.Task.WaitAsync(Step);
+        stop.Cancel();
+        await run.WaitAsync(Step);
+        await server.Unpublished("hevc", Step);
+        await player.CloseAsync();
+        await playing.WaitAsync(Step);
+
+        var headers = video.Select(m => VideoTagHeader.Parse(m.Payload.Span)).ToList();
+        Assert.All(headers, h => Assert.Equal(FourCc.Hvc1, h.FourCc));
+        var record = HevcDecoderConfigurationRecord.Parse(video[headers.FindIndex(h => h.IsSequenceHeader)].Payload.Span.Slice(5), WireLimits.Default);
+        Assert.Equal((352, 288), (record.Width, record.Height));
+        Assert.True(headers.Count(h => h.PacketKind == VideoPacketKind.CodedFrames) >= accessUnits);
+        Assert.True(headers.Count(h => h.IsKeyFrame && !h.IsSequenceHeader) >= 2);
+
+        // The source has no audio: the streamer's silent AAC went along (auto), about 47 frames a second.
+        Assert.True(audio > 40, $"{audio} audio messages");
+        Assert.Equal(StreamerState.Disabled, streamer.Status().State);
     }
 
     // ffmpeg's FLV holds AVCC frames with their composition times: back to Annex B with SPS/PPS

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using RtmpXProtect.Engine.Media;
 using RtmpXProtect.Engine.Server;
 using RtmpXProtect.Engine.Streaming.Sources;
 using RtmpXProtect.Interop.Tests.Harness;
@@ -44,7 +45,10 @@ public sealed class RtmpPullSourceAgainstNginxTests
         Assert.Equal(0, await publisher.WaitForExitAsync(Step));
         var frames = await reading.WaitAsync(Step);
 
-        Assert.Equal(expected.CountOf("video"), frames.Count(f => f.Kind == FrameKind.Video || f.Kind == FrameKind.VideoKeyFrame));
+        // ffmpeg ends an H.264 FLV with an end-of-sequence tag, no packet for ffprobe; nginx passes it
+        // on only when it arrives before the unpublish, so it is left out of the count.
+        var video = frames.Where(f => f.Kind == FrameKind.Video || f.Kind == FrameKind.VideoKeyFrame).ToList();
+        Assert.Equal(expected.CountOf("video"), video.Count(f => VideoTagHeader.Parse(f.Message.Payload.Span).PacketKind != VideoPacketKind.SequenceEnd));
         // nginx-rtmp itself holds back a few audio frames at the start (127 of 131 seen), so audio is checked within 5 %.
         int audio = expected.CountOf("audio");
         Assert.InRange(frames.Count(f => f.Kind == FrameKind.Audio), audio - (audio / 20), audio);
