@@ -137,24 +137,13 @@ namespace RtmpXProtect.Cli.Commands
         private static IFrameSource Source(StreamDefinition stream)
             => FrameSources.Create(stream.Source, new FrameSourceContext());
 
-        // What an operator watching the terminal wants: each destination's state, the errors, the stop.
-        // The streamer's own lines (connecting, publishing, backoff) are in the log too.
+        // The streamer logs the stream's state, each destination's errors and backoff, and the stop;
+        // what an operator watching the terminal also wants is each destination's state.
         private static void LogForOperator(ILogger log, StreamerEvent e)
         {
-            switch (e.Kind)
+            if (e.Kind == StreamerEventKind.DestinationStateChanged)
             {
-                case StreamerEventKind.DestinationStateChanged:
-                    log.Information("{Stream} → {Destination}: {State}", e.Stream, e.Destination, e.Message);
-                    break;
-                case StreamerEventKind.StateChanged:
-                    log.Information("{Stream}: {State}", e.Stream, e.Message);
-                    break;
-                case StreamerEventKind.Error:
-                    log.Warning("{Stream}{Where}: {Error}", e.Stream, e.Destination == null ? string.Empty : " → " + e.Destination, e.Message);
-                    break;
-                case StreamerEventKind.Stopped:
-                    log.Information("{Stream}: stopped", e.Stream);
-                    break;
+                log.Information("{Stream} → {Destination}: {State}", e.Stream, e.Destination, e.Message);
             }
         }
 

@@ -34,7 +34,7 @@ public class CliOneOffStreamTests
         await server.Unpublished("a", Step);
         await server.Unpublished("b", Step);
         var output = run.StandardErrorTail() + run.StandardOutputTail();
-        Assert.Contains("one-off: stopped", output);
+        Assert.Contains("Stopped one-off", output);
         Assert.DoesNotContain("file-secret-1", output);
         Assert.DoesNotContain("argv-secret-2", output);
     }

@@ -100,14 +100,14 @@ public sealed class StreamerAgainstPeersTests
             stop.Cancel();
             await run.WaitAsync(Timeout);
             var lines = streamer.Log.Tail(200).Select(l => l.Text).ToList();
-            foreach (var line in lines.Where(l => l.Contains("State ", StringComparison.Ordinal) || l.Contains("Publishing", StringComparison.Ordinal) || l.Contains("WRN", StringComparison.Ordinal)))
+            var states = lines.Where(l => l.Contains(" interop: ", StringComparison.Ordinal)).ToList();
+            foreach (var line in lines.Where(l => states.Contains(l) || l.Contains("Publishing", StringComparison.Ordinal) || l.Contains("WRN", StringComparison.Ordinal)))
             {
                 _output.WriteLine(line);
             }
 
-            var states = lines.Where(l => l.Contains(" State ", StringComparison.Ordinal)).ToList();
-            Assert.Contains(states, l => l.Contains("State Reconnecting", StringComparison.Ordinal));
-            Assert.True(states.FindLastIndex(l => l.Contains("State Streaming", StringComparison.Ordinal)) > states.FindIndex(l => l.Contains("State Reconnecting", StringComparison.Ordinal)));
+            Assert.Contains(states, l => l.Contains(": Reconnecting", StringComparison.Ordinal));
+            Assert.True(states.FindLastIndex(l => l.Contains(": Streaming", StringComparison.Ordinal)) > states.FindIndex(l => l.Contains(": Reconnecting", StringComparison.Ordinal)));
             Assert.DoesNotContain(lines, l => l.Contains("/live/cam", StringComparison.Ordinal));
         }
         finally

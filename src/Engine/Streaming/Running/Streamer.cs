@@ -216,11 +216,11 @@ namespace RtmpXProtect.Engine.Streaming.Running
 
             if (reason != null)
             {
-                _log.Information("State {State}: {Reason}", state, reason);
+                _log.Information("{Stream}: {State} ({Reason})", Name, state, reason);
             }
             else
             {
-                _log.Information("State {State}", state);
+                _log.Information("{Stream}: {State}", Name, state);
             }
 
             Raise(StreamerEventKind.StateChanged, null, reason == null ? state.ToString() : state + ": " + reason);

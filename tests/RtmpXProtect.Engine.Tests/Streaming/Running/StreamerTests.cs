@@ -94,7 +94,7 @@ namespace RtmpXProtect.Engine.Tests.Streaming.Running
             Assert.NotNull(status.Destinations[0].LastError);
             var states = watch.Events.Where(e => e.Kind == StreamerEventKind.StateChanged).Select(e => e.State).ToList();
             Assert.Equal(new[] { StreamerState.Starting, StreamerState.Streaming, StreamerState.Reconnecting, StreamerState.Streaming }, states.Where(s => s != StreamerState.Connecting).Take(4));
-            Assert.Contains(streamer.Log.Tail(100), l => l.Text.Contains("State Reconnecting", StringComparison.Ordinal));
+            Assert.Contains(streamer.Log.Tail(100), l => l.Text.Contains(": Reconnecting", StringComparison.Ordinal));
             stop.Cancel();
             await run.WaitAsync(Timeout);
         }
