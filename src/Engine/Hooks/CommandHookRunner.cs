@@ -68,6 +68,9 @@ namespace RtmpXProtect.Engine.Hooks
                 {
                     Kill(process);
                     await Task.WhenAny(exited.Task, Task.Delay(TimeSpan.FromSeconds(2))).ConfigureAwait(false);
+
+                    // The end of its stderr arrives after the exit, as below; a child still holding it open gets a second.
+                    await Task.WhenAny(stderr, Task.Delay(TimeSpan.FromSeconds(1))).ConfigureAwait(false);
                     _log.Warning("Command hook {Program} killed after {Seconds} s for {Event}: {Stderr}", target.Path, target.Timeout.TotalSeconds, eventName, await TailAsync(stderr).ConfigureAwait(false));
                     return;
                 }
