@@ -74,13 +74,13 @@ namespace RtmpXProtect.Engine.Management
             {
                 throw new OperationCanceledException(cancel);
             }
-            catch (Exception e) when (timeout.IsCancellationRequested)
+            catch (Exception) when (timeout.IsCancellationRequested)
             {
-                Fail(result, step, $"no answer within {options.Timeout.TotalSeconds:0.#} s", e);
+                Fail(result, step, $"no answer within {options.Timeout.TotalSeconds:0.#} s");
             }
             catch (Exception e) when (e is IOException || e is SocketException || e is ObjectDisposedException || e is AuthenticationException || e is RtmpProtocolException || e is ProbeStepException)
             {
-                Fail(result, step, Describe(e), e);
+                Fail(result, step, Describe(e));
             }
             finally
             {
@@ -91,9 +91,8 @@ namespace RtmpXProtect.Engine.Management
             return result;
         }
 
-        private static void Fail(EndpointProbeResult result, string step, string error, Exception e)
+        private static void Fail(EndpointProbeResult result, string step, string error)
         {
-            _ = e;
             result.Succeeded = false;
             result.FailedStep ??= step;
             result.Error ??= error;
