@@ -203,7 +203,7 @@ namespace RtmpXProtect.Engine.Rtmp.Sessions
                     }
 
                     _connected = true;
-                    events.Add(new Connected(info.Description));
+                    events.Add(new Connected(info.Description) { Code = info.Code, ServerVersion = (answer.CommandObject as Amf.AmfObject)?.GetString("fmsVer") });
                     break;
                 case CommandNames.CreateStream:
                     if (failed || !(answer.Argument(0) is double id) || id < 0 || id > uint.MaxValue)

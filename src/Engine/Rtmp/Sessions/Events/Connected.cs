@@ -11,5 +11,11 @@ namespace RtmpXProtect.Engine.Rtmp.Sessions.Events
 
         /// <summary>The server's words.</summary>
         public string Description { get; }
+
+        /// <summary>The status code of the answer (NetConnection.Connect.Success), for a probe to report.</summary>
+        public string? Code { get; set; }
+
+        /// <summary>The server's fmsVer when it gave one (nginx-rtmp, Wowza and FMS do), for a probe to report.</summary>
+        public string? ServerVersion { get; set; }
     }
 }

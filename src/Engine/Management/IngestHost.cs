@@ -1,0 +1,181 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
+using RtmpXProtect.Engine.Configuration;
+using RtmpXProtect.Engine.Server;
+using RtmpXProtect.Engine.Server.Access;
+using RtmpXProtect.Engine.Status;
+using RtmpXProtect.Engine.Streaming;
+using RtmpXProtect.Engine.Streaming.Running;
+using RtmpXProtect.Engine.Streaming.Sources;
+using Serilog;
+
+namespace RtmpXProtect.Engine.Management
+{
+    /// <summary>
+    /// An ingest server running inside the caller's process (Start-RtmpIngest): the same
+    /// <see cref="RtmpServer"/> `rtmpx serve` runs, built from the same configuration mapping, with
+    /// the configuration's streams supervised in process (no helper processes: a PowerShell
+    /// session has no rtmpx executable to launch). Stop it to release its ports.
+    /// </summary>
+    public sealed class IngestHost : IAsyncDisposable
+    {
+        private readonly StreamSupervisor _streams;
+        private int _stopped;
+
+        private IngestHost(RtmpServer server, StreamSupervisor streams)
+        {
+            Server = server;
+            _streams = streams;
+            StartedAt = DateTimeOffset.UtcNow;
+        }
+
+        /// <summary>Where RTMP listens, with the port picked when 0 was asked for.</summary>
+        public IPEndPoint Endpoint => Server.Options.Endpoint == null ? throw new InvalidOperationException("This ingest has no plain RTMP listener.") : Server.LocalEndPoint;
+
+        /// <summary>Where RTMPS listens; null without RTMPS.</summary>
+        public IPEndPoint? TlsEndpoint => Server.Options.TlsEndpoint == null ? null : Server.TlsLocalEndPoint;
+
+        /// <summary>The server itself, for callers that need its events or hub.</summary>
+        public RtmpServer Server { get; }
+
+        /// <summary>When the host started listening.</summary>
+        public DateTimeOffset StartedAt { get; }
+
+        /// <summary>
+        /// Starts listening and the configuration's enabled streams. A configuration that breaks a
+        /// rule, or a port in use, fails here and leaves nothing running.
+        /// </summary>
+        /// <exception cref="RtmpxConfigException">The configuration file is invalid or a stream's URL cannot be read.</exception>
+        /// <exception cref="System.Net.Sockets.SocketException">A port is in use.</exception>
+        /// <exception cref="InvalidOperationException">RTMPS is asked for without a certificate with its key.</exception>
+        public static async Task<IngestHost> StartAsync(IngestHostOptions options, ILogger? log = null, CancellationToken cancel = default)
+        {
+            if (options == null)
+            {
+                throw new ArgumentNullException(nameof(options));
+            }
+
+            cancel.ThrowIfCancellationRequested();
+            var definitions = new List<StreamDefinition>();
+            RtmpServerOptions serverOptions;
+            if (options.ConfigPath != null)
+            {
+                var path = Path.GetFullPath(options.ConfigPath);
+                var config = RtmpxConfigLoader.Load(path);
+                serverOptions = RtmpxConfigMapper.ToServerOptions(config);
+                definitions.AddRange(StreamsMapper.ToStreamDefinitions(config, Path.GetDirectoryName(path)!));
+                Override(serverOptions, options, fromFile: true);
+            }
+            else
+            {
+                serverOptions = new RtmpServerOptions();
+                Override(serverOptions, options, fromFile: false);
+            }
+
+            var server = new RtmpServer(serverOptions, log);
+            server.Start();
+            StreamSupervisor? streams = null;
+            try
+            {
+                streams = new StreamSupervisor(
+                    definition => new InProcessStreamWorker(definition, d => FrameSources.Create(d.Source, new FrameSourceContext { Server = server, AllowUntrustedCertificate = d.Destinations.Any(x => x.AllowUntrustedCertificate) })),
+                    new StreamSupervisorOptions { Logger = log });
+                await streams.ApplyAsync(definitions).ConfigureAwait(false);
+                return new IngestHost(server, streams);
+            }
+            catch
+            {
+                if (streams != null)
+                {
+                    await streams.DisposeAsync().ConfigureAwait(false);
+                }
+
+                await server.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+        }
+
+        /// <summary>Streams, publishers, players and bitrates now (Get-RtmpIngest).</summary>
+        public ServerStatus Status() => Server.GetStatus();
+
+        /// <summary>The configuration's streams and how each is doing.</summary>
+        public IReadOnlyList<StreamerStatus> Streams() => _streams.Status();
+
+        /// <summary>Stops the streams, then the server; connected clients are closed. Safe to call twice.</summary>
+        public async Task StopAsync()
+        {
+            if (Interlocked.Exchange(ref _stopped, 1) != 0)
+            {
+                return;
+            }
+
+            await _streams.DisposeAsync().ConfigureAwait(false);
+            await Server.DisposeAsync().ConfigureAwait(false);
+        }
+
+        /// <summary>Same as <see cref="StopAsync"/>.</summary>
+        public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);
+
+        private static void Override(RtmpServerOptions server, IngestHostOptions options, bool fromFile)
+        {
+            var defaults = new IngestHostOptions();
+            if (!fromFile || !options.Address.Equals(defaults.Address) || options.Port != defaults.Port)
+            {
+                server.Endpoint = new IPEndPoint(options.Address, options.Port);
+            }
+
+            if (options.TlsPort != null)
+            {
+                server.TlsEndpoint = new IPEndPoint(options.Address, options.TlsPort.Value);
+            }
+
+            if (options.Certificate != null)
+            {
+                server.Certificate = options.Certificate;
+            }
+
+            if (!fromFile || options.MaxConnections != defaults.MaxConnections)
+            {
+                server.Admission.MaxConnections = options.MaxConnections;
+            }
+
+            if (options.RecordDirectory != null)
+            {
+                server.RecordDirectory = options.RecordDirectory;
+            }
+
+            if (options.Paths.Count > 0 || options.PublishKeys.Count > 0)
+            {
+                server.Access = Access(options);
+            }
+        }
+
+        private static AccessPolicy Access(IngestHostOptions options)
+        {
+            var policy = new AccessPolicy { Mode = options.Paths.Count > 0 ? AccessMode.Fixed : AccessMode.Open };
+            var paths = new Dictionary<string, AccessPath>(StringComparer.OrdinalIgnoreCase);
+            foreach (var path in options.Paths.Concat(options.PublishKeys.Keys))
+            {
+                var trimmed = path.Trim('/');
+                if (!paths.ContainsKey(trimmed))
+                {
+                    var entry = new AccessPath(trimmed);
+                    paths.Add(trimmed, entry);
+                    policy.Paths.Add(entry);
+                }
+            }
+
+            foreach (var key in options.PublishKeys)
+            {
+                paths[key.Key.Trim('/')].PublishKeys.Add(key.Value);
+            }
+
+            return policy;
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using System.IO;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace RtmpXProtect.Engine.Management
+{
+    /// <summary>
+    /// Files only their owner may read (mode 0600) on Unix, for destination URLs. netstandard2.0 has
+    /// no File.SetUnixFileMode, so chmod is called from libc; on Windows the folder's inherited ACL
+    /// (ProgramData: administrators and SYSTEM) applies.
+    /// </summary>
+    internal static class OwnerOnly
+    {
+        private const int OwnerReadWrite = 0x180; // 0600
+
+        private const int OwnerAll = 0x1C0; // 0700
+
+        /// <summary>Creates or truncates the file, restricts it, then writes: the secret is never in a file others can read.</summary>
+        public static void WriteAllText(string path, string text)
+        {
+            using (File.Create(path))
+            {
+            }
+
+            Restrict(path, directory: false);
+            File.WriteAllText(path, text, new UTF8Encoding(false));
+        }
+
+        /// <summary>Sets 0600 (0700 for a folder) on Unix; nothing on Windows.</summary>
+        public static void Restrict(string path, bool directory)
+        {
+            if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
+            {
+                return;
+            }
+
+            if (chmod(path, directory ? OwnerAll : OwnerReadWrite) != 0)
+            {
+                throw new IOException($"Cannot restrict {path} to its owner (chmod failed, errno {Marshal.GetLastWin32Error()}).");
+            }
+        }
+
+        [DllImport("libc", SetLastError = true)]
+#pragma warning disable SA1300, IDE1006 // The C function's name.
+        private static extern int chmod(string path, int mode);
+#pragma warning restore SA1300, IDE1006
+    }
+}

@@ -1,0 +1,360 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using RtmpXProtect.Engine.Configuration;
+using RtmpXProtect.Engine.Streaming;
+
+namespace RtmpXProtect.Engine.Management
+{
+    /// <summary>
+    /// The stream definitions of an rtmpx.json, edited in place: what New-/Set-/Remove-/Start-/
+    /// Stop-RtmpStream and `rtmpx stream add|set|remove|start|stop` change, and what a running
+    /// `rtmpx serve` reloads. Destination URLs carry stream keys, so they go to files of their own
+    /// (rtmpx.secrets/NAME.N.url, readable by the owner only on Unix) that the configuration names
+    /// with "urlFile": rtmpx.json can then be shared, diffed and checked in without a key.
+    /// </summary>
+    /// <remarks>
+    /// Every write keeps the file's other sections, is validated by <see cref="RtmpxConfigLoader"/>
+    /// before it replaces the old file, and replaces it by rename, so a running server never reads
+    /// half a file. Comments in the file are not kept (the JSON is rewritten). Two writers at the same
+    /// moment are not coordinated: the last rename wins.
+    /// </remarks>
+    public sealed class StreamStore
+    {
+        /// <summary>The folder, next to the configuration, that holds destination URLs.</summary>
+        public const string SecretsFolder = "rtmpx.secrets";
+
+        private static readonly JsonDocumentOptions ReadOptions = new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 64 };
+
+        /// <summary>Edits <paramref name="configPath"/>; the file is created, holding only "streams", by the first write if it is missing.</summary>
+        public StreamStore(string configPath)
+        {
+            if (string.IsNullOrWhiteSpace(configPath))
+            {
+                throw new ArgumentException("A configuration file path is required.", nameof(configPath));
+            }
+
+            ConfigPath = Path.GetFullPath(configPath);
+        }
+
+        /// <summary>
+        /// The file `rtmpx serve` reads unless told otherwise: $RTMPX_CONFIG, else
+        /// /etc/rtmpx/rtmpx.json on Linux and macOS, %ProgramData%\RtmpXProtect\rtmpx.json on Windows.
+        /// </summary>
+        public static string DefaultConfigPath
+        {
+            get
+            {
+                var fromEnvironment = Environment.GetEnvironmentVariable("RTMPX_CONFIG");
+                if (!string.IsNullOrWhiteSpace(fromEnvironment))
+                {
+                    return fromEnvironment!;
+                }
+
+                return RuntimeInformation.IsOSPlatform(OSPlatform.Windows)
+                    ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.CommonApplicationData), "RtmpXProtect", "rtmpx.json")
+                    : "/etc/rtmpx/rtmpx.json";
+            }
+        }
+
+        /// <summary>The full path of the configuration edited.</summary>
+        public string ConfigPath { get; }
+
+        private string Directory => Path.GetDirectoryName(ConfigPath)!;
+
+        /// <summary>
+        /// The streams, disabled ones included, with their destination URLs read from their files:
+        /// they carry keys, so show <see cref="DestinationDefinition.Shown"/>, never the URL.
+        /// </summary>
+        /// <exception cref="RtmpxConfigException">The file is invalid or a URL file cannot be read.</exception>
+        public IReadOnlyList<StreamDefinition> List()
+        {
+            if (!File.Exists(ConfigPath))
+            {
+                return Array.Empty<StreamDefinition>();
+            }
+
+            return StreamsMapper.ToStreamDefinitions(RtmpxConfigLoader.Load(ConfigPath), Directory);
+        }
+
+        /// <summary>The stream named <paramref name="name"/> (any case); null when there is none.</summary>
+        public StreamDefinition? Find(string name)
+            => List().FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
+
+        /// <summary>Adds a stream; its URLs go to the secrets folder.</summary>
+        /// <exception cref="StreamStoreException">The name is taken or invalid, or the definition breaks a rule.</exception>
+        public StreamDefinition Add(StreamDefinition definition)
+        {
+            if (definition == null)
+            {
+                throw new ArgumentNullException(nameof(definition));
+            }
+
+            Check(definition);
+            var document = Read();
+            var streams = Streams(document);
+            if (IndexOf(streams, definition.Name) >= 0)
+            {
+                throw new StreamStoreException(definition.Name, $"A stream named '{definition.Name}' already exists.");
+            }
+
+            streams.Add(ToSection(definition, definition.Source));
+            Write(document, definition);
+            return Find(definition.Name) ?? definition;
+        }
+
+        /// <summary>Changes a stream: <paramref name="change"/> gets its current definition (URLs resolved) and edits it; a new name renames it.</summary>
+        /// <exception cref="StreamStoreException">There is no such stream, or the changed definition breaks a rule.</exception>
+        public StreamDefinition Update(string name, Action<StreamDefinition> change)
+        {
+            if (change == null)
+            {
+                throw new ArgumentNullException(nameof(change));
+            }
+
+            var current = Find(name) ?? throw Missing(name);
+            var originalSource = current.Source;
+            change(current);
+            Check(current);
+            var document = Read();
+            var streams = Streams(document);
+            var index = IndexOf(streams, name);
+            if (index < 0)
+            {
+                throw Missing(name);
+            }
+
+            var other = IndexOf(streams, current.Name);
+            if (other >= 0 && other != index)
+            {
+                throw new StreamStoreException(current.Name, $"A stream named '{current.Name}' already exists.");
+            }
+
+            // The file's own source text (a relative .flv) is kept when the source did not change.
+            var source = current.Source == originalSource ? streams[index]?["source"]?.GetValue<string>() ?? current.Source : current.Source;
+            var oldName = streams[index]?["name"]?.GetValue<string>() ?? name;
+            streams[index] = ToSection(current, source);
+            Write(document, current);
+            if (!string.Equals(oldName, current.Name, StringComparison.OrdinalIgnoreCase))
+            {
+                DeleteSecrets(oldName, 0);
+            }
+
+            return Find(current.Name) ?? current;
+        }
+
+        /// <summary>Removes a stream and its URL files; false when there was none.</summary>
+        public bool Remove(string name)
+        {
+            if (!File.Exists(ConfigPath))
+            {
+                return false;
+            }
+
+            var document = Read();
+            var streams = Streams(document);
+            var index = IndexOf(streams, name);
+            if (index < 0)
+            {
+                return false;
+            }
+
+            var stored = streams[index]?["name"]?.GetValue<string>() ?? name;
+            streams.RemoveAt(index);
+            Write(document, null);
+            DeleteSecrets(stored, 0);
+            return true;
+        }
+
+        /// <summary>
+        /// Enables or disables a stream in the file (Start-/Stop-RtmpStream): a running `rtmpx serve`
+        /// reloads the file and starts or stops that stream alone.
+        /// </summary>
+        /// <exception cref="StreamStoreException">There is no such stream.</exception>
+        public StreamDefinition SetEnabled(string name, bool enabled)
+        {
+            var document = Read();
+            var streams = Streams(document);
+            var index = IndexOf(streams, name);
+            if (index < 0)
+            {
+                throw Missing(name);
+            }
+
+            streams[index]!["enabled"] = enabled;
+            Write(document, null);
+            return Find(name) ?? throw Missing(name);
+        }
+
+        private static StreamStoreException Missing(string name) => new StreamStoreException(name, $"There is no stream named '{name}'.");
+
+        private static void Check(StreamDefinition definition)
+        {
+            if (!StreamsMapper.IsValidName(definition.Name))
+            {
+                throw new StreamStoreException(definition.Name, $"'{definition.Name}' is not a stream name: 1–{StreamsMapper.MaxNameLength} letters, digits, '-', '_' or '.'.");
+            }
+
+            if (string.IsNullOrWhiteSpace(definition.Source))
+            {
+                throw new StreamStoreException(definition.Name, $"Stream '{definition.Name}' needs a source.");
+            }
+
+            if (definition.Destinations == null || definition.Destinations.Count == 0)
+            {
+                throw new StreamStoreException(definition.Name, $"Stream '{definition.Name}' needs at least one destination.");
+            }
+
+            for (var i = 0; i < definition.Destinations.Count; i++)
+            {
+                if (definition.Destinations[i] == null || !StreamsMapper.IsDestinationUrl(definition.Destinations[i].Url))
+                {
+                    throw new StreamStoreException(definition.Name, $"Destination {i + 1} of stream '{definition.Name}' is not an rtmp:// or rtmps:// URL with an application and a stream name.");
+                }
+            }
+        }
+
+        private static int IndexOf(JsonArray streams, string name)
+        {
+            for (var i = 0; i < streams.Count; i++)
+            {
+                if (streams[i] is JsonObject stream && stream["name"] is JsonValue value && value.TryGetValue<string>(out var text) && string.Equals(text, name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        private static JsonArray Streams(JsonObject document)
+        {
+            if (document["streams"] is JsonArray streams)
+            {
+                return streams;
+            }
+
+            var created = new JsonArray();
+            document["streams"] = created;
+            return created;
+        }
+
+        private static string Camel(string name) => JsonNamingPolicy.CamelCase.ConvertName(name);
+
+        private static string SecretFile(string name, int index) => SecretsFolder + "/" + name + "." + index + ".url";
+
+        private static JsonObject ToSection(StreamDefinition definition, string source)
+        {
+            var destinations = new JsonArray();
+            for (var i = 0; i < definition.Destinations.Count; i++)
+            {
+                var destination = new JsonObject { ["urlFile"] = SecretFile(definition.Name, i) };
+                if (definition.Destinations[i].AllowUntrustedCertificate)
+                {
+                    destination["allowUntrustedCertificate"] = true;
+                }
+
+                destinations.Add(destination);
+            }
+
+            return new JsonObject
+            {
+                ["name"] = definition.Name,
+                ["source"] = source,
+                ["destinations"] = destinations,
+                ["enabled"] = definition.Enabled,
+                ["audio"] = Camel(definition.Audio.ToString()),
+                ["video"] = Camel(definition.Video.ToString()),
+            };
+        }
+
+        private JsonObject Read()
+        {
+            if (!File.Exists(ConfigPath))
+            {
+                return new JsonObject { ["streams"] = new JsonArray() };
+            }
+
+            try
+            {
+                var bytes = File.ReadAllBytes(ConfigPath);
+                var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+                return JsonNode.Parse(new ReadOnlySpan<byte>(bytes, start, bytes.Length - start).ToArray(), documentOptions: ReadOptions) as JsonObject
+                    ?? throw new StreamStoreException(null, $"{ConfigPath} does not hold a JSON object.");
+            }
+            catch (JsonException e)
+            {
+                throw new StreamStoreException(null, $"{ConfigPath} is not valid JSON (line {(e.LineNumber ?? 0) + 1}); fix it before changing streams.");
+            }
+        }
+
+        // The URL files first, then the configuration: a server that reloads on the rename finds every file it names.
+        private void Write(JsonObject document, StreamDefinition? secrets)
+        {
+            var text = document.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+            try
+            {
+                RtmpxConfigLoader.Parse(text);
+            }
+            catch (RtmpxConfigException e)
+            {
+                throw new StreamStoreException(secrets?.Name, "The change would make the configuration invalid: " + string.Join("; ", e.Errors));
+            }
+
+            System.IO.Directory.CreateDirectory(Directory);
+            if (secrets != null)
+            {
+                var folder = Path.Combine(Directory, SecretsFolder);
+                System.IO.Directory.CreateDirectory(folder);
+                OwnerOnly.Restrict(folder, directory: true);
+                for (var i = 0; i < secrets.Destinations.Count; i++)
+                {
+                    OwnerOnly.WriteAllText(Path.Combine(Directory, SecretFile(secrets.Name, i)), secrets.Destinations[i].Url + "\n");
+                }
+
+                DeleteSecrets(secrets.Name, secrets.Destinations.Count);
+            }
+
+            var temporary = ConfigPath + ".tmp-" + Guid.NewGuid().ToString("N");
+            File.WriteAllText(temporary, text, new UTF8Encoding(false));
+            try
+            {
+                if (File.Exists(ConfigPath))
+                {
+                    File.Replace(temporary, ConfigPath, null);
+                }
+                else
+                {
+                    File.Move(temporary, ConfigPath);
+                }
+            }
+            finally
+            {
+                if (File.Exists(temporary))
+                {
+                    File.Delete(temporary);
+                }
+            }
+        }
+
+        // Deletes NAME.N.url for N from `from` on, the files of destinations that no longer exist.
+        private void DeleteSecrets(string name, int from)
+        {
+            for (var i = from; ; i++)
+            {
+                var file = Path.Combine(Directory, SecretFile(name, i));
+                if (!File.Exists(file))
+                {
+                    return;
+                }
+
+                File.Delete(file);
+            }
+        }
+    }
+}
