@@ -14,7 +14,7 @@ namespace RtmpXProtect.PSModule
         private readonly CancellationTokenSource stopping = new CancellationTokenSource();
 
         /// <summary>Cancelled by Ctrl+C (StopProcessing), so -Wait loops and long probes end cleanly.</summary>
-        protected CancellationToken Stopping => stopping.Token;
+        protected CancellationToken Cancellation => stopping.Token;
 
         /// <summary>Cancels whatever the cmdlet is waiting on when the user presses Ctrl+C.</summary>
         protected override void StopProcessing() => stopping.Cancel();

@@ -44,8 +44,8 @@ namespace RtmpXProtect.PSModule.Ingest
             try
             {
                 using var client = new StatusApiClient(api);
-                var status = Await(client.GetServerStatusAsync(Stopping));
-                var relays = Await(client.GetStreamsAsync(Stopping));
+                var status = Await(client.GetServerStatusAsync(Cancellation));
+                var relays = Await(client.GetStreamsAsync(Cancellation));
                 WriteObject(new RtmpIngestInfo(api.ToString(), status, relays, null));
             }
             catch (StatusApiException e)

@@ -114,7 +114,7 @@ namespace RtmpXProtect.PSModule.Ingest
 
             try
             {
-                var host = Await(IngestHost.StartAsync(options, null, Stopping));
+                var host = Await(IngestHost.StartAsync(options, null, Cancellation));
                 IngestSessions.Add(host);
                 WriteObject(host);
             }

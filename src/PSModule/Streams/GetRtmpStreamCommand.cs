@@ -55,7 +55,7 @@ namespace RtmpXProtect.PSModule.Streams
             try
             {
                 using var client = new StatusApiClient(Api);
-                return Await(client.GetStreamsAsync(Stopping)).ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
+                return Await(client.GetStreamsAsync(Cancellation)).ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
             }
             catch (StatusApiException e)
             {

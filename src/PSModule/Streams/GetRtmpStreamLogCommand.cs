@@ -56,7 +56,7 @@ namespace RtmpXProtect.PSModule.Streams
 
                     if (Wait)
                     {
-                        Await(Task.Delay(FollowInterval, Stopping));
+                        Await(Task.Delay(FollowInterval, Cancellation));
                     }
                 }
                 while (Wait);
@@ -71,7 +71,7 @@ namespace RtmpXProtect.PSModule.Streams
         {
             try
             {
-                var lines = Await(client.GetStreamLogAsync(Name, after == null ? Tail : int.MaxValue, after, Stopping));
+                var lines = Await(client.GetStreamLogAsync(Name, after == null ? Tail : int.MaxValue, after, Cancellation));
                 if (lines == null)
                 {
                     Report(new ItemNotFoundException($"The server runs no stream named '{Name}'."), "StreamNotFound", ErrorCategory.ObjectNotFound, Name);

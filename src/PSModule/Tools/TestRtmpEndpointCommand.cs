@@ -35,7 +35,7 @@ namespace RtmpXProtect.PSModule.Tools
         {
             var shown = DestinationDefinition.Mask(Url);
             var options = new EndpointProbeOptions { Timeout = Timeout, AllowUntrustedCertificate = AllowUntrustedCertificate };
-            var probe = EndpointProbe.ProbeAsync(Url, options, Stopping);
+            var probe = EndpointProbe.ProbeAsync(Url, options, Cancellation);
             var progress = new ProgressRecord(1, $"Test-RtmpEndpoint {shown}", "dns, tcp, tls, handshake, connect");
             var clock = Stopwatch.StartNew();
 
