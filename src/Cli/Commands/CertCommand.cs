@@ -1,4 +1,5 @@
 using System;
+using System.Security.Cryptography.X509Certificates;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
@@ -64,8 +65,9 @@ namespace RtmpXProtect.Cli.Commands
                 try
                 {
                     var password = SecretSource.Read(passwordFile, passwordEnv);
-                    using var certificate = SelfSignedCertificate.Create(dns, addresses, days);
-                    WritePrivate(output.FullName, SelfSignedCertificate.ExportPfx(certificate, password));
+                    var pfx = RtmpXProtect.Engine.Management.SelfSignedCertificates.CreatePfx(dns, addresses, TimeSpan.FromDays(days), password);
+                    WritePrivate(output.FullName, pfx);
+                    using var certificate = X509CertificateLoader.LoadPkcs12(pfx, password);
                     log.Information(
                         "Wrote {File}: {Subject} for {Names}, valid until {NotAfter:yyyy-MM-dd}, SHA-256 thumbprint {Thumbprint}{Protected}",
                         output.FullName,

@@ -1,13 +1,14 @@
 using System;
 using System.CommandLine;
 using System.Globalization;
-using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using RtmpXProtect.Cli.Http;
+using RtmpXProtect.Engine.Management;
 using RtmpXProtect.Engine.Status;
 using Spectre.Console;
+
 
 namespace RtmpXProtect.Cli.Commands
 {
@@ -40,7 +41,7 @@ namespace RtmpXProtect.Cli.Commands
             var command = new Command("status", "Show the streams and sessions of a running rtmpx serve (started with --api).") { api, json };
             command.SetAction((parse, cancel) => Run(parse.GetValue(api)!, cancel, async client =>
             {
-                var status = await client.GetStatusAsync(cancel);
+                var status = await client.GetServerStatusAsync(cancel);
                 if (parse.GetValue(json))
                 {
                     Console.Out.WriteLine(JsonSerializer.Serialize(status, StatusJson.Options));
@@ -58,7 +59,7 @@ namespace RtmpXProtect.Cli.Commands
             drop.SetAction((parse, cancel) => Run(parse.GetValue(api)!, cancel, async client =>
             {
                 var session = parse.GetValue(id);
-                if (await client.DropAsync(session, cancel))
+                if (await client.DropSessionAsync(session, cancel))
                 {
                     Console.Out.WriteLine($"Dropped session {session}.");
                     return 0;
@@ -77,7 +78,7 @@ namespace RtmpXProtect.Cli.Commands
                 var count = parse.GetValue(tail);
                 do
                 {
-                    var lines = await client.GetLogsAsync(count, after, cancel);
+                    var lines = await client.GetServerLogAsync(count, after, cancel);
                     foreach (var line in lines)
                     {
                         Console.Out.WriteLine(line.Text);
@@ -101,9 +102,9 @@ namespace RtmpXProtect.Cli.Commands
             return command;
         }
 
-        private static async Task<int> Run(Uri api, CancellationToken cancel, Func<StatusClient, Task<int>> action)
+        private static async Task<int> Run(Uri api, CancellationToken cancel, Func<StatusApiClient, Task<int>> action)
         {
-            using var client = new StatusClient(api);
+            using var client = new StatusApiClient(api);
             try
             {
                 return await action(client);
@@ -112,9 +113,9 @@ namespace RtmpXProtect.Cli.Commands
             {
                 return 0;
             }
-            catch (HttpRequestException e)
+            catch (StatusApiException e)
             {
-                Console.Error.WriteLine($"Cannot reach the status API at {api}: {e.Message} (is rtmpx serve running with --api?)");
+                Console.Error.WriteLine(e.Message);
                 return 2;
             }
         }

@@ -217,46 +217,9 @@ namespace RtmpXProtect.Cli.Commands
 
         private static StreamDefinition? OneOff(string source, string[] to, FileInfo? toFile, AudioMode audio, bool untrusted, ILogger log, out string? error)
         {
-            error = null;
-            var urls = new List<string>();
-            foreach (var given in to)
+            var urls = DestinationUrls.Read(to, toFile, log, out error);
+            if (urls == null)
             {
-                if (given == "-")
-                {
-                    urls.AddRange(Lines(Console.In.ReadToEnd()));
-                }
-                else
-                {
-                    log.Warning("A destination URL given with --to is visible to every user of this machine in the process list; use --to - or --to-file FILE for URLs with keys ({Destination})", DestinationDefinition.Mask(given));
-                    urls.Add(given);
-                }
-            }
-
-            if (toFile != null)
-            {
-                try
-                {
-                    urls.AddRange(Lines(File.ReadAllText(toFile.FullName)));
-                }
-                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-                {
-                    error = $"Cannot read --to-file {toFile.FullName} ({e.GetType().Name}).";
-                    return null;
-                }
-            }
-
-            for (var i = 0; i < urls.Count; i++)
-            {
-                if (!StreamsMapper.IsDestinationUrl(urls[i]))
-                {
-                    error = $"Destination {i + 1} must be an rtmp:// or rtmps:// URL with a stream name.";
-                    return null;
-                }
-            }
-
-            if (urls.Count == 0)
-            {
-                error = "No destination URL was given.";
                 return null;
             }
 
@@ -268,8 +231,5 @@ namespace RtmpXProtect.Cli.Commands
                 Destinations = urls.Select(u => new DestinationDefinition { Url = u, AllowUntrustedCertificate = untrusted }).ToList(),
             };
         }
-
-        private static IEnumerable<string> Lines(string text)
-            => text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith("#", StringComparison.Ordinal));
     }
 }

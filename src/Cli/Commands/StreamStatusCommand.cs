@@ -2,12 +2,13 @@ using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
-using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using RtmpXProtect.Cli.Http;
+using RtmpXProtect.Engine.Management;
 using Spectre.Console;
+
 
 namespace RtmpXProtect.Cli.Commands
 {
@@ -23,7 +24,7 @@ namespace RtmpXProtect.Cli.Commands
             var list = new Command("list", "List the streams rtmpx serve runs, with their state.") { api, json };
             list.SetAction((parse, cancel) => Run(parse.GetValue(api)!, cancel, async client =>
             {
-                var relays = await client.GetRelaysAsync(cancel);
+                var relays = await client.GetStreamsAsync(cancel);
                 if (parse.GetValue(json))
                 {
                     Console.Out.WriteLine(JsonSerializer.Serialize(relays, StatusJson.Options));
@@ -73,7 +74,7 @@ namespace RtmpXProtect.Cli.Commands
             var status = new Command("status", "Show one stream's state, last error, uptime, bit rate and frames.") { name, api, json };
             status.SetAction((parse, cancel) => Run(parse.GetValue(api)!, cancel, async client =>
             {
-                var relay = await client.GetRelayAsync(parse.GetValue(name)!, cancel);
+                var relay = await client.GetStreamAsync(parse.GetValue(name)!, cancel);
                 if (relay == null)
                 {
                     Console.Error.WriteLine($"No stream {parse.GetValue(name)}.");
@@ -114,7 +115,7 @@ namespace RtmpXProtect.Cli.Commands
                 var count = Math.Clamp(parse.GetValue(tail), 0, 1000);
                 do
                 {
-                    var lines = await client.GetRelayLogsAsync(parse.GetValue(logName)!, count, after, cancel);
+                    var lines = await client.GetStreamLogAsync(parse.GetValue(logName)!, count, after, cancel);
                     if (lines == null)
                     {
                         Console.Error.WriteLine($"No stream {parse.GetValue(logName)}.");
@@ -160,9 +161,9 @@ namespace RtmpXProtect.Cli.Commands
             },
         };
 
-        private static async Task<int> Run(Uri api, CancellationToken cancel, Func<StatusClient, Task<int>> action)
+        private static async Task<int> Run(Uri api, CancellationToken cancel, Func<StatusApiClient, Task<int>> action)
         {
-            using var client = new StatusClient(api);
+            using var client = new StatusApiClient(api);
             try
             {
                 return await action(client);
@@ -171,9 +172,9 @@ namespace RtmpXProtect.Cli.Commands
             {
                 return 0;
             }
-            catch (HttpRequestException e)
+            catch (StatusApiException e)
             {
-                Console.Error.WriteLine($"Cannot reach the status API at {api}: {e.Message} (is rtmpx serve running?)");
+                Console.Error.WriteLine(e.Message);
                 return 2;
             }
         }

@@ -1,8 +1,8 @@
 using System;
 using System.CommandLine;
 using System.IO;
+using RtmpXProtect.Engine.Management;
 using RtmpXProtect.Engine.Rtmp;
-using RtmpXProtect.Engine.Server.Access;
 
 namespace RtmpXProtect.Cli.Commands
 {
@@ -48,7 +48,20 @@ namespace RtmpXProtect.Cli.Commands
                     return 2;
                 }
 
-                var query = SignedUrl.Create(secret, signedPath!, DateTimeOffset.UtcNow.AddSeconds(seconds));
+                // The same operation as New-RtmpPublishToken; a given URL keeps its own spelling and gets the query appended.
+                var server = target == null ? "rtmp://localhost" : (target.IsSecure ? "rtmps://" : "rtmp://") + target.Host + ":" + target.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                string signedUrl;
+                try
+                {
+                    signedUrl = PublishTokens.CreateUrl(server, signedPath!, secret, TimeSpan.FromSeconds(seconds), DateTimeOffset.UtcNow);
+                }
+                catch (ArgumentException e)
+                {
+                    Console.Error.WriteLine(e.Message.Split('(')[0].Trim());
+                    return 2;
+                }
+
+                var query = signedUrl.Substring(signedUrl.IndexOf('?') + 1);
                 Console.Out.WriteLine("?" + query);
                 if (urlText != null)
                 {
