@@ -15,6 +15,9 @@ namespace RtmpXProtect.PSModule.Streams
         // The server keeps the lines in a ring; asking once a second keeps up with any realistic log rate.
         private static readonly TimeSpan FollowInterval = TimeSpan.FromSeconds(1);
 
+        // The most lines the server returns per request (what `rtmpx stream logs` asks for too).
+        private const int MaxLines = 1000;
+
         /// <summary>The stream whose log to show.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(StreamNameCompleter))]
@@ -22,7 +25,7 @@ namespace RtmpXProtect.PSModule.Streams
 
         /// <summary>How many of the latest lines to show first.</summary>
         [Parameter]
-        [ValidateRange(0, 10000)]
+        [ValidateRange(0, MaxLines)]
         public int Tail { get; set; } = 40;
 
         /// <summary>Keep showing new lines until Ctrl+C.</summary>
@@ -71,7 +74,7 @@ namespace RtmpXProtect.PSModule.Streams
         {
             try
             {
-                var lines = Await(client.GetStreamLogAsync(Name, after == null ? Tail : int.MaxValue, after, Cancellation));
+                var lines = Await(client.GetStreamLogAsync(Name, after == null ? Tail : MaxLines, after, Cancellation));
                 if (lines == null)
                 {
                     Report(new ItemNotFoundException($"The server runs no stream named '{Name}'."), "StreamNotFound", ErrorCategory.ObjectNotFound, Name);

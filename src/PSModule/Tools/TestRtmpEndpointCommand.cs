@@ -60,19 +60,12 @@ namespace RtmpXProtect.PSModule.Tools
                 return;
             }
 
-            foreach (var step in Steps(result))
+            foreach (var step in result.Steps())
             {
-                WriteVerbose(step);
+                WriteVerbose($"{step.Key}: {step.Value.TotalMilliseconds:0.0} ms");
             }
 
             WriteObject(result);
         }
-
-        private static string[] Steps(EndpointProbeResult r) => new[]
-        {
-            $"tcp {r.TcpConnect?.TotalMilliseconds:0.0} ms to {r.Address}",
-            $"tls {r.TlsHandshake?.TotalMilliseconds:0.0} ms {r.TlsProtocol} {r.CertificateSubject}",
-            $"handshake {r.RtmpHandshake?.TotalMilliseconds:0.0} ms, connect {r.Connect?.TotalMilliseconds:0.0} ms: {r.ConnectStatusCode}",
-        };
     }
 }
