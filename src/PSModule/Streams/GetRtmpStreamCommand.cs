@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using RtmpXProtect.Engine.Configuration;
 using RtmpXProtect.Engine.Management;
+using RtmpXProtect.Engine.Streaming;
 using RtmpXProtect.Engine.Streaming.Running;
 
 namespace RtmpXProtect.PSModule.Streams
@@ -32,7 +34,17 @@ namespace RtmpXProtect.PSModule.Streams
         /// <summary>Lists matching streams; a name without wildcards that matches nothing is an error.</summary>
         protected override void ProcessRecord()
         {
-            var streams = OpenStore().List();
+            IReadOnlyList<StreamDefinition> streams;
+            try
+            {
+                streams = OpenStore().List();
+            }
+            catch (RtmpxConfigException e)
+            {
+                Fail(e, "ConfigurationInvalid", ErrorCategory.InvalidData, ConfigPath ?? StreamStore.DefaultConfigPath);
+                return;
+            }
+
             var running = NoStatus ? new Dictionary<string, StreamerStatus>() : RunningStreams();
             var patterns = (Name ?? new[] { "*" }).Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToList();
             foreach (var stream in streams.Where(s => patterns.Any(p => p.IsMatch(s.Name))))

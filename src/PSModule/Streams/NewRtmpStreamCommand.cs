@@ -94,14 +94,7 @@ namespace RtmpXProtect.PSModule.Streams
                 definition.Destinations.Add(destination);
             }
 
-            try
-            {
-                WriteObject(new RtmpStreamInfo(OpenStore().Add(definition), null));
-            }
-            catch (StreamStoreException e)
-            {
-                Report(e, "StreamNotAdded", ErrorCategory.InvalidArgument, Name);
-            }
+            Edit(Name, "StreamNotAdded", ErrorCategory.InvalidArgument, store => store.Add(definition));
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using RtmpXProtect.Engine.Configuration;
 
 namespace RtmpXProtect.PSModule.Streams
 {
@@ -20,9 +21,16 @@ namespace RtmpXProtect.PSModule.Streams
                 return;
             }
 
-            if (!OpenStore().Remove(Name))
+            try
             {
-                Report(new ItemNotFoundException($"No stream named '{Name}'."), "StreamNotFound", ErrorCategory.ObjectNotFound, Name);
+                if (!OpenStore().Remove(Name))
+                {
+                    Report(new ItemNotFoundException($"No stream named '{Name}'."), "StreamNotFound", ErrorCategory.ObjectNotFound, Name);
+                }
+            }
+            catch (RtmpxConfigException e)
+            {
+                Report(e, "ConfigurationInvalid", ErrorCategory.InvalidData, Name);
             }
         }
     }

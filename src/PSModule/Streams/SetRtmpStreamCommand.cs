@@ -62,37 +62,29 @@ namespace RtmpXProtect.PSModule.Streams
 
             var bound = MyInvocation.BoundParameters;
             var destination = DestinationInput.From(Destination, StreamKey, DestinationUrl, AllowUntrustedCertificate);
-            try
+            Edit(Name, "StreamNotChanged", ErrorCategory.InvalidArgument, store => store.Update(Name, stream =>
             {
-                var changed = OpenStore().Update(Name, stream =>
+                if (Source != null)
                 {
-                    if (Source != null)
-                    {
-                        stream.Source = Source;
-                    }
+                    stream.Source = Source;
+                }
 
-                    if (bound.ContainsKey(nameof(Audio)))
-                    {
-                        stream.Audio = Audio;
-                    }
+                if (bound.ContainsKey(nameof(Audio)))
+                {
+                    stream.Audio = Audio;
+                }
 
-                    if (bound.ContainsKey(nameof(Video)))
-                    {
-                        stream.Video = Video;
-                    }
+                if (bound.ContainsKey(nameof(Video)))
+                {
+                    stream.Video = Video;
+                }
 
-                    if (destination != null)
-                    {
-                        stream.Destinations.Clear();
-                        stream.Destinations.Add(destination);
-                    }
-                });
-                WriteObject(new RtmpStreamInfo(changed, null));
-            }
-            catch (StreamStoreException e)
-            {
-                Report(e, "StreamNotChanged", ErrorCategory.InvalidArgument, Name);
-            }
+                if (destination != null)
+                {
+                    stream.Destinations.Clear();
+                    stream.Destinations.Add(destination);
+                }
+            }));
         }
     }
 }

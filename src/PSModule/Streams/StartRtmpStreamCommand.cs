@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using RtmpXProtect.Engine.Management;
 
 namespace RtmpXProtect.PSModule.Streams
 {
@@ -21,14 +20,7 @@ namespace RtmpXProtect.PSModule.Streams
                 return;
             }
 
-            try
-            {
-                WriteObject(new RtmpStreamInfo(OpenStore().SetEnabled(Name, true), null));
-            }
-            catch (StreamStoreException e)
-            {
-                Report(e, "StreamNotFound", ErrorCategory.ObjectNotFound, Name);
-            }
+            Edit(Name, "StreamNotFound", ErrorCategory.ObjectNotFound, store => store.SetEnabled(Name, true));
         }
     }
 }
