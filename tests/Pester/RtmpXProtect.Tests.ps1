@@ -1,0 +1,176 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
+# End-to-end through the cmdlets: an in-process ingest, ffmpeg publishing, a relay stream run by rtmpx serve
+# into a second ingest, its log, -WhatIf, and the probe. Needs ffmpeg and a built solution (dotnet build).
+
+BeforeDiscovery {
+    $script:HasFfmpeg = [bool](Get-Command ffmpeg -ErrorAction SilentlyContinue)
+}
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestSupport.ps1')
+    Import-BuiltModule
+}
+
+Describe 'Start-RtmpIngest, Get-RtmpIngest and Stop-RtmpIngest' -Skip:(-not $HasFfmpeg) {
+    BeforeAll {
+        $ingest = Start-RtmpIngest -Port 0 -Address 127.0.0.1
+        $port = $ingest.Endpoint.Port
+        $publisher = Start-TestPublisher -Url "rtmp://127.0.0.1:$port/live/pester"
+    }
+
+    AfterAll {
+        if ($publisher -and -not $publisher.HasExited) { Stop-Process -Id $publisher.Id -Force }
+        $ingest | Stop-RtmpIngest -Confirm:$false
+    }
+
+    It 'listens on the free port it was given' {
+        $port | Should -BeGreaterThan 0
+    }
+
+    It 'lists the ingest in the session' {
+        Get-RtmpIngest | Where-Object Endpoint -EQ $ingest.Endpoint.ToString() | Should -Not -BeNullOrEmpty
+    }
+
+    It 'shows the stream ffmpeg publishes, with a bitrate' {
+        Wait-Until -What 'live/pester published' { ($ingest | Get-RtmpIngest).Streams | Where-Object { $_.Path -eq 'live/pester' -and $_.IsPublished } }
+        $stream = ($ingest | Get-RtmpIngest).Streams | Where-Object Path -EQ 'live/pester'
+        $stream.VideoCodec | Should -Not -BeNullOrEmpty
+        Wait-Until -What 'a bitrate' { (($ingest | Get-RtmpIngest).Streams | Where-Object Path -EQ 'live/pester').BitrateKbps -gt 0 }
+    }
+
+    It 'Test-RtmpEndpoint succeeds against it and reports the connect answer' {
+        $result = Test-RtmpEndpoint -Url "rtmp://127.0.0.1:$port/live" -Timeout 00:00:05
+        $result.Succeeded | Should -BeTrue
+        $result.FailedStep | Should -BeNullOrEmpty
+        $result.ConnectStatusCode | Should -Be 'NetConnection.Connect.Success'
+        $result.TcpConnect | Should -Not -BeNullOrEmpty
+    }
+
+    It 'Test-RtmpEndpoint fails at tcp where nothing listens' {
+        $closed = Get-FreeTcpPort
+        $result = Test-RtmpEndpoint -Url "rtmp://127.0.0.1:$closed/live" -Timeout 00:00:05
+        $result.Succeeded | Should -BeFalse
+        $result.FailedStep | Should -Be 'tcp'
+    }
+
+    It 'Test-RtmpEndpoint masks a stream key in its result' {
+        $result = Test-RtmpEndpoint -Url "rtmp://127.0.0.1:$port/live/secret-key-123" -Timeout 00:00:05
+        ($result | Out-String) | Should -Not -Match 'secret-key-123'
+    }
+}
+
+Describe 'Streams from a path to a second ingest, run by rtmpx serve' -Skip:(-not $HasFfmpeg) {
+    BeforeAll {
+        $source = Start-RtmpIngest -Port 0 -Address 127.0.0.1
+        $target = Start-RtmpIngest -Port 0 -Address 127.0.0.1
+        $publisher = Start-TestPublisher -Url "rtmp://127.0.0.1:$($source.Endpoint.Port)/live/cam"
+        $config = Join-Path $TestDrive 'rtmpx.json'
+        $key = ConvertTo-SecureString 'relay-key-456' -AsPlainText -Force
+        New-RtmpStream -ConfigPath $config -Name relay -Source "rtmp://127.0.0.1:$($source.Endpoint.Port)/live/cam" `
+            -Destination "rtmp://127.0.0.1:$($target.Endpoint.Port)/live" -StreamKey $key | Out-Null
+
+        $apiPort = Get-FreeTcpPort
+        $api = [Uri]"http://127.0.0.1:$apiPort"
+        $rtmpx = Get-RtmpxDll
+        $serve = Start-Process -FilePath 'dotnet' -PassThru -NoNewWindow -ArgumentList @(
+            $rtmpx, 'serve', '--config', $config, '--listen', "127.0.0.1:$(Get-FreeTcpPort)", '--api', "127.0.0.1:$apiPort")
+    }
+
+    AfterAll {
+        foreach ($process in @($serve, $publisher)) {
+            if ($process -and -not $process.HasExited) { Stop-Process -Id $process.Id -Force }
+        }
+        Stop-RtmpIngest -Ingest $source, $target -Confirm:$false
+    }
+
+    It 'stores the stream with its key masked and out of rtmpx.json' {
+        $stream = Get-RtmpStream -ConfigPath $config -Name relay -NoStatus
+        $stream.Source | Should -Match 'live/cam$'
+        $stream.Destinations | Should -Not -Match 'relay-key-456'
+        Get-Content $config -Raw | Should -Not -Match 'relay-key-456'
+    }
+
+    It 'relays the source path into the second ingest' {
+        Wait-Until -TimeoutSeconds 60 -What 'live/relay-key-456 published on the second ingest' {
+            ($target | Get-RtmpIngest).Streams | Where-Object { $_.Path -eq 'live/relay-key-456' -and $_.IsPublished }
+        }
+    }
+
+    It 'Get-RtmpStream shows the state rtmpx serve reports' {
+        Wait-Until -What 'relay running' { (Get-RtmpStream -ConfigPath $config -Name relay -Api $api).State -eq 'Running' }
+    }
+
+    It 'Get-RtmpStreamLog returns the stream''s lines, without its key' {
+        $lines = Get-RtmpStreamLog -Name relay -Api $api -Tail 20
+        $lines | Should -Not -BeNullOrEmpty
+        ($lines.Text -join "`n") | Should -Not -Match 'relay-key-456'
+    }
+
+    It 'Get-RtmpIngest -Api reads the running server' {
+        (Get-RtmpIngest -Api $api).Relays.Name | Should -Contain 'relay'
+    }
+
+    It 'Remove-RtmpStream -WhatIf changes nothing' {
+        $before = Get-Content $config -Raw
+        Remove-RtmpStream -ConfigPath $config -Name relay -WhatIf
+        Get-Content $config -Raw | Should -BeExactly $before
+        Get-RtmpStream -ConfigPath $config -Name relay -NoStatus | Should -Not -BeNullOrEmpty
+    }
+
+    It 'Stop-RtmpStream and Start-RtmpStream flip Enabled' {
+        (Stop-RtmpStream -ConfigPath $config -Name relay).Enabled | Should -BeFalse
+        (Start-RtmpStream -ConfigPath $config -Name relay).Enabled | Should -BeTrue
+    }
+
+    It 'Remove-RtmpStream removes it when confirmed' {
+        Remove-RtmpStream -ConfigPath $config -Name relay -Confirm:$false
+        Get-RtmpStream -ConfigPath $config -NoStatus | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Tools' {
+    It 'New-RtmpCertificate writes a PFX that loads with its password' {
+        $password = ConvertTo-SecureString 'pfx-pass' -AsPlainText -Force
+        $file = New-RtmpCertificate -Path (Join-Path $TestDrive 'test.pfx') -DnsName localhost -Password $password
+        $certificate = [System.Security.Cryptography.X509Certificates.X509Certificate2]::new($file.FullName, 'pfx-pass')
+        $certificate.HasPrivateKey | Should -BeTrue
+        $certificate.Subject | Should -Match 'localhost'
+    }
+
+    It 'New-RtmpCertificate -WhatIf writes nothing' {
+        New-RtmpCertificate -Path (Join-Path $TestDrive 'none.pfx') -WhatIf
+        Join-Path $TestDrive 'none.pfx' | Should -Not -Exist
+    }
+
+    It 'New-RtmpPublishToken signs a URL for the path' {
+        $url = New-RtmpPublishToken -BaseUrl rtmp://127.0.0.1:1935 -Path live/cam -Secret (ConvertTo-SecureString 's3cret' -AsPlainText -Force) -Ttl 00:10:00
+        $url | Should -Match '^rtmp://127\.0\.0\.1:1935/live/cam\?'
+        $url | Should -Not -Match 's3cret'
+    }
+
+    It 'New-RtmpStream from a camera without -Source says why, naming the camera' {
+        $camera = [pscustomobject]@{ Name = 'Lobby'; Id = [guid]'0d5b5ae1-7e0f-4a8c-9a8e-3f0f4f4c2a11' }
+        $camera | New-RtmpStream -ConfigPath (Join-Path $TestDrive 'cam.json') -Destination rtmp://127.0.0.1/live -StreamKey (ConvertTo-SecureString k -AsPlainText -Force) -ErrorVariable problems -ErrorAction SilentlyContinue
+        $problems[0].FullyQualifiedErrorId | Should -Match '^SourceRequired'
+        $problems[0].Exception.Message | Should -Match '0d5b5ae1'
+    }
+}
+
+Describe 'XProtect pipeline' -Tag XProtect -Skip:(-not $env:RTMPX_XPROTECT_SERVER) {
+    # Runs only where MilestonePSTools is installed and a connection is configured (RTMPX_XPROTECT_SERVER).
+    BeforeAll {
+        Import-Module MilestonePSTools -ErrorAction Stop
+        Connect-Vms -ServerAddress $env:RTMPX_XPROTECT_SERVER -AcceptEula | Out-Null
+    }
+
+    AfterAll {
+        Disconnect-Vms -ErrorAction SilentlyContinue
+    }
+
+    It 'names a stream after a camera piped from Get-VmsCamera' {
+        $camera = Get-VmsCamera | Select-Object -First 1
+        $config = Join-Path $TestDrive 'xprotect.json'
+        $camera | New-RtmpStream -ConfigPath $config -Source live/lobby -Destination rtmp://127.0.0.1/live -StreamKey (ConvertTo-SecureString k -AsPlainText -Force) | Out-Null
+        (Get-RtmpStream -ConfigPath $config -NoStatus).Name | Should -Be $camera.Name
+    }
+}

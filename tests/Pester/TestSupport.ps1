@@ -1,0 +1,44 @@
+# Shared by the Pester files: where the built module and rtmpx are, free ports, waiting on a condition.
+
+$script:RepositoryRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+$script:ModuleManifest = Join-Path $RepositoryRoot 'artifacts/RtmpXProtect/RtmpXProtect.psd1'
+
+function Import-BuiltModule {
+    if (-not (Test-Path $ModuleManifest)) {
+        throw "No built module at $ModuleManifest: run ./build.ps1 -Task Package (or dotnet build src/PSModule) first."
+    }
+    Import-Module $ModuleManifest -Force -ErrorAction Stop
+}
+
+# A port nothing listens on now (the OS picks it); used only where the program needs a port number up front.
+function Get-FreeTcpPort {
+    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+    $listener.Start()
+    try { $listener.LocalEndpoint.Port } finally { $listener.Stop() }
+}
+
+# Polls a condition until it holds or the deadline passes: waits for a state, never for a fixed time.
+function Wait-Until {
+    param([Parameter(Mandatory)][scriptblock] $Condition, [int] $TimeoutSeconds = 30, [string] $What = 'condition')
+    $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
+    while ([DateTime]::UtcNow -lt $deadline) {
+        if (& $Condition) { return }
+        Start-Sleep -Milliseconds 200
+    }
+    throw "Timed out after $TimeoutSeconds s waiting for $What."
+}
+
+# The rtmpx the solution built (dotnet build), run through dotnet so the same path works on every OS.
+function Get-RtmpxDll {
+    if ($env:RTMPX_CLI_DLL) { return $env:RTMPX_CLI_DLL }
+    Get-ChildItem (Join-Path $RepositoryRoot 'src/Cli/bin') -Recurse -Filter rtmpx.dll -ErrorAction SilentlyContinue |
+        Sort-Object LastWriteTime -Descending | Select-Object -First 1 -ExpandProperty FullName
+}
+
+# ffmpeg publishing a test pattern to an RTMP URL until stopped.
+function Start-TestPublisher {
+    param([Parameter(Mandatory)][string] $Url, [int] $Seconds = 120)
+    $arguments = @('-hide_banner', '-loglevel', 'error', '-re', '-f', 'lavfi', '-i', "testsrc=size=320x240:rate=25:duration=$Seconds",
+        '-c:v', 'libx264', '-preset', 'ultrafast', '-tune', 'zerolatency', '-g', '25', '-f', 'flv', $Url)
+    Start-Process -FilePath 'ffmpeg' -ArgumentList $arguments -PassThru -NoNewWindow
+}
