@@ -19,27 +19,10 @@ namespace RtmpXProtect.Cli.Commands
 
         public static Command Create()
         {
-            var api = new Option<Uri>("--api")
-            {
-                Description = "The status API of the server: its --api ADDRESS:PORT or http://ADDRESS:PORT.",
-                DefaultValueFactory = _ => new Uri("http://127.0.0.1:1985"),
-                Recursive = true,
-                CustomParser = result =>
-                {
-                    var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
-                    var withScheme = text.Contains("://", StringComparison.Ordinal) ? text : "http://" + text;
-                    if (Uri.TryCreate(withScheme, UriKind.Absolute, out var uri))
-                    {
-                        return uri;
-                    }
-
-                    result.AddError($"--api must be ADDRESS:PORT or http://ADDRESS:PORT (got '{text}').");
-                    return null;
-                },
-            };
+            var api = StatusApiCall.ApiOption();
             var json = new Option<bool>("--json") { Description = "Print the status as JSON instead of tables." };
-            var command = new Command("status", "Show the streams and sessions of a running rtmpx serve (started with --api).") { api, json };
-            command.SetAction((parse, cancel) => Run(parse.GetValue(api)!, cancel, async client =>
+            var command = new Command("status", "Show the streams and sessions of a running rtmpx serve.") { api, json };
+            command.SetAction((parse, cancel) => StatusApiCall.RunAsync(parse.GetValue(api)!, cancel, async client =>
             {
                 var status = await client.GetServerStatusAsync(cancel);
                 if (parse.GetValue(json))
@@ -56,7 +39,7 @@ namespace RtmpXProtect.Cli.Commands
 
             var id = new Argument<long>("ID") { Description = "The session id (see rtmpx status)." };
             var drop = new Command("drop", "Close a session at once; its log line and the metrics say an operator dropped it.") { id };
-            drop.SetAction((parse, cancel) => Run(parse.GetValue(api)!, cancel, async client =>
+            drop.SetAction((parse, cancel) => StatusApiCall.RunAsync(parse.GetValue(api)!, cancel, async client =>
             {
                 var session = parse.GetValue(id);
                 if (await client.DropSessionAsync(session, cancel))
@@ -72,7 +55,7 @@ namespace RtmpXProtect.Cli.Commands
             var tail = new Option<int>("--tail") { Description = "How many of the last lines to print.", DefaultValueFactory = _ => 40 };
             var follow = new Option<bool>("--follow") { Description = "Keep printing new lines until Ctrl+C." };
             var logs = new Command("logs", "Print the server's last log lines.") { tail, follow };
-            logs.SetAction((parse, cancel) => Run(parse.GetValue(api)!, cancel, async client =>
+            logs.SetAction((parse, cancel) => StatusApiCall.RunAsync(parse.GetValue(api)!, cancel, async client =>
             {
                 long? after = null;
                 var count = parse.GetValue(tail);
@@ -102,27 +85,10 @@ namespace RtmpXProtect.Cli.Commands
             return command;
         }
 
-        private static async Task<int> Run(Uri api, CancellationToken cancel, Func<StatusApiClient, Task<int>> action)
-        {
-            using var client = new StatusApiClient(api);
-            try
-            {
-                return await action(client);
-            }
-            catch (OperationCanceledException) when (cancel.IsCancellationRequested)
-            {
-                return 0;
-            }
-            catch (StatusApiException e)
-            {
-                Console.Error.WriteLine(e.Message);
-                return 2;
-            }
-        }
 
         private static void Print(ServerStatus status)
         {
-            AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, "Up {0}, {1} connections", Markup.Escape(Shown(status.Uptime)), status.Connections);
+            AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, "Up {0}, {1} connections", Markup.Escape(StatusApiCall.Uptime(status.Uptime)), status.Connections);
             var streams = new Table().AddColumns("Path", "Publisher", "Video", "Audio", "kbit/s", "Players", "Uptime");
             foreach (var s in status.Streams)
             {
@@ -134,7 +100,7 @@ namespace RtmpXProtect.Cli.Commands
                     Markup.Escape(s.AudioCodec ?? "-"),
                     s.BitrateKbps.ToString("0.0", CultureInfo.InvariantCulture),
                     s.Players.ToString(CultureInfo.InvariantCulture),
-                    Shown(s.Uptime));
+                    StatusApiCall.Uptime(s.Uptime));
             }
 
             AnsiConsole.Write(streams);
@@ -154,8 +120,5 @@ namespace RtmpXProtect.Cli.Commands
             AnsiConsole.Write(sessions);
         }
 
-        private static string Shown(TimeSpan span) => span.TotalHours >= 1
-            ? $"{(int)span.TotalHours}h{span.Minutes:00}m"
-            : $"{span.Minutes}m{span.Seconds:00}s";
     }
 }

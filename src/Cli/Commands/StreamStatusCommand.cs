@@ -9,7 +9,6 @@ using RtmpXProtect.Cli.Http;
 using RtmpXProtect.Engine.Management;
 using Spectre.Console;
 
-
 namespace RtmpXProtect.Cli.Commands
 {
     /// <summary>`rtmpx stream list|status|logs`: the configured streams of a running `rtmpx serve`, read from its status API.</summary>
@@ -19,10 +18,10 @@ namespace RtmpXProtect.Cli.Commands
 
         public static IEnumerable<Command> Create()
         {
-            var api = ApiOption();
+            var api = StatusApiCall.ApiOption();
             var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
             var list = new Command("list", "List the streams rtmpx serve runs, with their state.") { api, json };
-            list.SetAction((parse, cancel) => Run(parse.GetValue(api)!, cancel, async client =>
+            list.SetAction((parse, cancel) => StatusApiCall.RunAsync(parse.GetValue(api)!, cancel, async client =>
             {
                 var relays = await client.GetStreamsAsync(cancel);
                 if (parse.GetValue(json))
@@ -41,7 +40,7 @@ namespace RtmpXProtect.Cli.Commands
                         Markup.Escape(r.Source),
                         r.BitrateKbps.ToString(CultureInfo.InvariantCulture),
                         r.Fps.ToString(CultureInfo.InvariantCulture),
-                        Shown(r.Uptime),
+                        StatusApiCall.Uptime(r.Uptime),
                         r.FramesDropped.ToString(CultureInfo.InvariantCulture),
                         r.Restarts.ToString(CultureInfo.InvariantCulture),
                         Markup.Escape(r.LastError ?? "-"));
@@ -53,7 +52,7 @@ namespace RtmpXProtect.Cli.Commands
                             Markup.Escape("→ " + d.Destination),
                             d.BitrateKbps.ToString(CultureInfo.InvariantCulture),
                             d.Fps.ToString(CultureInfo.InvariantCulture),
-                            Shown(d.Uptime),
+                            StatusApiCall.Uptime(d.Uptime),
                             d.FramesDropped.ToString(CultureInfo.InvariantCulture),
                             string.Empty,
                             Markup.Escape(d.LastError ?? "-"));
@@ -72,7 +71,7 @@ namespace RtmpXProtect.Cli.Commands
 
             var name = new Argument<string>("NAME") { Description = "The stream's name (streams[].name)." };
             var status = new Command("status", "Show one stream's state, last error, uptime, bit rate and frames.") { name, api, json };
-            status.SetAction((parse, cancel) => Run(parse.GetValue(api)!, cancel, async client =>
+            status.SetAction((parse, cancel) => StatusApiCall.RunAsync(parse.GetValue(api)!, cancel, async client =>
             {
                 var relay = await client.GetStreamAsync(parse.GetValue(name)!, cancel);
                 if (relay == null)
@@ -92,12 +91,12 @@ namespace RtmpXProtect.Cli.Commands
                 Console.Out.WriteLine($"Source        {relay.Source}");
                 Console.Out.WriteLine($"Helper pid    {(relay.ProcessId?.ToString(CultureInfo.InvariantCulture) ?? "-")}, {relay.Restarts} restarts");
                 Console.Out.WriteLine($"Last error    {relay.LastError ?? "-"}");
-                Console.Out.WriteLine($"Uptime        {Shown(relay.Uptime)}");
+                Console.Out.WriteLine($"Uptime        {StatusApiCall.Uptime(relay.Uptime)}");
                 Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Source rate   {relay.BitrateKbps} kbit/s, {relay.Fps} fps; {relay.FramesSent} frames sent, {relay.FramesDropped} dropped, {relay.Reconnects} reconnects"));
                 foreach (var d in relay.Destinations)
                 {
                     Console.Out.WriteLine($"Destination   {d.Destination}");
-                    Console.Out.WriteLine($"  State       {d.State}, up {Shown(d.Uptime)}");
+                    Console.Out.WriteLine($"  State       {d.State}, up {StatusApiCall.Uptime(d.Uptime)}");
                     Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  Sent        {d.BitrateKbps} kbit/s, {d.Fps} fps; {d.FramesSent} frames sent, {d.FramesDropped} dropped, {d.Reconnects} reconnects"));
                     Console.Out.WriteLine($"  Last error  {d.LastError ?? "-"}");
                 }
@@ -109,7 +108,7 @@ namespace RtmpXProtect.Cli.Commands
             var tail = new Option<int>("--tail") { Description = "How many of the last lines to print.", DefaultValueFactory = _ => 40 };
             var follow = new Option<bool>("--follow") { Description = "Keep printing new lines until Ctrl+C." };
             var logs = new Command("logs", "Print a stream's last log lines: levelled, timestamped, keys masked.") { logName, tail, follow, api };
-            logs.SetAction((parse, cancel) => Run(parse.GetValue(api)!, cancel, async client =>
+            logs.SetAction((parse, cancel) => StatusApiCall.RunAsync(parse.GetValue(api)!, cancel, async client =>
             {
                 long? after = null;
                 var count = Math.Clamp(parse.GetValue(tail), 0, 1000);
@@ -143,46 +142,9 @@ namespace RtmpXProtect.Cli.Commands
             return new[] { list, status, logs };
         }
 
-        private static Option<Uri> ApiOption() => new Option<Uri>("--api")
-        {
-            Description = "The status API of rtmpx serve: ADDRESS:PORT or http://ADDRESS:PORT.",
-            DefaultValueFactory = _ => new Uri("http://127.0.0.1:1985"),
-            CustomParser = result =>
-            {
-                var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
-                var withScheme = text.Contains("://", StringComparison.Ordinal) ? text : "http://" + text;
-                if (Uri.TryCreate(withScheme, UriKind.Absolute, out var uri))
-                {
-                    return uri;
-                }
 
-                result.AddError($"--api must be ADDRESS:PORT or http://ADDRESS:PORT (got '{text}').");
-                return null;
-            },
-        };
-
-        private static async Task<int> Run(Uri api, CancellationToken cancel, Func<StatusApiClient, Task<int>> action)
-        {
-            using var client = new StatusApiClient(api);
-            try
-            {
-                return await action(client);
-            }
-            catch (OperationCanceledException) when (cancel.IsCancellationRequested)
-            {
-                return 0;
-            }
-            catch (StatusApiException e)
-            {
-                Console.Error.WriteLine(e.Message);
-                return 2;
-            }
-        }
 
         private static string Shown(RtmpXProtect.Engine.Streaming.StreamerState state, string? reason) => state + (reason == null ? string.Empty : $" ({reason})");
 
-        private static string Shown(TimeSpan span) => span.TotalHours >= 1
-            ? $"{(int)span.TotalHours}h{span.Minutes:00}m"
-            : $"{span.Minutes}m{span.Seconds:00}s";
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using RtmpXProtect.Engine.Streaming.Running;
 using Serilog.Core;
+using RtmpXProtect.Engine.Logging;
 using Serilog.Events;
 
 namespace RtmpXProtect.Cli.Streaming
@@ -21,8 +22,8 @@ namespace RtmpXProtect.Cli.Streaming
         {
             Type = ReportLine.LogType,
             Time = logEvent.Timestamp,
-            Level = Abbreviation(logEvent.Level),
-            Text = logEvent.Exception == null ? Render(logEvent) : Render(logEvent) + " " + logEvent.Exception.GetType().Name + ": " + logEvent.Exception.Message,
+            Level = LogText.Level(logEvent.Level),
+            Text = logEvent.Exception == null ? LogText.Message(logEvent) : LogText.Message(logEvent) + " " + logEvent.Exception.GetType().Name + ": " + logEvent.Exception.Message,
         });
 
         public void Status(StreamerStatus status) => Write(new ReportLine { Type = ReportLine.StatusType, Time = DateTimeOffset.Now, Status = status });
@@ -45,34 +46,5 @@ namespace RtmpXProtect.Cli.Streaming
                 }
             }
         }
-
-        // Strings unquoted, as the console and the server's LogRing show them, so every view reads the same.
-        private static string Render(LogEvent logEvent)
-        {
-            using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-            foreach (var token in logEvent.MessageTemplate.Tokens)
-            {
-                if (token is Serilog.Parsing.PropertyToken property && logEvent.Properties.TryGetValue(property.PropertyName, out var value) && value is ScalarValue { Value: string literal })
-                {
-                    text.Write(literal);
-                }
-                else
-                {
-                    token.Render(logEvent.Properties, text, System.Globalization.CultureInfo.InvariantCulture);
-                }
-            }
-
-            return text.ToString();
-        }
-
-        private static string Abbreviation(LogEventLevel level) => level switch
-        {
-            LogEventLevel.Verbose => "VRB",
-            LogEventLevel.Debug => "DBG",
-            LogEventLevel.Information => "INF",
-            LogEventLevel.Warning => "WRN",
-            LogEventLevel.Error => "ERR",
-            _ => "FTL",
-        };
     }
 }

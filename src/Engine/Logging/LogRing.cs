@@ -59,7 +59,7 @@ namespace RtmpXProtect.Engine.Logging
                 throw new ArgumentNullException(nameof(logEvent));
             }
 
-            var level = Abbreviation(logEvent.Level);
+            var level = LogText.Level(logEvent.Level);
             var text = Render(logEvent, level);
             LogLine line;
             lock (_gate)
@@ -102,22 +102,7 @@ namespace RtmpXProtect.Engine.Logging
             text.Write(level);
             text.Write(' ');
             var named = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var token in logEvent.MessageTemplate.Tokens)
-            {
-                if (token is Serilog.Parsing.PropertyToken property)
-                {
-                    named.Add(property.PropertyName);
-
-                    // Strings unquoted, as the console shows them (its :lj), so both read the same.
-                    if (logEvent.Properties.TryGetValue(property.PropertyName, out var value) && value is ScalarValue { Value: string literal })
-                    {
-                        text.Write(literal);
-                        continue;
-                    }
-                }
-
-                token.Render(logEvent.Properties, text, CultureInfo.InvariantCulture);
-            }
+            LogText.WriteMessage(logEvent, text, named);
 
             // Context the message does not name (ForContext("SessionId", id)) is what ties lines together.
             foreach (var property in logEvent.Properties)
@@ -143,14 +128,5 @@ namespace RtmpXProtect.Engine.Logging
             return text.ToString();
         }
 
-        private static string Abbreviation(LogEventLevel level) => level switch
-        {
-            LogEventLevel.Verbose => "VRB",
-            LogEventLevel.Debug => "DBG",
-            LogEventLevel.Information => "INF",
-            LogEventLevel.Warning => "WRN",
-            LogEventLevel.Error => "ERR",
-            _ => "FTL",
-        };
     }
 }
