@@ -1,7 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.Threading;
 using System.Threading.Tasks;
+using RtmpXProtect.Engine.Logging;
 using RtmpXProtect.Engine.Management;
 
 namespace RtmpXProtect.Cli.Commands
@@ -9,6 +11,10 @@ namespace RtmpXProtect.Cli.Commands
     /// <summary>What every verb that asks a running `rtmpx serve` shares: where its API is, one way to fail, one way to show time.</summary>
     internal static class StatusApiCall
     {
+        // About twice a second, as the XProtect plugin's live view refreshes; the server's ring holds 1000 lines.
+        private static readonly TimeSpan FollowInterval = TimeSpan.FromMilliseconds(500);
+        private const int MaxLinesPerCall = 1000;
+
         /// <summary>--api ADDRESS:PORT or http://ADDRESS:PORT, defaulting to where serve listens by default.</summary>
         public static Option<Uri> ApiOption() => new Option<Uri>("--api")
         {
@@ -46,6 +52,41 @@ namespace RtmpXProtect.Cli.Commands
                 Console.Error.WriteLine(e.Message);
                 return 2;
             }
+        }
+
+        /// <summary>
+        /// Prints the last <paramref name="tail"/> lines that <paramref name="fetch"/> gives (tail, after
+        /// the last sequence seen) and, with <paramref name="follow"/>, polls for new ones until Ctrl+C.
+        /// 1 when <paramref name="fetch"/> finds nothing to read (null).
+        /// </summary>
+        public static async Task<int> PrintLogsAsync(Func<int, long?, Task<IReadOnlyList<LogLine>?>> fetch, int tail, bool follow, CancellationToken cancel)
+        {
+            long? after = null;
+            var count = Math.Clamp(tail, 0, MaxLinesPerCall);
+            do
+            {
+                var lines = await fetch(count, after);
+                if (lines == null)
+                {
+                    return 1;
+                }
+
+                foreach (var line in lines)
+                {
+                    Console.Out.WriteLine(line.Text);
+                    after = line.Sequence;
+                }
+
+                after ??= 0;
+                count = MaxLinesPerCall;
+                if (follow)
+                {
+                    await Task.Delay(FollowInterval, cancel);
+                }
+            }
+            while (follow && !cancel.IsCancellationRequested);
+
+            return 0;
         }
 
         /// <summary>An uptime as an operator reads it: 3m07s, 2h05m.</summary>

@@ -15,8 +15,6 @@ namespace RtmpXProtect.Cli.Commands
     /// <summary>`rtmpx status`: what a running `rtmpx serve --api` is doing, and dropping a session.</summary>
     internal static class StatusCommand
     {
-        private static readonly TimeSpan FollowInterval = TimeSpan.FromMilliseconds(500);
-
         public static Command Create()
         {
             var api = StatusApiCall.ApiOption();
@@ -57,27 +55,7 @@ namespace RtmpXProtect.Cli.Commands
             var logs = new Command("logs", "Print the server's last log lines.") { tail, follow };
             logs.SetAction((parse, cancel) => StatusApiCall.RunAsync(parse.GetValue(api)!, cancel, async client =>
             {
-                long? after = null;
-                var count = parse.GetValue(tail);
-                do
-                {
-                    var lines = await client.GetServerLogAsync(count, after, cancel);
-                    foreach (var line in lines)
-                    {
-                        Console.Out.WriteLine(line.Text);
-                        after = line.Sequence;
-                    }
-
-                    after ??= 0;
-                    count = 1000;
-                    if (parse.GetValue(follow))
-                    {
-                        await Task.Delay(FollowInterval, cancel);
-                    }
-                }
-                while (parse.GetValue(follow) && !cancel.IsCancellationRequested);
-
-                return 0;
+                return await StatusApiCall.PrintLogsAsync(async (count, after) => await client.GetServerLogAsync(count, after, cancel), parse.GetValue(tail), parse.GetValue(follow), cancel);
             }));
 
             command.Subcommands.Add(drop);

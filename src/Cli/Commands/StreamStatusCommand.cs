@@ -14,8 +14,6 @@ namespace RtmpXProtect.Cli.Commands
     /// <summary>`rtmpx stream list|status|logs`: the configured streams of a running `rtmpx serve`, read from its status API.</summary>
     internal static class StreamStatusCommand
     {
-        private static readonly TimeSpan FollowInterval = TimeSpan.FromMilliseconds(500);
-
         public static IEnumerable<Command> Create()
         {
             var api = StatusApiCall.ApiOption();
@@ -110,33 +108,14 @@ namespace RtmpXProtect.Cli.Commands
             var logs = new Command("logs", "Print a stream's last log lines: levelled, timestamped, keys masked.") { logName, tail, follow, api };
             logs.SetAction((parse, cancel) => StatusApiCall.RunAsync(parse.GetValue(api)!, cancel, async client =>
             {
-                long? after = null;
-                var count = Math.Clamp(parse.GetValue(tail), 0, 1000);
-                do
+                var name = parse.GetValue(logName)!;
+                var code = await StatusApiCall.PrintLogsAsync((count, after) => client.GetStreamLogAsync(name, count, after, cancel), parse.GetValue(tail), parse.GetValue(follow), cancel);
+                if (code == 1)
                 {
-                    var lines = await client.GetStreamLogAsync(parse.GetValue(logName)!, count, after, cancel);
-                    if (lines == null)
-                    {
-                        Console.Error.WriteLine($"No stream {parse.GetValue(logName)}.");
-                        return 1;
-                    }
-
-                    foreach (var line in lines)
-                    {
-                        Console.Out.WriteLine(line.Text);
-                        after = line.Sequence;
-                    }
-
-                    after ??= 0;
-                    count = 1000;
-                    if (parse.GetValue(follow))
-                    {
-                        await Task.Delay(FollowInterval, cancel);
-                    }
+                    Console.Error.WriteLine($"No stream {name}.");
                 }
-                while (parse.GetValue(follow) && !cancel.IsCancellationRequested);
 
-                return 0;
+                return code;
             }));
 
             return new[] { list, status, logs };
