@@ -170,7 +170,7 @@ Describe 'XProtect pipeline' -Tag XProtect -Skip:(-not $env:RTMPX_XPROTECT_SERVE
     It 'names a stream after a camera piped from Get-VmsCamera' {
         $camera = Get-VmsCamera | Select-Object -First 1
         $config = Join-Path $TestDrive 'xprotect.json'
-        $camera | New-RtmpStream -ConfigPath $config -Source live/lobby -Destination rtmp://127.0.0.1/live -StreamKey (ConvertTo-SecureString k -AsPlainText -Force) | Out-Null
+        $camera | New-RtmpStream -ConfigPath $config -Source ingest:live/lobby -Destination rtmp://127.0.0.1/live -StreamKey (ConvertTo-SecureString k -AsPlainText -Force) | Out-Null
         (Get-RtmpStream -ConfigPath $config -NoStatus).Name | Should -Be $camera.Name
     }
 }

@@ -85,7 +85,7 @@ namespace RtmpXProtect.Engine.Configuration
                     names.Add(stream.Name!, i);
                 }
 
-                if (string.IsNullOrWhiteSpace(stream.Source))
+                if (!FrameSources.IsWellFormed(stream.Source))
                 {
                     errors.Add(new KeyError(key + ".source", "must be " + FrameSources.ExpectedForms));
                 }

@@ -71,6 +71,33 @@ namespace RtmpXProtect.Engine.Streaming.Sources
             throw new FrameSourceException("The source must be " + ExpectedForms + ".");
         }
 
+        /// <summary>
+        /// Whether <paramref name="source"/> has one of the forms <see cref="Create"/> takes, without
+        /// opening anything: a configuration is refused at load, not when its stream first runs.
+        /// </summary>
+        public static bool IsWellFormed(string? source)
+        {
+            var text = (source ?? string.Empty).Trim();
+            if (text.StartsWith("rtmp://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("rtmps://", StringComparison.OrdinalIgnoreCase))
+            {
+                return Rtmp.RtmpUrl.TryParse(text, out _, out _);
+            }
+
+            if (text.StartsWith(IngestPrefix, StringComparison.OrdinalIgnoreCase))
+            {
+                var key = text.Substring(IngestPrefix.Length).Trim('/');
+                var slash = key.IndexOf('/');
+                return slash > 0 && slash < key.Length - 1;
+            }
+
+            if (text.StartsWith(GenericByteDataPrefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return text.Length > GenericByteDataPrefix.Length;
+            }
+
+            return text.EndsWith(".gbd", StringComparison.OrdinalIgnoreCase) || text.EndsWith(".flv", StringComparison.OrdinalIgnoreCase);
+        }
+
         private static IFrameSource GenericByteDataFile(string path, FrameSourceContext context)
         {
             if (path.Length == 0)
