@@ -46,10 +46,11 @@ public sealed class PeerProcess : IAsyncDisposable
 
     /// <summary>
     /// Starts <paramref name="program"/> (looked up on PATH) with <paramref name="arguments"/>.
-    /// Stdin is redirected and closed at once so no peer waits for a keypress or steals the test host's terminal.
+    /// Stdin is redirected and closed at once (after <paramref name="standardInput"/>, when given) so no
+    /// peer waits for a keypress or steals the test host's terminal.
     /// </summary>
     /// <exception cref="InvalidOperationException">The program is not installed; the message says how to install it.</exception>
-    public static PeerProcess Start(string program, IEnumerable<string> arguments, string? workingDirectory = null)
+    public static PeerProcess Start(string program, IEnumerable<string> arguments, string? workingDirectory = null, string? standardInput = null)
     {
         var path = PeerRequirement.Require(program);
         var info = new ProcessStartInfo(path)
@@ -76,6 +77,11 @@ public sealed class PeerProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => peer.OnLine(peer._stderr, e.Data);
         process.Exited += (_, _) => peer._exited.TrySetResult(true);
         process.Start();
+        if (standardInput is not null)
+        {
+            process.StandardInput.Write(standardInput);
+        }
+
         process.StandardInput.Close();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();

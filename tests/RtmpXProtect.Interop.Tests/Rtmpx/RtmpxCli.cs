@@ -22,6 +22,14 @@ public static class RtmpxCli
         return PeerProcess.Start("dotnet", all);
     }
 
+    /// <summary>Starts `dotnet rtmpx.dll ARGS` with <paramref name="standardInput"/> on its stdin (then closed), as `echo URL | rtmpx …` would.</summary>
+    public static PeerProcess StartWithInput(string standardInput, params string[] arguments)
+    {
+        var all = new List<string> { Locate() };
+        all.AddRange(arguments);
+        return PeerProcess.Start("dotnet", all, standardInput: standardInput);
+    }
+
     /// <summary>Sends SIGTERM, as systemd or `docker stop` would.</summary>
     public static void Terminate(PeerProcess process) => Signal(process, SigTerm, "SIGTERM");
 

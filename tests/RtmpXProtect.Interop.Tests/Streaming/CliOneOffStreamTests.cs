@@ -39,6 +39,26 @@ public class CliOneOffStreamTests
         Assert.DoesNotContain("argv-secret-2", output);
     }
 
+    [PeerFact("ffmpeg")]
+    public async Task Urls_read_from_standard_input_stream_with_no_warning_and_no_key_in_the_output()
+    {
+        using var temp = new TempDirectory();
+        var flv = await Ffmpeg.MakeTestFlvAsync(temp.Path, seconds: 5, bFrames: 0);
+        await using var server = new InProcessServer();
+        var urls = server.Url("a") + "?key=stdin-secret-1\n" + server.Url("b") + "?key=stdin-secret-2\n";
+        await using var run = RtmpxCli.StartWithInput(urls, "stream", "run", "--source", flv, "--to", "-");
+
+        await server.Published("a", Step);
+        await server.Published("b", Step);
+        await run.WaitForOutputAsync(l => l.Contains("one-off: Streaming"), Step);
+
+        RtmpxCli.Terminate(run);
+        Assert.Equal(0, await run.WaitForExitAsync(Step));
+        var output = run.StandardErrorTail() + run.StandardOutputTail();
+        Assert.DoesNotContain("visible to every user", output);
+        Assert.DoesNotContain("stdin-secret", output);
+    }
+
     [Theory]
     [InlineData(new[] { "stream", "run", "--source", "a.flv" }, "--source needs at least one --to URL")]
     [InlineData(new[] { "stream", "run", "cam" }, "NAME needs --config FILE")]
