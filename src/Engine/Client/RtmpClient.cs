@@ -24,6 +24,8 @@ namespace RtmpXProtect.Engine.Client
     /// </summary>
     public sealed class RtmpClient : IAsyncDisposable
     {
+        // How long a close waits for the server to read what was sent and close its side.
+        private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(5);
         private readonly Socket _socket;
         private readonly Stream _stream;
         private readonly RtmpUrl _url;
@@ -36,6 +38,10 @@ namespace RtmpXProtect.Engine.Client
         private readonly TaskCompletionSource<bool> _ended = NewPending();
         private TaskCompletionSource<bool> _pending = NewPending();
         private Task? _readLoop;
+
+        // Set once our side of the connection is shut down: nothing more is written, and the
+        // server closing the connection is then the expected end, not a failure.
+        private volatile bool _closeSent;
 
         private RtmpClient(Socket socket, Stream stream, RtmpUrl url, RtmpClientOptions options)
         {
@@ -152,6 +158,7 @@ namespace RtmpXProtect.Engine.Client
                 return;
             }
 
+            var closedOurSide = false;
             try
             {
                 await _gate.WaitAsync().ConfigureAwait(false);
@@ -159,6 +166,13 @@ namespace RtmpXProtect.Engine.Client
                 {
                     _session.Close(_scratch);
                     await FlushAsync(CancellationToken.None).ConfigureAwait(false);
+
+                    // A FIN after the last bytes, not a reset: disposing a socket that still has a read
+                    // pending closes it abortively, and a reset throws away whatever of our last
+                    // frames and close commands the server had not read yet.
+                    _closeSent = true;
+                    _socket.Shutdown(SocketShutdown.Send);
+                    closedOurSide = true;
                 }
                 finally
                 {
@@ -168,6 +182,14 @@ namespace RtmpXProtect.Engine.Client
             catch (Exception e) when (e is IOException || e is ObjectDisposedException || e is SocketException)
             {
                 // The connection is already gone; closing it is all that is left.
+            }
+
+            if (closedOurSide && _readLoop != null)
+            {
+                // The server closes once it has read everything; media still arriving for a play is
+                // no longer wanted, so the read loop never waits for our reader meanwhile.
+                _received.Writer.TryComplete();
+                await Task.WhenAny(_readLoop, Task.Delay(CloseTimeout)).ConfigureAwait(false);
             }
 
             await DisposeAsync().ConfigureAwait(false);
@@ -290,7 +312,7 @@ namespace RtmpXProtect.Engine.Client
             {
                 await reader.CompleteAsync().ConfigureAwait(false);
                 _pending.TrySetException(failure ?? new IOException("The server closed the connection."));
-                if (_closing.IsCancellationRequested)
+                if (_closing.IsCancellationRequested || _closeSent)
                 {
                     _ended.TrySetResult(true);
                 }
@@ -343,8 +365,10 @@ namespace RtmpXProtect.Engine.Client
 
         private async Task FlushAsync(CancellationToken cancellationToken)
         {
-            if (_scratch.WrittenCount == 0)
+            if (_scratch.WrittenCount == 0 || _closeSent)
             {
+                // After our side was shut down an acknowledgement has nowhere to go.
+                _scratch.Clear();
                 return;
             }
 

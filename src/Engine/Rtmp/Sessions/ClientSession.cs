@@ -131,18 +131,7 @@ namespace RtmpXProtect.Engine.Rtmp.Sessions
         public void Receive(ReadOnlySpan<byte> input, IBufferWriter<byte> output, List<SessionEvent> events)
         {
             _messages.Clear();
-            var firstEvent = events.Count;
             _core.Receive(input, output, _messages, events);
-            for (var i = firstEvent; i < events.Count; i++)
-            {
-                // nginx-rtmp (without publish_notify) ends a play with Stream EOF alone.
-                if (events[i] is UserControlReceived control && control.Event.Type == UserControlEventType.StreamEof && !_publish && control.Event.Value == StreamId)
-                {
-                    EndPlay(control.Event.Value, "StreamEOF", events);
-                    break;
-                }
-            }
-
             foreach (var message in _messages)
             {
                 switch (message.Type)
@@ -156,6 +145,18 @@ namespace RtmpXProtect.Engine.Rtmp.Sessions
                     case MessageType.DataAmf0:
                     case MessageType.DataAmf3:
                         events.Add(new MediaReceived(message));
+                        break;
+                    case MessageType.UserControl:
+                        // In wire order: frames read together with Stream EOF, ahead of it, are raised first.
+                        var control = UserControlEvent.Parse(message.Payload.Span);
+                        events.Add(new UserControlReceived(control));
+
+                        // nginx-rtmp (without publish_notify) ends a play with Stream EOF alone.
+                        if (control.Type == UserControlEventType.StreamEof && !_publish && control.Value == StreamId)
+                        {
+                            EndPlay(control.Value, "StreamEOF", events);
+                        }
+
                         break;
                     default:
                         events.Add(new CommandIgnored("message type " + (int)message.Type));

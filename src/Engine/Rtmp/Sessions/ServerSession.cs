@@ -104,6 +104,9 @@ namespace RtmpXProtect.Engine.Rtmp.Sessions
                         }
 
                         break;
+                    case MessageType.UserControl:
+                        events.Add(new UserControlReceived(UserControlEvent.Parse(message.Payload.Span)));
+                        break;
                     default:
                         // Shared objects and unknown types are not part of live streaming.
                         events.Add(new CommandIgnored("message type " + (int)message.Type));

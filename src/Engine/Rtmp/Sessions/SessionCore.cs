@@ -76,7 +76,9 @@ namespace RtmpXProtect.Engine.Rtmp.Sessions
                         }
                         else
                         {
-                            events.Add(new UserControlReceived(control));
+                            // Left to the session, among the other messages: Stream EOF must not
+                            // overtake the frames it follows in the same input.
+                            messages.Add(message);
                         }
 
                         break;
