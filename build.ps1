@@ -80,6 +80,12 @@ try {
     if ($Mip) { Build-Mip }
     Write-Host "Module folder: $(Join-Path $root 'artifacts/RtmpXProtect')"
 }
+catch {
+    # An explicit non-zero exit code for CI, whichever way the script was started (-File, -Command, & ./build.ps1).
+    Write-Host "build.ps1 $Task failed: $($_.Exception.Message)" -ForegroundColor Red
+    exit 1
+}
 finally {
     Pop-Location
 }
+exit 0

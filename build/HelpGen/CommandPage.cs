@@ -16,6 +16,13 @@ namespace RtmpXProtect.HelpGen
         public string Outputs { get; private set; } = string.Empty;
         public string Notes { get; private set; } = string.Empty;
 
+        /// <summary>The named parameter sets in page order, or one null entry when every parameter is in (All).</summary>
+        public IReadOnlyList<string?> ParameterSets()
+        {
+            var sets = Parameters.SelectMany(p => p.Sets).Distinct(StringComparer.Ordinal).Cast<string?>().ToList();
+            return sets.Count > 0 ? sets : new List<string?> { null };
+        }
+
         /// <summary>Reads a page; a missing synopsis, description or example is an error, so the build fails on thin help.</summary>
         public static CommandPage Parse(string markdown, string file)
         {

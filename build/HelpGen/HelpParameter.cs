@@ -18,6 +18,13 @@ namespace RtmpXProtect.HelpGen
         public string Description { get; }
         public IReadOnlyDictionary<string, string> Fields { get; }
 
+        /// <summary>The parameter sets the page names for it; empty for (All).</summary>
+        public IReadOnlyList<string> Sets =>
+            Field("Parameter Sets", "(All)").Split(',').Select(s => s.Trim()).Where(s => s.Length > 0 && s != "(All)").ToList();
+
+        /// <summary>Whether the parameter belongs to <paramref name="set"/> (null: the command has one set).</summary>
+        public bool InSet(string? set) => set == null || Sets.Count == 0 || Sets.Contains(set, StringComparer.Ordinal);
+
         public string Field(string key, string fallback) => Fields.TryGetValue(key, out var value) && value.Length > 0 ? value : fallback;
 
         public static HelpParameter From(string name, List<string> body)

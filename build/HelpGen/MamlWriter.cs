@@ -46,15 +46,21 @@ namespace RtmpXProtect.HelpGen
 
             Description(xml, page.Description);
 
+            // One syntaxItem per parameter set, as platyPS writes them: Get-Help shows each as its own line, so
+            // parameters of different sets (-StreamKey and -DestinationUrl) never read as usable together.
             xml.WriteStartElement("syntax", Command);
-            xml.WriteStartElement("syntaxItem", Command);
-            xml.WriteElementString("name", Maml, page.Name);
-            foreach (var parameter in page.Parameters)
+            foreach (var set in page.ParameterSets())
             {
-                Parameter(xml, parameter, full: false);
+                xml.WriteStartElement("syntaxItem", Command);
+                xml.WriteElementString("name", Maml, page.Name);
+                foreach (var parameter in page.Parameters.Where(p => p.InSet(set)))
+                {
+                    Parameter(xml, parameter, full: false);
+                }
+
+                xml.WriteEndElement();
             }
 
-            xml.WriteEndElement();
             xml.WriteEndElement();
 
             xml.WriteStartElement("parameters", Command);

@@ -72,8 +72,9 @@ Describe 'Streams from a path to a second ingest, run by rtmpx serve' -Skip:(-no
         $apiPort = Get-FreeTcpPort
         $api = [Uri]"http://127.0.0.1:$apiPort"
         $rtmpx = Get-RtmpxDll
+        if (-not $rtmpx) { throw 'rtmpx.dll not found under src/Cli/bin: run dotnet build first (or set RTMPX_CLI_DLL).' }
         $serve = Start-Process -FilePath 'dotnet' -PassThru -NoNewWindow -ArgumentList @(
-            $rtmpx, 'serve', '--config', $config, '--listen', "127.0.0.1:$(Get-FreeTcpPort)", '--api', "127.0.0.1:$apiPort")
+            (ConvertTo-ProcessArgument $rtmpx), 'serve', '--config', (ConvertTo-ProcessArgument $config), '--listen', "127.0.0.1:$(Get-FreeTcpPort)", '--api', "127.0.0.1:$apiPort")
     }
 
     AfterAll {

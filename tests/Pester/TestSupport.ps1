@@ -28,6 +28,13 @@ function Wait-Until {
     throw "Timed out after $TimeoutSeconds s waiting for $What."
 }
 
+# Start-Process -ArgumentList joins its items with spaces and quotes none of them (5.1 and 7): a path with a
+# space (a user profile, $TestDrive) must carry its own quotes.
+function ConvertTo-ProcessArgument {
+    param([Parameter(Mandatory)][string] $Value)
+    if ($Value -match '[\s"]') { '"' + ($Value -replace '"', '\"') + '"' } else { $Value }
+}
+
 # The rtmpx the solution built (dotnet build), run through dotnet so the same path works on every OS.
 function Get-RtmpxDll {
     if ($env:RTMPX_CLI_DLL) { return $env:RTMPX_CLI_DLL }
@@ -38,7 +45,8 @@ function Get-RtmpxDll {
 # ffmpeg publishing a test pattern to an RTMP URL until stopped.
 function Start-TestPublisher {
     param([Parameter(Mandatory)][string] $Url, [int] $Seconds = 120)
-    $arguments = @('-hide_banner', '-loglevel', 'error', '-re', '-f', 'lavfi', '-i', "testsrc=size=320x240:rate=25:duration=$Seconds",
+    # -nostdin: with -NoNewWindow ffmpeg shares the console and would otherwise read (and eat) its keystrokes.
+    $arguments = @('-hide_banner', '-nostdin', '-loglevel', 'error', '-re', '-f', 'lavfi', '-i', "testsrc=size=320x240:rate=25:duration=$Seconds",
         '-c:v', 'libx264', '-preset', 'ultrafast', '-tune', 'zerolatency', '-g', '25', '-f', 'flv', $Url)
     Start-Process -FilePath 'ffmpeg' -ArgumentList $arguments -PassThru -NoNewWindow
 }
