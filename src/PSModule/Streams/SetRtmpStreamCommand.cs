@@ -34,7 +34,11 @@ namespace RtmpXProtect.PSModule.Streams
         [Parameter(Mandatory = true, ParameterSetName = UrlSet)]
         public SecureString? DestinationUrl { get; set; }
 
-        /// <summary>Accept a destination certificate that does not validate, for the new destination.</summary>
+        /// <summary>
+        /// Accept destination certificates that do not validate: for the new destination when one is
+        /// given, else for every destination the stream has (-AllowUntrustedCertificate:$false refuses
+        /// them again), as `rtmpx stream set --allow-untrusted` does.
+        /// </summary>
         [Parameter]
         public SwitchParameter AllowUntrustedCertificate { get; set; }
 
@@ -83,6 +87,13 @@ namespace RtmpXProtect.PSModule.Streams
                 {
                     stream.Destinations.Clear();
                     stream.Destinations.Add(destination);
+                }
+                else if (bound.ContainsKey(nameof(AllowUntrustedCertificate)))
+                {
+                    foreach (var existing in stream.Destinations)
+                    {
+                        existing.AllowUntrustedCertificate = AllowUntrustedCertificate;
+                    }
                 }
             }));
         }
