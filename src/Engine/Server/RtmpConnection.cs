@@ -71,9 +71,8 @@ namespace RtmpXProtect.Engine.Server
         // TakeoverPolicy.SameKey compares it. Written before the hub sees this connection.
         private string? _publishKeyIdentity;
 
-        // For the status API, read from other threads: bytes moved and the path being played.
+        // For the status API, read from other threads: bytes read and the path being played.
         private long _bytesIn;
-        private long _bytesOut;
         private volatile string? _playingPath;
 
         // What the running publish and each play (by stream id) were admitted with, for Recheck;
@@ -291,11 +290,7 @@ namespace RtmpXProtect.Engine.Server
             Volatile.Write(ref _lastPingAt, now.Ticks);
         }
 
-        public void Enqueue(ReadOnlyMemory<byte> bytes, bool flush = true)
-        {
-            Interlocked.Add(ref _bytesOut, bytes.Length);
-            _outbound.Enqueue(bytes, flush);
-        }
+        public void Enqueue(ReadOnlyMemory<byte> bytes, bool flush = true) => _outbound.Enqueue(bytes, flush);
 
         /// <summary>When the peer connected.</summary>
         public DateTime ConnectedAt => _connectedAt;
@@ -304,7 +299,7 @@ namespace RtmpXProtect.Engine.Server
         public long BytesIn => Interlocked.Read(ref _bytesIn);
 
         /// <summary>Bytes queued for the peer (media and control).</summary>
-        public long BytesOut => Interlocked.Read(ref _bytesOut);
+        public long BytesOut => _outbound.EnqueuedBytes;
 
         /// <summary>The stream this connection publishes, null when it does not.</summary>
         public LiveStream? Published => Volatile.Read(ref _published);
@@ -722,7 +717,6 @@ namespace RtmpXProtect.Engine.Server
             var scratch = t_scratch;
             if (scratch != null && scratch.WrittenCount > 0)
             {
-                Interlocked.Add(ref _bytesOut, scratch.WrittenCount);
                 _outbound.Enqueue(scratch.ToArray());
                 scratch.Clear();
             }
