@@ -619,13 +619,14 @@ namespace RtmpXProtect.Engine.Server
                 FlushScratch();
             }
 
-            // Subscribed after Play.Start was queued, so the cached GOP follows it on the wire.
-            sink.Stream = _server.Hub.Subscribe(key, sink);
+            // Subscribed after Play.Start was queued, so the cached GOP follows it on the wire; the
+            // stream sets sink.Stream itself, before that GOP goes out.
+            var stream = _server.Hub.Subscribe(key, sink);
             _players[request.StreamId] = sink;
             _playingPath = key;
             Ticket.MarkDecided();
             _log = _log.ForContext("Path", shown);
-            _log.Information("{Remote} plays {Stream}{Waiting}", Remote, shown, sink.Stream.IsPublished ? string.Empty : " (waiting for a publisher)");
+            _log.Information("{Remote} plays {Stream}{Waiting}", Remote, shown, stream.IsPublished ? string.Empty : " (waiting for a publisher)");
         }
 
         private void RejectPlay(PlayRequest request, string description)
