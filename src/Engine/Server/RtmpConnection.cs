@@ -115,7 +115,7 @@ namespace RtmpXProtect.Engine.Server
         {
             var reason = "closed by peer";
             CancellationTokenSource? timeout = null;
-            using var stopping = serverStopping.Register(() => Abort("server stopping"));
+            using var stopping = serverStopping.Register(() => Abort("server stopping", "serverStopping"));
             try
             {
                 // TLS first, under its own timeout; the RTMP handshake's clock starts after it.
@@ -156,14 +156,17 @@ namespace RtmpXProtect.Engine.Server
         }
 
         /// <summary>Closes the connection at once; the first reason given is the one logged.</summary>
-        public void Abort(string reason)
+        public void Abort(string reason) => Abort(reason, null);
+
+        // stopReason is what StreamStopped gives (null: "disconnected"), named by the caller that knows it.
+        private void Abort(string reason, string? stopReason)
         {
             if (Interlocked.CompareExchange(ref _closeReason, reason, null) != null)
             {
                 return;
             }
 
-            _stopReason = reason == "server stopping" ? "serverStopping" : reason.StartsWith("replaced", StringComparison.Ordinal) ? "replaced" : null;
+            _stopReason = stopReason;
             _outbound.Complete();
             _transport.Close();
         }
@@ -563,7 +566,7 @@ namespace RtmpXProtect.Engine.Server
             if (replaced is RtmpConnection old)
             {
                 _log.Information("{Remote} replaces {Old} as the publisher of {Stream} (same key)", Remote, old.Remote, shown);
-                old.Abort("replaced by a new publisher with the same key");
+                old.Abort("replaced by a new publisher with the same key", "replaced");
             }
 
             return stream;
