@@ -33,6 +33,7 @@ namespace RtmpXProtect.Engine.Server
         private readonly List<ArraySegment<byte>> _batch = new List<ArraySegment<byte>>();
         private readonly TaskCompletionSource<bool> _drained = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         private long _queuedBytes;
+        private long _enqueuedBytes;
         private bool _writing;
         private bool _completed;
         private bool _failed;
@@ -59,6 +60,18 @@ namespace RtmpXProtect.Engine.Server
                 lock (_gate)
                 {
                     return _queuedBytes;
+                }
+            }
+        }
+
+        /// <summary>Bytes ever queued (what a status reports as sent); counted under the lock the enqueue takes anyway.</summary>
+        public long EnqueuedBytes
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _enqueuedBytes;
                 }
             }
         }
@@ -92,6 +105,7 @@ namespace RtmpXProtect.Engine.Server
 
                 _pending.Add(segment);
                 _queuedBytes += segment.Count;
+                _enqueuedBytes += segment.Count;
                 if (_writing || !flush)
                 {
                     return true;

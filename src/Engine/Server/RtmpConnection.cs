@@ -71,9 +71,8 @@ namespace RtmpXProtect.Engine.Server
         // TakeoverPolicy.SameKey compares it. Written before the hub sees this connection.
         private string? _publishKeyIdentity;
 
-        // For the status API, read from other threads: bytes moved and the path being played.
+        // For the status API, read from other threads: bytes read and the path being played.
         private long _bytesIn;
-        private long _bytesOut;
         private volatile string? _playingPath;
 
         // What the running publish and each play (by stream id) were admitted with, for Recheck;
@@ -116,7 +115,7 @@ namespace RtmpXProtect.Engine.Server
         {
             var reason = "closed by peer";
             CancellationTokenSource? timeout = null;
-            using var stopping = serverStopping.Register(() => Abort("server stopping"));
+            using var stopping = serverStopping.Register(() => Abort("server stopping", "serverStopping"));
             try
             {
                 // TLS first, under its own timeout; the RTMP handshake's clock starts after it.
@@ -157,14 +156,17 @@ namespace RtmpXProtect.Engine.Server
         }
 
         /// <summary>Closes the connection at once; the first reason given is the one logged.</summary>
-        public void Abort(string reason)
+        public void Abort(string reason) => Abort(reason, null);
+
+        // stopReason is what StreamStopped gives (null: "disconnected"), named by the caller that knows it.
+        private void Abort(string reason, string? stopReason)
         {
             if (Interlocked.CompareExchange(ref _closeReason, reason, null) != null)
             {
                 return;
             }
 
-            _stopReason = reason == "server stopping" ? "serverStopping" : reason.StartsWith("replaced", StringComparison.Ordinal) ? "replaced" : null;
+            _stopReason = stopReason;
             _outbound.Complete();
             _transport.Close();
         }
@@ -291,11 +293,7 @@ namespace RtmpXProtect.Engine.Server
             Volatile.Write(ref _lastPingAt, now.Ticks);
         }
 
-        public void Enqueue(ReadOnlyMemory<byte> bytes, bool flush = true)
-        {
-            Interlocked.Add(ref _bytesOut, bytes.Length);
-            _outbound.Enqueue(bytes, flush);
-        }
+        public void Enqueue(ReadOnlyMemory<byte> bytes, bool flush = true) => _outbound.Enqueue(bytes, flush);
 
         /// <summary>When the peer connected.</summary>
         public DateTime ConnectedAt => _connectedAt;
@@ -304,7 +302,7 @@ namespace RtmpXProtect.Engine.Server
         public long BytesIn => Interlocked.Read(ref _bytesIn);
 
         /// <summary>Bytes queued for the peer (media and control).</summary>
-        public long BytesOut => Interlocked.Read(ref _bytesOut);
+        public long BytesOut => _outbound.EnqueuedBytes;
 
         /// <summary>The stream this connection publishes, null when it does not.</summary>
         public LiveStream? Published => Volatile.Read(ref _published);
@@ -568,7 +566,7 @@ namespace RtmpXProtect.Engine.Server
             if (replaced is RtmpConnection old)
             {
                 _log.Information("{Remote} replaces {Old} as the publisher of {Stream} (same key)", Remote, old.Remote, shown);
-                old.Abort("replaced by a new publisher with the same key");
+                old.Abort("replaced by a new publisher with the same key", "replaced");
             }
 
             return stream;
@@ -624,13 +622,14 @@ namespace RtmpXProtect.Engine.Server
                 FlushScratch();
             }
 
-            // Subscribed after Play.Start was queued, so the cached GOP follows it on the wire.
-            sink.Stream = _server.Hub.Subscribe(key, sink);
+            // Subscribed after Play.Start was queued, so the cached GOP follows it on the wire; the
+            // stream sets sink.Stream itself, before that GOP goes out.
+            var stream = _server.Hub.Subscribe(key, sink);
             _players[request.StreamId] = sink;
             _playingPath = key;
             Ticket.MarkDecided();
             _log = _log.ForContext("Path", shown);
-            _log.Information("{Remote} plays {Stream}{Waiting}", Remote, shown, sink.Stream.IsPublished ? string.Empty : " (waiting for a publisher)");
+            _log.Information("{Remote} plays {Stream}{Waiting}", Remote, shown, stream.IsPublished ? string.Empty : " (waiting for a publisher)");
         }
 
         private void RejectPlay(PlayRequest request, string description)
@@ -722,7 +721,6 @@ namespace RtmpXProtect.Engine.Server
             var scratch = t_scratch;
             if (scratch != null && scratch.WrittenCount > 0)
             {
-                Interlocked.Add(ref _bytesOut, scratch.WrittenCount);
                 _outbound.Enqueue(scratch.ToArray());
                 scratch.Clear();
             }

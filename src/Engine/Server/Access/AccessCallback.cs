@@ -1,8 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
 using System.Net.Http;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -51,42 +54,35 @@ namespace RtmpXProtect.Engine.Server.Access
 
         internal static string Body(AccessRequest request, IReadOnlyDictionary<string, string> parameters)
         {
-            var json = new StringBuilder(256);
-            json.Append("{\"action\":");
-            JsonText.AppendString(json, request.Action == AccessAction.Publish ? "publish" : "play");
-            json.Append(",\"app\":");
-            JsonText.AppendString(json, request.App.Name.Trim('/'));
-            json.Append(",\"stream\":");
-            JsonText.AppendString(json, request.Stream.Name.Trim('/'));
-            json.Append(",\"path\":");
-            JsonText.AppendString(json, request.Path);
-            json.Append(",\"params\":{");
-            var first = true;
-            foreach (var pair in parameters)
+            using var stream = new MemoryStream();
+            using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
             {
-                if (!first)
+                json.WriteStartObject();
+                json.WriteString("action", request.Action == AccessAction.Publish ? "publish" : "play");
+                json.WriteString("app", request.App.Name.Trim('/'));
+                json.WriteString("stream", request.Stream.Name.Trim('/'));
+                json.WriteString("path", request.Path);
+                json.WriteStartObject("params");
+                foreach (var pair in parameters)
                 {
-                    json.Append(',');
+                    json.WriteString(pair.Key, pair.Value);
                 }
 
-                first = false;
-                JsonText.AppendString(json, pair.Key);
-                json.Append(':');
-                JsonText.AppendString(json, pair.Value);
+                json.WriteEndObject();
+                if (request.RemoteAddress == null)
+                {
+                    json.WriteNull("remoteAddress");
+                }
+                else
+                {
+                    json.WriteString("remoteAddress", request.RemoteAddress.ToString());
+                }
+
+                json.WriteNumber("clientId", request.ClientId);
+                json.WriteEndObject();
             }
 
-            json.Append("},\"remoteAddress\":");
-            if (request.RemoteAddress == null)
-            {
-                json.Append("null");
-            }
-            else
-            {
-                JsonText.AppendString(json, request.RemoteAddress.ToString());
-            }
-
-            json.Append(",\"clientId\":").Append(request.ClientId.ToString(CultureInfo.InvariantCulture)).Append('}');
-            return json.ToString();
+            return Encoding.UTF8.GetString(stream.ToArray());
         }
     }
 }
