@@ -284,7 +284,7 @@ namespace RtmpXProtect.Engine.Management
             {
                 var bytes = File.ReadAllBytes(ConfigPath);
                 var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
-                return JsonNode.Parse(new ReadOnlySpan<byte>(bytes, start, bytes.Length - start).ToArray(), documentOptions: ReadOptions) as JsonObject
+                return JsonNode.Parse(bytes.AsSpan(start), documentOptions: ReadOptions) as JsonObject
                     ?? throw new StreamStoreException(null, $"{ConfigPath} does not hold a JSON object.");
             }
             catch (JsonException e)
