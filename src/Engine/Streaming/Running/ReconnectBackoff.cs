@@ -26,9 +26,6 @@ namespace RtmpXProtect.Engine.Streaming.Running
             _random = random;
         }
 
-        /// <summary>Failures since the last <see cref="Reset"/>.</summary>
-        public int Attempt => _attempt;
-
         /// <summary>The ceiling of the next delay: initial × 2^attempt, capped.</summary>
         public TimeSpan Ceiling
         {
