@@ -83,7 +83,7 @@ namespace RtmpXProtect.Engine.Management
             try
             {
                 streams = new StreamSupervisor(
-                    definition => new InProcessStreamWorker(definition, d => FrameSources.Create(d.Source, new FrameSourceContext { Server = server, AllowUntrustedCertificate = d.Destinations.Any(x => x.AllowUntrustedCertificate) })),
+                    definition => new InProcessStreamWorker(definition, d => FrameSources.Create(d.Source, new FrameSourceContext { Server = server })),
                     new StreamSupervisorOptions { Logger = log });
                 await streams.ApplyAsync(definitions).ConfigureAwait(false);
                 return new IngestHost(server, streams);

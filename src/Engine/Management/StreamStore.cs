@@ -103,8 +103,8 @@ namespace RtmpXProtect.Engine.Management
                 throw new StreamStoreException(definition.Name, $"A stream named '{definition.Name}' already exists.");
             }
 
-            streams.Add(ToSection(definition, definition.Source));
-            Write(document, definition);
+            streams.Add(ToSection(definition, definition.Source, null));
+            Write(document, definition, null);
             return Find(definition.Name) ?? definition;
         }
 
@@ -119,6 +119,7 @@ namespace RtmpXProtect.Engine.Management
 
             var current = Find(name) ?? throw Missing(name);
             var originalSource = current.Source;
+            var originalUrls = current.Destinations.Select(d => d.Url).ToList();
             change(current);
             Check(current);
             var document = Read();
@@ -138,8 +139,9 @@ namespace RtmpXProtect.Engine.Management
             // The file's own source text (a relative .flv) is kept when the source did not change.
             var source = current.Source == originalSource ? streams[index]?["source"]?.GetValue<string>() ?? current.Source : current.Source;
             var oldName = streams[index]?["name"]?.GetValue<string>() ?? name;
-            streams[index] = ToSection(current, source);
-            Write(document, current);
+            var fromEnvironment = FromEnvironment(streams[index], originalUrls, current);
+            streams[index] = ToSection(current, source, fromEnvironment);
+            Write(document, current, fromEnvironment);
             if (!string.Equals(oldName, current.Name, StringComparison.OrdinalIgnoreCase))
             {
                 DeleteSecrets(oldName, 0);
@@ -166,7 +168,7 @@ namespace RtmpXProtect.Engine.Management
 
             var stored = streams[index]?["name"]?.GetValue<string>() ?? name;
             streams.RemoveAt(index);
-            Write(document, null);
+            Write(document, null, null);
             DeleteSecrets(stored, 0);
             return true;
         }
@@ -187,7 +189,7 @@ namespace RtmpXProtect.Engine.Management
             }
 
             streams[index]!["enabled"] = enabled;
-            Write(document, null);
+            Write(document, null, null);
             return Find(name) ?? throw Missing(name);
         }
 
@@ -248,12 +250,29 @@ namespace RtmpXProtect.Engine.Management
 
         private static string SecretFile(string name, int index) => SecretsFolder + "/" + name + "." + index + ".url";
 
-        private static JsonObject ToSection(StreamDefinition definition, string source)
+        // A destination the file reads from an environment variable stays so while its URL is
+        // unchanged: the operator kept that key off the disk, and an edit must not write it there.
+        private static JsonObject?[] FromEnvironment(JsonNode? section, List<string> originalUrls, StreamDefinition changed)
+        {
+            var kept = new JsonObject?[changed.Destinations.Count];
+            var old = section?["destinations"] as JsonArray;
+            for (var i = 0; old != null && i < kept.Length && i < old.Count && i < originalUrls.Count; i++)
+            {
+                if (old[i] is JsonObject destination && destination["urlEnv"] is JsonValue env && string.Equals(originalUrls[i], changed.Destinations[i].Url, StringComparison.Ordinal))
+                {
+                    kept[i] = new JsonObject { ["urlEnv"] = env.GetValue<string>() };
+                }
+            }
+
+            return kept;
+        }
+
+        private static JsonObject ToSection(StreamDefinition definition, string source, JsonObject?[]? fromEnvironment)
         {
             var destinations = new JsonArray();
             for (var i = 0; i < definition.Destinations.Count; i++)
             {
-                var destination = new JsonObject { ["urlFile"] = SecretFile(definition.Name, i) };
+                var destination = fromEnvironment?[i] ?? new JsonObject { ["urlFile"] = SecretFile(definition.Name, i) };
                 if (definition.Destinations[i].AllowUntrustedCertificate)
                 {
                     destination["allowUntrustedCertificate"] = true;
@@ -284,7 +303,7 @@ namespace RtmpXProtect.Engine.Management
             {
                 var bytes = File.ReadAllBytes(ConfigPath);
                 var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
-                return JsonNode.Parse(new ReadOnlySpan<byte>(bytes, start, bytes.Length - start).ToArray(), documentOptions: ReadOptions) as JsonObject
+                return JsonNode.Parse(bytes.AsSpan(start), documentOptions: ReadOptions) as JsonObject
                     ?? throw new StreamStoreException(null, $"{ConfigPath} does not hold a JSON object.");
             }
             catch (JsonException e)
@@ -294,7 +313,7 @@ namespace RtmpXProtect.Engine.Management
         }
 
         // The URL files first, then the configuration: a server that reloads on the rename finds every file it names.
-        private void Write(JsonObject document, StreamDefinition? secrets)
+        private void Write(JsonObject document, StreamDefinition? secrets, JsonObject?[]? fromEnvironment)
         {
             var text = document.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
             try
@@ -314,7 +333,15 @@ namespace RtmpXProtect.Engine.Management
                 OwnerOnly.Restrict(folder, directory: true);
                 for (var i = 0; i < secrets.Destinations.Count; i++)
                 {
-                    OwnerOnly.WriteAllText(Path.Combine(Directory, SecretFile(secrets.Name, i)), secrets.Destinations[i].Url + "\n");
+                    var file = Path.Combine(Directory, SecretFile(secrets.Name, i));
+                    if (fromEnvironment?[i] != null)
+                    {
+                        File.Delete(file);
+                    }
+                    else
+                    {
+                        OwnerOnly.WriteAllText(file, secrets.Destinations[i].Url + "\n");
+                    }
                 }
 
                 DeleteSecrets(secrets.Name, secrets.Destinations.Count);
@@ -342,18 +369,24 @@ namespace RtmpXProtect.Engine.Management
             }
         }
 
-        // Deletes NAME.N.url for N from `from` on, the files of destinations that no longer exist.
+        // Deletes NAME.N.url for N from `from` on, the files of destinations that no longer exist;
+        // a destination read from the environment has none, so the numbers may have gaps.
         private void DeleteSecrets(string name, int from)
         {
-            for (var i = from; ; i++)
+            var folder = Path.Combine(Directory, SecretsFolder);
+            if (!System.IO.Directory.Exists(folder))
             {
-                var file = Path.Combine(Directory, SecretFile(name, i));
-                if (!File.Exists(file))
-                {
-                    return;
-                }
+                return;
+            }
 
-                File.Delete(file);
+            foreach (var file in System.IO.Directory.GetFiles(folder, name + ".*.url"))
+            {
+                var number = Path.GetFileNameWithoutExtension(file).Substring(name.Length + 1);
+                if (int.TryParse(number, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var i) && i >= from
+                    && string.Equals(Path.GetFileName(file), Path.GetFileName(SecretFile(name, i)), StringComparison.Ordinal))
+                {
+                    File.Delete(file);
+                }
             }
         }
     }

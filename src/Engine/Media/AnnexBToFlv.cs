@@ -136,20 +136,23 @@ namespace RtmpXProtect.Engine.Media
             {
                 switch (type)
                 {
-                    case HevcVps: _vps = nal.ToArray(); return true;
-                    case HevcSps: _sps = nal.ToArray(); return true;
-                    case HevcPps: _pps = nal.ToArray(); return true;
+                    case HevcVps: _vps = Keep(_vps, nal); return true;
+                    case HevcSps: _sps = Keep(_sps, nal); return true;
+                    case HevcPps: _pps = Keep(_pps, nal); return true;
                     default: return false;
                 }
             }
 
             switch (type)
             {
-                case AvcSps: _sps = nal.ToArray(); return true;
-                case AvcPps: _pps = nal.ToArray(); return true;
+                case AvcSps: _sps = Keep(_sps, nal); return true;
+                case AvcPps: _pps = Keep(_pps, nal); return true;
                 default: return false;
             }
         }
+
+        // Cameras repeat the same parameter sets before every keyframe (often every frame): copied only when they change.
+        private static byte[] Keep(byte[]? held, ReadOnlySpan<byte> nal) => held != null && nal.SequenceEqual(held) ? held : nal.ToArray();
 
         private byte[]? SequenceHeaderIfChanged()
         {

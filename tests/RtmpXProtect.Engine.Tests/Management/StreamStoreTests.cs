@@ -131,6 +131,41 @@ public sealed class StreamStoreTests : IDisposable
     }
 
     [Fact]
+    public void An_update_keeps_a_destination_read_from_the_environment_off_the_disk()
+    {
+        var variable = "RTMPX_TEST_URL_" + Guid.NewGuid().ToString("N");
+        Environment.SetEnvironmentVariable(variable, KeyedUrl);
+        try
+        {
+            File.WriteAllText(ConfigPath, $$"""
+                { "streams": [ { "name": "env", "source": "cam.flv", "destinations": [ { "urlEnv": "{{variable}}" } ] } ] }
+                """);
+            var store = new StreamStore(ConfigPath);
+
+            store.Update("env", s =>
+            {
+                s.Audio = AudioMode.None;
+                s.Destinations[0].AllowUntrustedCertificate = true;
+                s.Destinations.Add(new DestinationDefinition { Url = "rtmps://live.twitch.tv:443/app/live_123_other" });
+            });
+
+            var destinations = JsonDocument.Parse(File.ReadAllText(ConfigPath)).RootElement.GetProperty("streams")[0].GetProperty("destinations");
+            Assert.Equal(variable, destinations[0].GetProperty("urlEnv").GetString());
+            Assert.True(destinations[0].GetProperty("allowUntrustedCertificate").GetBoolean());
+            Assert.Equal("rtmpx.secrets/env.1.url", destinations[1].GetProperty("urlFile").GetString());
+            Assert.Equal(new[] { "env.1.url" }, Directory.GetFiles(Path.Combine(_directory, StreamStore.SecretsFolder)).Select(Path.GetFileName));
+            Assert.Equal(KeyedUrl, store.Find("env")!.Destinations[0].Url);
+
+            store.Update("env", s => s.Destinations.RemoveAt(1));
+            Assert.Empty(Directory.GetFiles(Path.Combine(_directory, StreamStore.SecretsFolder)));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(variable, null);
+        }
+    }
+
+    [Fact]
     public void Default_config_path_follows_RTMPX_CONFIG()
     {
         var before = Environment.GetEnvironmentVariable("RTMPX_CONFIG");

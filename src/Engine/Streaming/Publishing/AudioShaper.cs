@@ -20,8 +20,10 @@ namespace RtmpXProtect.Engine.Streaming.Publishing
         /// <summary>Channels of the silent track: stereo, which every destination accepts.</summary>
         public const int SilentChannels = 2;
 
-        private static readonly byte[] SilentConfig = SilentAac.SequenceHeader(SilentSampleRate, SilentChannels);
-        private static readonly byte[] SilentFrame = SilentAac.Frame(SilentChannels);
+        // Built once: a frame's time travels beside it (TimedFrame) and each publisher stamps its own
+        // copy of the message, so every silent frame of every stream can be the same object.
+        private static readonly MediaFrame SilentConfig = Audio(SilentAac.SequenceHeader(SilentSampleRate, SilentChannels));
+        private static readonly MediaFrame SilentFrame = Audio(SilentAac.Frame(SilentChannels));
 
         private readonly AudioMode _mode;
         private bool? _sourceHasAudio;
@@ -91,19 +93,19 @@ namespace RtmpXProtect.Engine.Streaming.Publishing
                         // Ahead of the keyframe, so a destination starting there gets it with the video config.
                         var anchor = Math.Max(time, _nextAnchor);
                         _clock = new SilentAudioClock(anchor, SilentSampleRate);
-                        output.Add(new TimedFrame(Audio(SilentConfig), anchor));
+                        output.Add(new TimedFrame(SilentConfig, anchor));
                     }
 
                     // Audio before the video frame up to its time, the frame, then audio at its very time.
                     while (_clock.NextTime < time)
                     {
-                        output.Add(new TimedFrame(Audio(SilentFrame), _clock.Take()));
+                        output.Add(new TimedFrame(SilentFrame, _clock.Take()));
                     }
 
                     output.Add(new TimedFrame(frame, time));
                     while (_clock.NextTime == time)
                     {
-                        output.Add(new TimedFrame(Audio(SilentFrame), _clock.Take()));
+                        output.Add(new TimedFrame(SilentFrame, _clock.Take()));
                     }
 
                     return;

@@ -301,18 +301,25 @@ namespace RtmpXProtect.Engine.Streaming.Publishing
 
         private async Task SendAsync(RtmpClient client, MediaFrame frame, uint timestamp, CancellationToken cancellationToken)
         {
-            using var stall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var send = client.SendAsync(Outgoing(frame, timestamp), cancellationToken);
-            var timeout = Task.Delay(_options.WriteTimeout, stall.Token);
-            if (await Task.WhenAny(send, timeout).ConfigureAwait(false) != send)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
 
-                // The caller disposes the client, which ends the blocked write.
-                throw new IOException($"destination stalled: no bytes taken for {_options.WriteTimeout.TotalSeconds:0} s");
+            // Most sends finish at once (the socket takes the bytes): the stall timer is armed only
+            // for one that waits, not for every frame.
+            if (!send.IsCompleted)
+            {
+                using var stall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                var timeout = Task.Delay(_options.WriteTimeout, stall.Token);
+                if (await Task.WhenAny(send, timeout).ConfigureAwait(false) != send)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+
+                    // The caller disposes the client, which ends the blocked write.
+                    throw new IOException($"destination stalled: no bytes taken for {_options.WriteTimeout.TotalSeconds:0} s");
+                }
+
+                stall.Cancel();
             }
 
-            stall.Cancel();
             await send.ConfigureAwait(false);
             var now = Stopwatch.GetTimestamp();
             lock (_gate)
@@ -419,7 +426,8 @@ namespace RtmpXProtect.Engine.Streaming.Publishing
             return text;
         }
 
-        private sealed class Item
+        // A struct: one is queued per frame and destination, and the channel holds it by value.
+        private readonly struct Item
         {
             public Item(TimedFrame frame, TimedFrame?[]? configs)
             {

@@ -26,9 +26,6 @@ namespace RtmpXProtect.Engine.Streaming.Running
             _random = random;
         }
 
-        /// <summary>Failures since the last <see cref="Reset"/>.</summary>
-        public int Attempt => _attempt;
-
         /// <summary>The ceiling of the next delay: initial × 2^attempt, capped.</summary>
         public TimeSpan Ceiling
         {
@@ -45,7 +42,16 @@ namespace RtmpXProtect.Engine.Streaming.Running
         {
             var ceiling = Ceiling;
             _attempt++;
-            return TimeSpan.FromTicks((long)(_random.NextDouble() * ceiling.Ticks));
+            double share;
+
+            // One Random serves every publisher of a streamer (and every stream of a supervisor), each
+            // on its own thread; unsynchronised use can wreck its state into returning 0, a tight reconnect loop.
+            lock (_random)
+            {
+                share = _random.NextDouble();
+            }
+
+            return TimeSpan.FromTicks((long)(share * ceiling.Ticks));
         }
 
         /// <summary>Forgets the failures: a connection that held long enough starts over at the initial delay.</summary>

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 
 namespace RtmpXProtect.Engine.Streaming.Running
 {
@@ -44,7 +43,5 @@ namespace RtmpXProtect.Engine.Streaming.Running
 
             return copy;
         }
-
-        public static IEqualityComparer<string> Names => StringComparer.Ordinal;
     }
 }

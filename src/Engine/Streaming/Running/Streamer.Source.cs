@@ -71,25 +71,39 @@ namespace RtmpXProtect.Engine.Streaming.Running
                 var stalled = false;
                 while (true)
                 {
-                    next = frames.MoveNextAsync().AsTask();
-                    using (var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+                    // A frame already at hand (a source with frames buffered) needs no stall timer:
+                    // it is armed only for a read that waits, not for every frame.
+                    var move = frames.MoveNextAsync();
+                    bool more;
+                    if (move.IsCompleted)
                     {
-                        while (await Task.WhenAny(next, Task.Delay(_options.SourceStallTimeout, timer.Token)).ConfigureAwait(false) != next)
+                        next = null;
+                        more = move.GetAwaiter().GetResult();
+                    }
+                    else
+                    {
+                        next = move.AsTask();
+                        using (var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
                         {
-                            cancellationToken.ThrowIfCancellationRequested();
-                            if (!stalled)
+                            while (await Task.WhenAny(next, Task.Delay(_options.SourceStallTimeout, timer.Token)).ConfigureAwait(false) != next)
                             {
-                                stalled = true;
-                                _log.Error("Source stalled: no frame for {Seconds} s", _options.SourceStallTimeout.TotalSeconds);
-                                SetSource(StreamerState.Error, "source stalled");
-                                Raise(StreamerEventKind.Error, null, "source stalled");
+                                cancellationToken.ThrowIfCancellationRequested();
+                                if (!stalled)
+                                {
+                                    stalled = true;
+                                    _log.Error("Source stalled: no frame for {Seconds} s", _options.SourceStallTimeout.TotalSeconds);
+                                    SetSource(StreamerState.Error, "source stalled");
+                                    Raise(StreamerEventKind.Error, null, "source stalled");
+                                }
                             }
+
+                            timer.Cancel();
                         }
 
-                        timer.Cancel();
+                        more = await next.ConfigureAwait(false);
                     }
 
-                    if (!await next.ConfigureAwait(false))
+                    if (!more)
                     {
                         return;
                     }

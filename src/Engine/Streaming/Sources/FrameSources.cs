@@ -38,9 +38,7 @@ namespace RtmpXProtect.Engine.Streaming.Sources
 
             if (text.StartsWith(IngestPrefix, StringComparison.OrdinalIgnoreCase))
             {
-                var key = text.Substring(IngestPrefix.Length).Trim('/');
-                int slash = key.IndexOf('/');
-                if (slash <= 0 || slash == key.Length - 1)
+                if (!TryIngestKey(text, out var key))
                 {
                     throw new FrameSourceException("An ingest source has the form ingest:APP/STREAM (for example ingest:live/cam1).");
                 }
@@ -85,9 +83,7 @@ namespace RtmpXProtect.Engine.Streaming.Sources
 
             if (text.StartsWith(IngestPrefix, StringComparison.OrdinalIgnoreCase))
             {
-                var key = text.Substring(IngestPrefix.Length).Trim('/');
-                var slash = key.IndexOf('/');
-                return slash > 0 && slash < key.Length - 1;
+                return TryIngestKey(text, out _);
             }
 
             if (text.StartsWith(GenericByteDataPrefix, StringComparison.OrdinalIgnoreCase))
@@ -96,6 +92,14 @@ namespace RtmpXProtect.Engine.Streaming.Sources
             }
 
             return text.EndsWith(".gbd", StringComparison.OrdinalIgnoreCase) || text.EndsWith(".flv", StringComparison.OrdinalIgnoreCase);
+        }
+
+        // ingest:APP/STREAM → APP/STREAM; both parts are needed.
+        private static bool TryIngestKey(string text, out string key)
+        {
+            key = text.Substring(IngestPrefix.Length).Trim('/');
+            var slash = key.IndexOf('/');
+            return slash > 0 && slash < key.Length - 1;
         }
 
         private static IFrameSource GenericByteDataFile(string path, FrameSourceContext context)
