@@ -15,7 +15,7 @@ namespace RtmpXProtect.Cli.Commands
 
         public static Serilog.Core.Logger Create(LogEventLevel level) => new LoggerConfiguration()
             .MinimumLevel.Is(level)
-            .WriteTo.Console(outputTemplate: "{Timestamp:HH:mm:ss.fff} {Level:u3} {Message:lj}{NewLine}{Exception}", standardErrorFromLevel: LogEventLevel.Verbose)
+            .WriteTo.Console(outputTemplate: ConsoleTemplate, standardErrorFromLevel: LogEventLevel.Verbose)
             .CreateLogger();
 
         /// <summary>
@@ -28,7 +28,7 @@ namespace RtmpXProtect.Cli.Commands
         {
             var configuration = new LoggerConfiguration()
                 .MinimumLevel.Is(level)
-                .WriteTo.Console(outputTemplate: "{Timestamp:HH:mm:ss.fff} {Level:u3} {Message:lj}{NewLine}{Exception}", standardErrorFromLevel: LogEventLevel.Verbose)
+                .WriteTo.Console(outputTemplate: ConsoleTemplate, standardErrorFromLevel: LogEventLevel.Verbose)
                 .WriteTo.Sink(ring);
             if (file != null)
             {
@@ -51,6 +51,9 @@ namespace RtmpXProtect.Cli.Commands
 
             return configuration.CreateLogger();
         }
+
+        /// <summary>Time of day, level, message: what an operator watching the terminal reads.</summary>
+        public const string ConsoleTemplate = "{Timestamp:HH:mm:ss.fff} {Level:u3} {Message:lj}{NewLine}{Exception}";
 
         /// <summary>ISO time with offset, level, message, then the structured properties as JSON.</summary>
         public const string FileTemplate = "{Timestamp:yyyy-MM-ddTHH:mm:ss.fffzzz} {Level:u3} {Message:lj} {Properties:j}{NewLine}{Exception}";

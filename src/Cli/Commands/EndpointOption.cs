@@ -13,7 +13,7 @@ namespace RtmpXProtect.Cli.Commands
             CustomParser = result =>
             {
                 var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
-                if (IPEndPoint.TryParse(text, out var endpoint) && text.Contains(':'))
+                if (TryParse(text, out var endpoint))
                 {
                     return endpoint;
                 }
@@ -22,5 +22,9 @@ namespace RtmpXProtect.Cli.Commands
                 return null;
             },
         };
+
+        /// <summary>ADDRESS:PORT as options and the file's listen keys take it: the port is required, not defaulted to 0.</summary>
+        public static bool TryParse(string text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out IPEndPoint? endpoint)
+            => IPEndPoint.TryParse(text, out endpoint) && text.Contains(':');
     }
 }

@@ -11,13 +11,18 @@ namespace RtmpXProtect.Cli.Commands
     /// </summary>
     internal static class SigningSecret
     {
-        public static byte[]? Read(FileInfo? file, string? environmentVariable, out string? error)
+        /// <summary>The secret's bytes; null with <paramref name="error"/> (naming <paramref name="what"/>, never the value) when it cannot be read or is empty.</summary>
+        /// <param name="file">The file holding it.</param>
+        /// <param name="environmentVariable">The variable holding it, when no file is given.</param>
+        /// <param name="error">Why there is no secret.</param>
+        /// <param name="what">What the secret is for, in the messages: "signing secret", "hooks.webhooks[0] secret".</param>
+        public static byte[]? Read(FileInfo? file, string? environmentVariable, out string? error, string what = "signing secret")
         {
             error = null;
             string? text;
             try
             {
-                text = SecretSource.Read(file, environmentVariable, "signing secret");
+                text = SecretSource.Read(file, environmentVariable, what);
             }
             catch (CertificateLoadException e)
             {
@@ -27,14 +32,14 @@ namespace RtmpXProtect.Cli.Commands
 
             if (text == null)
             {
-                error = "Give the signing secret with --secret-file FILE or --secret-env NAME.";
+                error = $"Give the {what} with --secret-file FILE or --secret-env NAME.";
                 return null;
             }
 
             text = text.Trim();
             if (text.Length == 0)
             {
-                error = "The signing secret is empty.";
+                error = $"The {what} is empty.";
                 return null;
             }
 

@@ -116,7 +116,7 @@ namespace RtmpXProtect.Cli.Http
                 return null;
             }
 
-            if (IPEndPoint.TryParse(text, out var endpoint) && text.Contains(':'))
+            if (RtmpXProtect.Cli.Commands.EndpointOption.TryParse(text, out var endpoint))
             {
                 return endpoint;
             }

@@ -113,22 +113,13 @@ namespace RtmpXProtect.Cli.Serving
                     continue;
                 }
 
-                string? text;
-                try
+                var secret = SigningSecret.Read(section.SecretFile == null ? null : new FileInfo(section.SecretFile), section.SecretEnv, out var error, $"hooks.webhooks[{i}] secret");
+                if (secret == null)
                 {
-                    text = SecretSource.Read(section.SecretFile == null ? null : new FileInfo(section.SecretFile), section.SecretEnv, $"hooks.webhooks[{i}] secret")?.Trim();
-                }
-                catch (CertificateLoadException e)
-                {
-                    return e.Message;
+                    return error;
                 }
 
-                if (string.IsNullOrEmpty(text))
-                {
-                    return $"The hooks.webhooks[{i}] secret is empty.";
-                }
-
-                options.Hooks.Webhooks[i].Secret = System.Text.Encoding.UTF8.GetBytes(text);
+                options.Hooks.Webhooks[i].Secret = secret;
             }
 
             return null;

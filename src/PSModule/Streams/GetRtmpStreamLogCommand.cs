@@ -57,6 +57,9 @@ namespace RtmpXProtect.PSModule.Streams
                         after = line.Sequence;
                     }
 
+                    // From here on every line after the tail (sequences start at 1), as `rtmpx stream logs
+                    // --follow` asks: with after still null, -Tail 0 -Wait asked for 0 lines forever.
+                    after ??= 0;
                     if (Wait)
                     {
                         Await(Task.Delay(FollowInterval, Cancellation));
