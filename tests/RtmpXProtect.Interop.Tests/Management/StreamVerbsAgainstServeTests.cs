@@ -25,18 +25,17 @@ public class StreamVerbsAgainstServeTests
     {
         using var temp = new TempDirectory();
         var flv = await Ffmpeg.MakeTestFlvAsync(temp.Path, seconds: 3, bFrames: 0);
-        var rtmpPort = FreePort.Get();
-        var apiPort = FreePort.Get();
         var config = temp.File("rtmpx.json");
         File.WriteAllText(config, $$"""
             {
-              "listeners": { "rtmp": { "listen": "127.0.0.1:{{rtmpPort}}" } },
-              "api": { "listen": "127.0.0.1:{{apiPort}}" },
+              "listeners": { "rtmp": { "listen": "127.0.0.1:0" } },
+              "api": { "listen": "127.0.0.1:0" },
               "streams": [],
             }
             """);
         await using var serve = RtmpxCli.Start("serve", "--config", config);
-        await serve.WaitForOutputAsync(l => l.Contains("rtmpx listening on"), Step);
+        var rtmpPort = await RtmpxCli.ListeningPortAsync(serve, Step);
+        var apiAddress = await RtmpxCli.StatusApiAsync(serve, Step);
 
         File.WriteAllText(temp.File("out.url"), $"rtmp://127.0.0.1:{rtmpPort}/live/out?key=SECRETKEY\n");
         await using (var add = RtmpxCli.Start("stream", "add", "loop", "--source", flv, "--to-file", temp.File("out.url"), "--disabled", "--config", config))
@@ -58,11 +57,11 @@ public class StreamVerbsAgainstServeTests
         await serve.WaitForOutputAsync(l => l.Contains("publishes live/out"), Step);
         using (var http = new HttpClient())
         {
-            var status = JsonDocument.Parse(await http.GetStringAsync($"http://127.0.0.1:{apiPort}/api/status")).RootElement;
+            var status = JsonDocument.Parse(await http.GetStringAsync($"{apiAddress}/api/status")).RootElement;
             Assert.Contains(status.GetProperty("streams").EnumerateArray(), s => s.GetProperty("path").GetString() == "live/out" && s.GetProperty("isPublished").GetBoolean());
         }
 
-        using (var api = new StatusApiClient(new Uri($"http://127.0.0.1:{apiPort}")))
+        using (var api = new StatusApiClient(new Uri(apiAddress)))
         {
             var loop = await api.GetStreamAsync("loop", default);
             Assert.NotNull(loop);

@@ -54,9 +54,8 @@ public sealed class RtmpsWithFfmpegTests
         using var dir = new TempDirectory();
         var pfx = await NewCertificate(dir);
         var source = await Ffmpeg.MakeTestFlvAsync(dir.Path, seconds: 3, bFrames: 0, gop: 250);
-        var port = FreePort.Get();
-        await using var serve = RtmpxCli.Start("serve", "--no-rtmp", "--rtmps", $"127.0.0.1:{port}", "--cert", pfx, "--cert-password-file", PasswordFile(dir));
-        await serve.WaitForOutputAsync(line => line.Contains("listening for RTMPS"), Step);
+        await using var serve = RtmpxCli.Start("serve", "--no-rtmp", "--rtmps", "127.0.0.1:0", "--cert", pfx, "--cert-password-file", PasswordFile(dir));
+        var port = await RtmpxCli.ListeningPortAsync(serve, Step, tls: true);
 
         var url = $"rtmps://127.0.0.1:{port}/live/cam1";
         await using var publisher = Ffmpeg.Publish(source, url);

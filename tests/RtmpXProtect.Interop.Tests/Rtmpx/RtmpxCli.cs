@@ -36,11 +36,22 @@ public static class RtmpxCli
     /// <summary>Sends SIGHUP, as `systemctl reload` or `kill -HUP` would: serve reloads its file.</summary>
     public static void Hangup(PeerProcess process) => Signal(process, SigHup, "SIGHUP");
 
-    /// <summary>The plain RTMP port `rtmpx serve` printed in its "listening on" line (tests ask for port 0).</summary>
-    public static async Task<int> ListeningPortAsync(PeerProcess rtmpx, TimeSpan timeout)
+    /// <summary>
+    /// The RTMP port (or with <paramref name="tls"/> the RTMPS port) `rtmpx serve` printed in its
+    /// "listening on" line: tests ask for port 0, so no other process can take the port first.
+    /// </summary>
+    public static async Task<int> ListeningPortAsync(PeerProcess rtmpx, TimeSpan timeout, bool tls = false)
     {
-        var line = await rtmpx.WaitForOutputAsync(l => l.Contains("rtmpx listening on"), timeout);
-        return int.Parse(Regex.Match(line, @"listening on [^\s]+:(\d+)").Groups[1].Value);
+        var marker = tls ? "rtmpx listening for RTMPS on" : "rtmpx listening on";
+        var line = await rtmpx.WaitForOutputAsync(l => l.Contains(marker), timeout);
+        return int.Parse(Regex.Match(line, @" on [^\s]+:(\d+)").Groups[1].Value);
+    }
+
+    /// <summary>"http://127.0.0.1:PORT" of the status API `rtmpx serve` printed it serves (tests ask for port 0).</summary>
+    public static async Task<string> StatusApiAsync(PeerProcess rtmpx, TimeSpan timeout)
+    {
+        var line = await rtmpx.WaitForOutputAsync(l => l.Contains("Status API on"), timeout);
+        return Regex.Match(line, @"(http://[0-9.:]+)/api").Groups[1].Value;
     }
 
     private static void Signal(PeerProcess process, int signal, string name)

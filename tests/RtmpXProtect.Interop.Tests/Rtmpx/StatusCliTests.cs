@@ -23,7 +23,7 @@ public class StatusCliTests
         await using var rtmpx = RtmpxCli.Start("serve", "--listen", "127.0.0.1:0", "--metrics", "127.0.0.1:0", "--api", "127.0.0.1:0");
         var port = (await RtmpxCli.ListeningPortAsync(rtmpx, Step)).ToString();
         var metrics = Regex.Match(await rtmpx.WaitForOutputAsync(l => l.Contains("Metrics on"), Step), @"(http://\S+/metrics)").Groups[1].Value;
-        var api = Regex.Match(await rtmpx.WaitForOutputAsync(l => l.Contains("Status API on"), Step), @"(http://[0-9.:]+)/api").Groups[1].Value;
+        var api = await RtmpxCli.StatusApiAsync(rtmpx, Step);
 
         await using var ffmpeg = Ffmpeg.Publish(flv, $"rtmp://127.0.0.1:{port}/live/cam1?key=hushhush");
         await rtmpx.WaitForOutputAsync(l => l.Contains("publishes live/cam1"), Step);

@@ -29,17 +29,16 @@ public class CliHelperProcessTests
         using var temp = new TempDirectory();
         var flv = await Ffmpeg.MakeTestFlvAsync(temp.Path, seconds: 10, bFrames: 0);
         var rtmpPort = FreePort.Get();
-        var apiPort = FreePort.Get();
         File.WriteAllText(temp.File("cam.url"), $"rtmp://127.0.0.1:{rtmpPort}/live/out?key={Key}\n");
         File.WriteAllText(temp.File("rtmpx.json"), $$"""
             {
               "listeners": { "rtmp": { "listen": "127.0.0.1:{{rtmpPort}}" } },
-              "api": { "listen": "127.0.0.1:{{apiPort}}" },
+              "api": { "listen": "127.0.0.1:0" },
               "streams": [ { "name": "cam", "source": "{{Path.GetFileName(flv)}}", "destinations": [ { "urlFile": "cam.url" } ] } ],
             }
             """);
-        var api = $"http://127.0.0.1:{apiPort}";
         await using var serve = RtmpxCli.Start("serve", "--config", temp.File("rtmpx.json"));
+        var api = await RtmpxCli.StatusApiAsync(serve, Step);
         var first = Pid(await serve.WaitForOutputAsync(l => l.Contains("Started helper for cam (pid"), Step));
         await serve.WaitForOutputAsync(l => l.Contains("Stream cam: Streaming"), Step);
         await serve.WaitForOutputAsync(l => l.Contains("publishes live/out"), Step);

@@ -40,18 +40,17 @@ public class ServeIngestStreamTests
         }
 
         await using var nginx = await NginxRtmp.StartAsync();
-        var rtmpPort = FreePort.Get();
-        var apiPort = FreePort.Get();
         File.WriteAllText(temp.File("out.url"), nginx.Url("out") + "\n");
         File.WriteAllText(temp.File("rtmpx.json"), $$"""
             {
-              "listeners": { "rtmp": { "listen": "127.0.0.1:{{rtmpPort}}" } },
-              "api": { "listen": "127.0.0.1:{{apiPort}}" },
+              "listeners": { "rtmp": { "listen": "127.0.0.1:0" } },
+              "api": { "listen": "127.0.0.1:0" },
               "streams": [ { "name": "cam", "source": "ingest:live/cam", "destinations": [ { "urlFile": "out.url" } ] } ],
             }
             """);
         await using var serve = RtmpxCli.Start("serve", "--config", temp.File("rtmpx.json"));
-        await serve.WaitForOutputAsync(l => l.Contains("rtmpx listening on"), Step);
+        var rtmpPort = await RtmpxCli.ListeningPortAsync(serve, Step);
+        var api = await RtmpxCli.StatusApiAsync(serve, Step);
 
         // The streamer publishes to nginx once the ingest path has a publisher; the player waits there first.
         var received = temp.File("received.flv");
@@ -62,7 +61,7 @@ public class ServeIngestStreamTests
 
         using (var http = new HttpClient())
         {
-            var status = JsonDocument.Parse(await http.GetStringAsync($"http://127.0.0.1:{apiPort}/api/relays/cam")).RootElement;
+            var status = JsonDocument.Parse(await http.GetStringAsync($"{api}/api/relays/cam")).RootElement;
             Assert.Equal(JsonValueKind.Null, status.GetProperty("processId").ValueKind);
             Assert.Equal("Streaming", status.GetProperty("destinations")[0].GetProperty("state").GetString());
         }

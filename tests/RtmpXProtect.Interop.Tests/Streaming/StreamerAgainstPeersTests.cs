@@ -12,6 +12,7 @@ using RtmpXProtect.Engine.Rtmp.Messages;
 using RtmpXProtect.Engine.Server;
 using RtmpXProtect.Engine.Streaming;
 using RtmpXProtect.Engine.Streaming.Running;
+using RtmpXProtect.Engine.Tests.Streaming.Running;
 using RtmpXProtect.Interop.Tests.Harness;
 using RtmpXProtect.Interop.Tests.Peers;
 using RtmpXProtect.Interop.Tests.Rtmpx;
@@ -73,7 +74,7 @@ public sealed class StreamerAgainstPeersTests
         var (streamer, watch, stop, run) = Start(Definition(nginx.Url("cam"), AudioMode.Silent), flv);
         try
         {
-            await watch.WaitFor(e => EventWatchAt(e, StreamerState.Streaming), Timeout);
+            await watch.WaitFor(e => EventWatch.IsState(e, StreamerState.Streaming), Timeout);
             var reconnecting = watch.WaitForNewState(StreamerState.Reconnecting, Timeout);
             nginx.Process.Kill();
             await nginx.DisposeAsync();
@@ -173,7 +174,7 @@ public sealed class StreamerAgainstPeersTests
         allowed.Destinations[0].AllowUntrustedCertificate = true;
         var (streamer, watch, stop, run) = Start(allowed, flv);
         await server.Published("allowed", Timeout);
-        await watch.WaitFor(e => EventWatchAt(e, StreamerState.Streaming), Timeout);
+        await watch.WaitFor(e => EventWatch.IsState(e, StreamerState.Streaming), Timeout);
         await using (var player = await RtmpClient.ConnectAsync(RtmpUrl.Parse(server.TlsUrl("allowed")), new RtmpClientOptions { AllowUntrustedCertificate = true }))
         {
             await player.PlayAsync().WaitAsync(Timeout);
@@ -189,8 +190,6 @@ public sealed class StreamerAgainstPeersTests
         Assert.True(streamer.Status().Destinations[0].FramesSent > 0);
     }
 
-    private static bool EventWatchAt(StreamerEvent e, StreamerState state) => e.Kind == StreamerEventKind.StateChanged && e.State == state;
-
     private static StreamDefinition Definition(string url, AudioMode audio) => new StreamDefinition
     {
         Name = "interop",
@@ -199,7 +198,7 @@ public sealed class StreamerAgainstPeersTests
         Destinations = { new DestinationDefinition { Url = url } },
     };
 
-    private static (Streamer Streamer, PeerEventWatch Watch, CancellationTokenSource Stop, Task Run) Start(StreamDefinition definition, string flv)
+    private static (Streamer Streamer, EventWatch Watch, CancellationTokenSource Stop, Task Run) Start(StreamDefinition definition, string flv)
     {
         var options = new StreamerOptions
         {
@@ -208,7 +207,7 @@ public sealed class StreamerAgainstPeersTests
             Random = new Random(11),
         };
         var streamer = new Streamer(definition, _ => new FlvTestSource(flv), options);
-        var watch = new PeerEventWatch();
+        var watch = new EventWatch();
         streamer.EventRaised += watch.Add;
         var stop = new CancellationTokenSource();
         return (streamer, watch, stop, streamer.RunAsync(stop.Token));

@@ -78,49 +78,10 @@ public sealed class GenericByteDataWithFfmpegTests
     public async Task H265_arrives_as_hvc1_of_the_encoded_size_at_rtmpx_own_player()
     {
         using var dir = new TempDirectory();
-        var h265 = dir.File("out.h265");
-        await using (var encoder = PeerProcess.Start("ffmpeg", new[]
-        {
-            "-nostdin", "-hide_banner", "-v", "error", "-y",
-            "-f", "lavfi", "-i", "testsrc=size=320x240:rate=25:duration=2",
-            "-c:v", "libx265", "-preset", "ultrafast", "-x265-params", "bframes=0:keyint=25:log-level=error",
-            "-bsf:v", "hevc_metadata=aud=insert", "-f", "hevc", h265,
-        }))
-        {
-            Assert.Equal(0, await encoder.WaitForExitAsync(Step));
-        }
-
-        var gbd = dir.File("cam1.gbd");
-        var accessUnits = WriteH265FromAnnexB(File.ReadAllBytes(h265), gbd);
-        Assert.Equal(50, accessUnits);
+        var (gbd, accessUnits) = await EncodeH265GbdAsync(dir, "320x240");
 
         await using var server = new InProcessServer();
-        var subscribed = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        server.Server.Hub.Subscribed += _ => subscribed.TrySetResult(true);
-        var player = await RtmpClient.ConnectAsync(RtmpUrl.Parse(server.Url("hevc")));
-        await player.PlayAsync();
-        await subscribed.Task.WaitAsync(Step);
-
-        var received = new List<RtmpMessage>();
-        var allArrived = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        int coded = 0;
-        var playing = Task.Run(async () =>
-        {
-            while (await player.Received.WaitToReadAsync())
-            {
-                while (player.Received.TryRead(out var message))
-                {
-                    if (message.Type == MessageType.Video)
-                    {
-                        received.Add(message);
-                        if (VideoTagHeader.Parse(message.Payload.Span).PacketKind == VideoPacketKind.CodedFrames && ++coded == accessUnits)
-                        {
-                            allArrived.TrySetResult(true);
-                        }
-                    }
-                }
-            }
-        });
+        var player = await PlayerRecord.StartAsync(server, "hevc", accessUnits);
 
         var publisher = await RtmpClient.ConnectAsync(RtmpUrl.Parse(server.Url("hevc")));
         await publisher.PublishAsync();
@@ -137,11 +98,12 @@ public sealed class GenericByteDataWithFfmpegTests
 
         // Closed once the player has it all: the unpublish notice can overtake the last frame in the
         // server's queue for the player, which is the server's business, not the source's.
-        await allArrived.Task.WaitAsync(Step);
+        await player.AllArrived.WaitAsync(Step);
         await publisher.CloseAsync();
-        await playing.WaitAsync(Step);
-        await player.CloseAsync();
+        await player.Playing.WaitAsync(Step);
+        await player.Client.CloseAsync();
 
+        var received = player.Video;
         var headers = received.Select(m => VideoTagHeader.Parse(m.Payload.Span)).ToList();
         Assert.All(headers, h => Assert.Equal(FourCc.Hvc1, h.FourCc));
         var sequenceStart = received[headers.FindIndex(h => h.IsSequenceHeader)];
@@ -158,11 +120,44 @@ public sealed class GenericByteDataWithFfmpegTests
     public async Task H265_through_the_streamer_arrives_as_hvc1_of_the_encoded_size_at_rtmpx_own_player()
     {
         using var dir = new TempDirectory();
+        var (gbd, accessUnits) = await EncodeH265GbdAsync(dir, "352x288");
+
+        await using var server = new InProcessServer();
+        var player = await PlayerRecord.StartAsync(server, "hevc", accessUnits);
+
+        var definition = new StreamDefinition { Name = "hevc", Source = gbd, Destinations = { new DestinationDefinition { Url = server.Url("hevc") } } };
+        var streamer = new Streamer(definition, d => FrameSources.Create(d.Source, new FrameSourceContext()));
+        using var stop = new CancellationTokenSource();
+        var run = streamer.RunAsync(stop.Token);
+        await player.AllArrived.WaitAsync(Step);
+        stop.Cancel();
+        await run.WaitAsync(Step);
+        await server.Unpublished("hevc", Step);
+        await player.Client.CloseAsync();
+        await player.Playing.WaitAsync(Step);
+
+        var video = player.Video;
+        var headers = video.Select(m => VideoTagHeader.Parse(m.Payload.Span)).ToList();
+        Assert.All(headers, h => Assert.Equal(FourCc.Hvc1, h.FourCc));
+        var record = HevcDecoderConfigurationRecord.Parse(video[headers.FindIndex(h => h.IsSequenceHeader)].Payload.Span.Slice(5), WireLimits.Default);
+        Assert.Equal((352, 288), (record.Width, record.Height));
+        Assert.True(headers.Count(h => h.PacketKind == VideoPacketKind.CodedFrames) >= accessUnits);
+        Assert.True(headers.Count(h => h.IsKeyFrame && !h.IsSequenceHeader) >= 2);
+
+        // The source has no audio: the streamer's silent AAC went along (auto), about 47 frames a second.
+        var audio = player.Audio;
+        Assert.True(audio > 40, $"{audio} audio messages");
+        Assert.Equal(StreamerState.Disabled, streamer.Status().State);
+    }
+
+    // Two seconds of x265 at 25 fps with an access unit delimiter on each, wrapped as GenericByteData: 50 frames.
+    private static async Task<(string Gbd, int AccessUnits)> EncodeH265GbdAsync(TempDirectory dir, string size)
+    {
         var h265 = dir.File("out.h265");
         await using (var encoder = PeerProcess.Start("ffmpeg", new[]
         {
             "-nostdin", "-hide_banner", "-v", "error", "-y",
-            "-f", "lavfi", "-i", "testsrc=size=352x288:rate=25:duration=2",
+            "-f", "lavfi", "-i", $"testsrc=size={size}:rate=25:duration=2",
             "-c:v", "libx265", "-preset", "ultrafast", "-x265-params", "bframes=0:keyint=25:log-level=error",
             "-bsf:v", "hevc_metadata=aud=insert", "-f", "hevc", h265,
         }))
@@ -173,61 +168,7 @@ public sealed class GenericByteDataWithFfmpegTests
         var gbd = dir.File("cam1.gbd");
         var accessUnits = WriteH265FromAnnexB(File.ReadAllBytes(h265), gbd);
         Assert.Equal(50, accessUnits);
-
-        await using var server = new InProcessServer();
-        var subscribed = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        server.Server.Hub.Subscribed += _ => subscribed.TrySetResult(true);
-        var player = await RtmpClient.ConnectAsync(RtmpUrl.Parse(server.Url("hevc")));
-        await player.PlayAsync();
-        await subscribed.Task.WaitAsync(Step);
-
-        var video = new List<RtmpMessage>();
-        var audio = 0;
-        var allArrived = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var coded = 0;
-        var playing = Task.Run(async () =>
-        {
-            while (await player.Received.WaitToReadAsync())
-            {
-                while (player.Received.TryRead(out var message))
-                {
-                    if (message.Type == MessageType.Audio)
-                    {
-                        audio++;
-                    }
-                    else if (message.Type == MessageType.Video)
-                    {
-                        video.Add(message);
-                        if (VideoTagHeader.Parse(message.Payload.Span).PacketKind == VideoPacketKind.CodedFrames && ++coded == accessUnits)
-                        {
-                            allArrived.TrySetResult(true);
-                        }
-                    }
-                }
-            }
-        });
-
-        var definition = new StreamDefinition { Name = "hevc", Source = gbd, Destinations = { new DestinationDefinition { Url = server.Url("hevc") } } };
-        var streamer = new Streamer(definition, d => FrameSources.Create(d.Source, new FrameSourceContext()));
-        using var stop = new CancellationTokenSource();
-        var run = streamer.RunAsync(stop.Token);
-        await allArrived.Task.WaitAsync(Step);
-        stop.Cancel();
-        await run.WaitAsync(Step);
-        await server.Unpublished("hevc", Step);
-        await player.CloseAsync();
-        await playing.WaitAsync(Step);
-
-        var headers = video.Select(m => VideoTagHeader.Parse(m.Payload.Span)).ToList();
-        Assert.All(headers, h => Assert.Equal(FourCc.Hvc1, h.FourCc));
-        var record = HevcDecoderConfigurationRecord.Parse(video[headers.FindIndex(h => h.IsSequenceHeader)].Payload.Span.Slice(5), WireLimits.Default);
-        Assert.Equal((352, 288), (record.Width, record.Height));
-        Assert.True(headers.Count(h => h.PacketKind == VideoPacketKind.CodedFrames) >= accessUnits);
-        Assert.True(headers.Count(h => h.IsKeyFrame && !h.IsSequenceHeader) >= 2);
-
-        // The source has no audio: the streamer's silent AAC went along (auto), about 47 frames a second.
-        Assert.True(audio > 40, $"{audio} audio messages");
-        Assert.Equal(StreamerState.Disabled, streamer.Status().State);
+        return (gbd, accessUnits);
     }
 
     // ffmpeg's FLV holds AVCC frames with their composition times: back to Annex B with SPS/PPS
@@ -316,5 +257,66 @@ public sealed class GenericByteDataWithFfmpegTests
         var list = values.ToList();
         long first = list.Min();
         return list.Select(v => v - first).ToList();
+    }
+
+    /// <summary>
+    /// rtmpx's own RtmpClient playing a path, subscribed before anything is published: keeps the video
+    /// messages, counts the audio ones, and says when the expected number of coded frames arrived.
+    /// </summary>
+    private sealed class PlayerRecord
+    {
+        private readonly TaskCompletionSource _allArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly int _accessUnits;
+        private int _coded;
+
+        private PlayerRecord(RtmpClient client, int accessUnits)
+        {
+            Client = client;
+            _accessUnits = accessUnits;
+            Playing = Task.Run(ReadAsync);
+        }
+
+        public RtmpClient Client { get; }
+
+        /// <summary>Ends when the server closes the play; read <see cref="Video"/> and <see cref="Audio"/> after it.</summary>
+        public Task Playing { get; }
+
+        public Task AllArrived => _allArrived.Task;
+
+        public List<RtmpMessage> Video { get; } = new();
+
+        public int Audio { get; private set; }
+
+        public static async Task<PlayerRecord> StartAsync(InProcessServer server, string stream, int accessUnits)
+        {
+            var subscribed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            server.Server.Hub.Subscribed += _ => subscribed.TrySetResult();
+            var client = await RtmpClient.ConnectAsync(RtmpUrl.Parse(server.Url(stream)));
+            await client.PlayAsync();
+            await subscribed.Task.WaitAsync(Step);
+            return new PlayerRecord(client, accessUnits);
+        }
+
+        private async Task ReadAsync()
+        {
+            while (await Client.Received.WaitToReadAsync())
+            {
+                while (Client.Received.TryRead(out var message))
+                {
+                    if (message.Type == MessageType.Audio)
+                    {
+                        Audio++;
+                    }
+                    else if (message.Type == MessageType.Video)
+                    {
+                        Video.Add(message);
+                        if (VideoTagHeader.Parse(message.Payload.Span).PacketKind == VideoPacketKind.CodedFrames && ++_coded == _accessUnits)
+                        {
+                            _allArrived.TrySetResult();
+                        }
+                    }
+                }
+            }
+        }
     }
 }
