@@ -185,6 +185,6 @@ namespace RtmpXProtect.Cli.Commands
         }
 
         private static void Print(StreamStore store, StreamDefinition stream, string what)
-            => Console.Out.WriteLine($"{what} {stream.Name} in {store.ConfigPath}: {(stream.Enabled ? "enabled" : "disabled")}, {stream.Source} -> {string.Join(", ", stream.Destinations.Select(d => d.Shown))}");
+            => Console.Out.WriteLine($"{what} {stream.Name} in {store.ConfigPath}: {(stream.Enabled ? "enabled" : "disabled")}, {stream.ShownSource} -> {string.Join(", ", stream.Destinations.Select(d => d.Shown))}");
     }
 }

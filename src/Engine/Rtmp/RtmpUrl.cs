@@ -68,6 +68,13 @@ namespace RtmpXProtect.Engine.Rtmp
             var slash = rest.IndexOf('/');
             var authority = slash < 0 ? rest : rest.Substring(0, slash);
             var path = slash < 0 ? string.Empty : rest.Substring(slash + 1);
+            if (authority.IndexOf('@') >= 0)
+            {
+                // RTMP has no user name or password in its URL; one given there would reach tcUrl and every log.
+                error = "The URL has a user name or password before the host; RTMP carries keys in the stream name or its query (?key=).";
+                return false;
+            }
+
             var port = secure ? 443 : 1935;
             var host = authority;
             var colon = authority.LastIndexOf(':');
@@ -101,6 +108,12 @@ namespace RtmpXProtect.Engine.Rtmp
             parsed = new RtmpUrl(secure, host, port, app, stream);
             return true;
         }
+
+        /// <summary>
+        /// The URL with the whole stream name masked (rtmp://host:1935/app/****), for destinations
+        /// such as YouTube and Twitch whose stream name is the key.
+        /// </summary>
+        public string ToStringWithoutStreamName() => $"{Authority}/{Commands.StreamName.Parse(App)}/****";
 
         /// <summary>The URL with the stream's query masked, fit for logs.</summary>
         /// <remarks>Some services carry the key on the application (live?key=...), so that query is masked too.</remarks>

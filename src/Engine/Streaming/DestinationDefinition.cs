@@ -26,8 +26,7 @@ namespace RtmpXProtect.Engine.Streaming
                 return "(invalid URL)";
             }
 
-            var scheme = parsed.IsSecure ? "rtmps" : "rtmp";
-            return $"{scheme}://{parsed.Host}:{parsed.Port}/{Rtmp.Commands.StreamName.Parse(parsed.App)}/****";
+            return parsed.ToStringWithoutStreamName();
         }
     }
 }

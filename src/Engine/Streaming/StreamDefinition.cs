@@ -14,6 +14,12 @@ namespace RtmpXProtect.Engine.Streaming
         /// </summary>
         public string Source { get; set; } = string.Empty;
 
+        /// <summary>
+        /// <see cref="Source"/> fit for output: an rtmp(s):// source with its query masked (a play key
+        /// rides there), other forms as they are.
+        /// </summary>
+        public string ShownSource => Rtmp.RtmpUrl.TryParse(Source, out var url, out _) && url != null ? url.ToString() : Source;
+
         /// <summary>Where the frames go; each has its own connection and state.</summary>
         public List<DestinationDefinition> Destinations { get; set; } = new List<DestinationDefinition>();
 

@@ -14,7 +14,7 @@ namespace RtmpXProtect.PSModule.Streams
         internal RtmpStreamInfo(StreamDefinition definition, StreamerStatus? status)
         {
             Name = definition.Name;
-            Source = definition.Source;
+            Source = definition.ShownSource;
             Enabled = definition.Enabled;
             Audio = definition.Audio;
             Video = definition.Video;

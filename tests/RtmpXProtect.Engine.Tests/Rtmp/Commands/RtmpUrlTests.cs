@@ -48,6 +48,22 @@ namespace RtmpXProtect.Engine.Tests.Rtmp.Commands
         }
 
         [Fact]
+        public void A_user_name_or_password_before_the_host_is_refused_without_repeating_it()
+        {
+            Assert.False(RtmpUrl.TryParse("rtmp://user:topsecret@example.com:1935/live/cam1", out var parsed, out var error));
+            Assert.Null(parsed);
+            Assert.Contains("user name or password", error);
+            Assert.DoesNotContain("topsecret", error);
+        }
+
+        [Fact]
+        public void Without_the_stream_name_the_key_is_masked_and_an_IPv6_host_keeps_its_brackets()
+        {
+            Assert.Equal("rtmp://[::1]:1936/live/****", RtmpUrl.Parse("rtmp://[::1]:1936/live/yt-topsecret").ToStringWithoutStreamName());
+            Assert.Equal("rtmps://a.rtmps.youtube.com:443/live2/****", RtmpUrl.Parse("rtmps://a.rtmps.youtube.com/live2/topsecret").ToStringWithoutStreamName());
+        }
+
+        [Fact]
         public void TcUrl_brackets_an_IPv6_host()
         {
             var url = RtmpUrl.Parse("rtmp://[::1]:1936/live/x");
