@@ -32,9 +32,14 @@ Describe 'Start-RtmpIngest, Get-RtmpIngest and Stop-RtmpIngest' -Skip:(-not $Has
     }
 
     It 'shows the stream ffmpeg publishes, with a bitrate' {
-        Wait-Until -What 'live/pester published' { ($ingest | Get-RtmpIngest).Streams | Where-Object { $_.Path -eq 'live/pester' -and $_.IsPublished } }
+        # A stream is published at ffmpeg's publish command and its codec known at its first video
+        # message, a moment later: wait for what is read below, not just for the publish.
+        Wait-Until -What 'live/pester published with its video header' {
+            ($ingest | Get-RtmpIngest).Streams | Where-Object { $_.Path -eq 'live/pester' -and $_.IsPublished -and $_.Width -gt 0 }
+        }
         $stream = ($ingest | Get-RtmpIngest).Streams | Where-Object Path -EQ 'live/pester'
-        $stream.VideoCodec | Should -Not -BeNullOrEmpty
+        $stream.VideoCodec | Should -Be 'h264'
+        "$($stream.Width)x$($stream.Height)" | Should -Be '320x240'
         Wait-Until -What 'a bitrate' { (($ingest | Get-RtmpIngest).Streams | Where-Object Path -EQ 'live/pester').BitrateKbps -gt 0 }
     }
 
@@ -98,7 +103,7 @@ Describe 'Streams from a path to a second ingest, run by rtmpx serve' -Skip:(-no
     }
 
     It 'Get-RtmpStream shows the state rtmpx serve reports' {
-        Wait-Until -What 'relay running' { (Get-RtmpStream -ConfigPath $config -Name relay -Api $api).State -eq 'Running' }
+        Wait-Until -What 'relay running' { (Get-RtmpStream -ConfigPath $config -Name relay -Api $api).State -eq 'Streaming' }
     }
 
     It 'Get-RtmpStreamLog returns the stream''s lines, without its key' {

@@ -5,7 +5,7 @@ $script:ModuleManifest = Join-Path $RepositoryRoot 'artifacts/RtmpXProtect/RtmpX
 
 function Import-BuiltModule {
     if (-not (Test-Path $ModuleManifest)) {
-        throw "No built module at $ModuleManifest: run ./build.ps1 -Task Package (or dotnet build src/PSModule) first."
+        throw "No built module at ${ModuleManifest}: run ./build.ps1 -Task Package (or dotnet build src/PSModule) first."
     }
     Import-Module $ModuleManifest -Force -ErrorAction Stop
 }
