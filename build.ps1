@@ -4,8 +4,9 @@ Builds, tests and packages RtmpXProtect; runs in Windows PowerShell 5.1 and Powe
 
 .DESCRIPTION
 Build   : dotnet build of the solution (the module project lays out artifacts/RtmpXProtect as part of it).
-Test    : dotnet test of the solution, then the Pester suite (tests/Pester) when Pester 5 is installed,
-          with NUnit XML results in artifacts/TestResults/pester.xml.
+Test    : dotnet test of the solution, which runs the Pester suite (tests/Pester) in PowerShell 7 with Pester
+          from NuGet (NUnit XML in artifacts/TestResults/pester/); from Windows PowerShell 5.1 the same suite
+          then runs again in this host, through the same runner (tests/Pester/Invoke-RtmpPester.ps1).
 Package : only the module folder, artifacts/RtmpXProtect (dotnet build -t:PackageModule).
 -Mip    : also builds the XProtect driver and plugin (src/Driver, src/Plugin); they need the MIP SDK and Windows.
 
@@ -45,26 +46,16 @@ function Build-Mip {
     }
 }
 
-function Invoke-Pester5 {
-    $pester = Get-Module -ListAvailable Pester | Where-Object { $_.Version.Major -ge 5 } | Sort-Object Version -Descending | Select-Object -First 1
-    if (-not $pester) {
-        Write-Host 'Pester: not run (Pester 5 is not installed: Install-Module Pester -MinimumVersion 5.0)'
-        return
-    }
-    Import-Module $pester -Force
-    $results = Join-Path $root 'artifacts/TestResults'
-    New-Item -ItemType Directory -Force -Path $results | Out-Null
-    $config = New-PesterConfiguration
-    $config.Run.Path = Join-Path $root 'tests/Pester'
-    $config.Run.PassThru = $true
-    $config.TestResult.Enabled = $true
-    $config.TestResult.OutputFormat = 'NUnitXml'
-    $config.TestResult.OutputPath = Join-Path $results 'pester.xml'
-    $config.Output.Verbosity = 'Detailed'
-    if (-not $env:RTMPX_XPROTECT_SERVER) { $config.Filter.ExcludeTag = @('XProtect') }
-    $run = Invoke-Pester -Configuration $config
-    Write-Host "Pester: $($run.PassedCount) passed, $($run.FailedCount) failed, $($run.SkippedCount) skipped"
-    if ($run.FailedCount -gt 0) { throw "Pester: $($run.FailedCount) failed" }
+# The suite again in this host, when it is Windows PowerShell 5.1: dotnet test ran it in PowerShell 7 only.
+function Invoke-DesktopPester {
+    if ($PSVersionTable.PSEdition -ne 'Desktop') { return }
+    $pester = Get-ChildItem (Join-Path $env:USERPROFILE '.nuget/packages/pester/5.7.1/tools/Pester.psd1') -ErrorAction SilentlyContinue
+    $runner = Join-Path $root 'tests/Pester/Invoke-RtmpPester.ps1'
+    $files = (Get-ChildItem (Join-Path $root 'tests/Pester') -Filter *.Tests.ps1).FullName
+    $arguments = @{ Path = $files; NUnitPath = (Join-Path $root 'artifacts/TestResults/pester/desktop.xml') }
+    if ($pester) { $arguments.PesterModule = $pester.FullName }
+    & $runner @arguments
+    if ($LASTEXITCODE -ne 0) { throw 'Pester in Windows PowerShell 5.1 failed' }
 }
 
 Push-Location $root
@@ -74,7 +65,7 @@ try {
         'Package' { Invoke-Dotnet @('build', 'src/PSModule/RtmpXProtect.PSModule.csproj', '-c', $Configuration, '-t:PackageModule') }
         'Test' {
             Invoke-Dotnet @('test', 'RtmpXProtect.sln', '-c', $Configuration)
-            Invoke-Pester5
+            Invoke-DesktopPester
         }
     }
     if ($Mip) { Build-Mip }

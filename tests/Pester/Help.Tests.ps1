@@ -1,12 +1,26 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
-# Like MilestonePSTools' tests/Help.tests.ps1: every exported command has real help, read through Get-Help,
-# so a MAML file PowerShell cannot read fails here even when the xunit checks of its XML pass.
+# Like MilestonePSTools' tests/Help.tests.ps1: every exported command has real help, read through
+# Get-Help -Full from the shipped MAML, so a help file PowerShell cannot read fails here even when the
+# xunit checks of its XML pass; and what the help says of each parameter is what the cmdlet declares.
 
 BeforeDiscovery {
     . (Join-Path $PSScriptRoot 'TestSupport.ps1')
     Import-BuiltModule
+    $common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
     $script:Commands = Get-Command -Module RtmpXProtect -CommandType Cmdlet | ForEach-Object {
-        @{ Name = $_.Name; Parameters = @($_.Parameters.Keys | Where-Object { $_ -notin [System.Management.Automation.PSCmdlet]::CommonParameters -and $_ -notin [System.Management.Automation.PSCmdlet]::OptionalCommonParameters }) }
+        $command = $_
+        @{
+            Name       = $command.Name
+            Parameters = @($command.Parameters.Values | Where-Object Name -NotIn $common | ForEach-Object {
+                    $attributes = @($_.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] })
+                    @{
+                        Parameter = $_.Name
+                        # Required in help when mandatory in every parameter set it belongs to (platyPS's rule).
+                        Required  = -not ($attributes | Where-Object { -not $_.Mandatory })
+                        Pipeline  = [bool]($attributes | Where-Object { $_.ValueFromPipeline -or $_.ValueFromPipelineByPropertyName })
+                    }
+                })
+        }
     }
 }
 
@@ -26,28 +40,41 @@ Describe 'Manifest' {
     }
 }
 
-Describe 'Help for <Name>' -ForEach $Commands {
+Describe 'Get-Help <Name> -Full' -ForEach $Commands {
     BeforeAll {
         $help = Get-Help -Name $Name -Full
+        $full = $help | Out-String -Width 200
     }
 
-    It 'has a synopsis that is not the generated syntax' {
+    It 'comes from the MAML file, not generated from the syntax' {
         $help.Synopsis | Should -Not -BeNullOrEmpty
         $help.Synopsis | Should -Not -Match ([regex]::Escape("$Name "))
+        $help.ModuleName | Should -Be 'RtmpXProtect'
     }
 
     It 'has a description' {
         ($help.Description.Text -join '') | Should -Not -BeNullOrEmpty
     }
 
-    It 'has at least one example with code' {
+    It 'has examples, each with code that runs the command and remarks' {
         @($help.Examples.Example).Count | Should -BeGreaterThan 0
-        $help.Examples.Example[0].Code | Should -Match $Name
+        foreach ($example in @($help.Examples.Example)) {
+            $example.Code | Should -Match ([regex]::Escape($Name))
+            ($example.Remarks.Text -join '').Trim() | Should -Not -BeNullOrEmpty
+        }
     }
 
-    It 'describes -<_>' -ForEach $Parameters {
-        $parameter = $help.Parameters.Parameter | Where-Object Name -EQ $_
-        $parameter | Should -Not -BeNullOrEmpty
-        ($parameter.Description.Text -join '') | Should -Not -BeNullOrEmpty
+    It 'renders every section a user reads' {
+        foreach ($section in 'NAME', 'SYNOPSIS', 'SYNTAX', 'DESCRIPTION', 'PARAMETERS', 'EXAMPLE 1') {
+            $full | Should -Match "(?m)^\s*-*\s*$([regex]::Escape($section))"
+        }
+    }
+
+    It 'describes -<Parameter> as the cmdlet declares it' -ForEach $Parameters {
+        $entry = $help.Parameters.Parameter | Where-Object Name -EQ $Parameter
+        $entry | Should -Not -BeNullOrEmpty
+        ($entry.Description.Text -join '') | Should -Not -BeNullOrEmpty
+        $entry.Required | Should -Be "$Required".ToLowerInvariant()
+        ($entry.PipelineInput -like 'True*') | Should -Be $Pipeline
     }
 }

@@ -44,6 +44,8 @@ $configuration = New-PesterConfiguration
 $configuration.Run.Path = $Path
 $configuration.Run.PassThru = $true
 $configuration.Output.Verbosity = 'Detailed'
+# The output is read from a log, not a terminal: no colour escapes in it.
+$configuration.Output.RenderMode = 'Plaintext'
 $configuration.Filter.ExcludeTag = $ExcludeTag
 if ($NUnitPath) {
     New-Item -ItemType Directory -Force -Path (Split-Path $NUnitPath) | Out-Null

@@ -3,7 +3,8 @@
 # into a second ingest, its log, -WhatIf, and the probe. Needs ffmpeg and a built solution (dotnet build).
 
 BeforeDiscovery {
-    $script:HasFfmpeg = [bool](Get-Command ffmpeg -ErrorAction SilentlyContinue)
+    . (Join-Path $PSScriptRoot 'TestSupport.ps1')
+    $script:HasFfmpeg = Test-Peer ffmpeg
 }
 
 BeforeAll {
@@ -109,6 +110,7 @@ Describe 'Streams from a path to a second ingest, run by rtmpx serve' -Skip:(-no
     It 'Get-RtmpStreamLog returns the stream''s lines, without its key' {
         $lines = Get-RtmpStreamLog -Name relay -Api $api -Tail 20
         $lines | Should -Not -BeNullOrEmpty
+        $lines[0] | Should -BeOfType ((Get-Command Get-RtmpStreamLog).OutputType.Type)
         ($lines.Text -join "`n") | Should -Not -Match 'relay-key-456'
     }
 
@@ -153,12 +155,82 @@ Describe 'Tools' {
         $url | Should -Match '^rtmp://127\.0\.0\.1:1935/live/cam\?'
         $url | Should -Not -Match 's3cret'
     }
+}
 
-    It 'New-RtmpStream from a camera without -Source says why, naming the camera' {
-        $camera = [pscustomobject]@{ Name = 'Lobby'; Id = [guid]'0d5b5ae1-7e0f-4a8c-9a8e-3f0f4f4c2a11' }
-        $camera | New-RtmpStream -ConfigPath (Join-Path $TestDrive 'cam.json') -Destination rtmp://127.0.0.1/live -StreamKey (ConvertTo-SecureString k -AsPlainText -Force) -ErrorVariable problems -ErrorAction SilentlyContinue
-        $problems[0].FullyQualifiedErrorId | Should -Match '^SourceRequired'
-        $problems[0].Exception.Message | Should -Match '0d5b5ae1'
+Describe 'Cameras piped from Get-VmsCamera' {
+    BeforeAll {
+        # Shaped like MilestonePSTools' camera objects: Name and Id (a Guid), among many other properties.
+        $cameras = @(
+            [pscustomobject]@{ Name = 'Lobby'; Id = [guid]'0d5b5ae1-7e0f-4a8c-9a8e-3f0f4f4c2a11'; Enabled = $true; RecordingFramerate = 25 }
+            [pscustomobject]@{ Name = 'Parking'; Id = [guid]'6f1c2b9e-51a4-4d0e-8a0c-2c0a9e1d7b42'; Enabled = $true; RecordingFramerate = 25 }
+        )
+        $config = Join-Path $TestDrive 'cameras.json'
+        $key = ConvertTo-SecureString 'camera-key-789' -AsPlainText -Force
+    }
+
+    It 'names one stream per camera, each source from a calculated property' {
+        $streams = $cameras | Select-Object Name, Id, @{ Name = 'Source'; Expression = { "ingest:live/$($_.Name.ToLowerInvariant())" } } |
+            New-RtmpStream -ConfigPath $config -Destination rtmps://a.rtmps.youtube.com/live2 -StreamKey $key -Disabled
+        @($streams.Name) | Should -Be @('Lobby', 'Parking')
+        @($streams.Source) | Should -Be @('ingest:live/lobby', 'ingest:live/parking')
+        @($streams.Destinations) | Should -Be @('rtmps://a.rtmps.youtube.com:443/live2/****', 'rtmps://a.rtmps.youtube.com:443/live2/****')
+        Get-Content $config -Raw | Should -Not -Match 'camera-key-789'
+    }
+
+    It 'goes on through Get-RtmpStream into Start-, Set- and Remove-RtmpStream by Name' {
+        @(Get-RtmpStream -ConfigPath $config -NoStatus | Start-RtmpStream -ConfigPath $config | Where-Object Enabled).Count | Should -Be 2
+        $changed = Get-RtmpStream -ConfigPath $config -Name Park* -NoStatus | Set-RtmpStream -ConfigPath $config -Audio Silent -Video RequireH264
+        $changed.Name | Should -Be 'Parking'
+        "$($changed.Audio)/$($changed.Video)" | Should -Be 'Silent/RequireH264'
+        (Get-RtmpStream -ConfigPath $config -Name Lobby -NoStatus).Audio | Should -Be 'Auto'
+        Get-RtmpStream -ConfigPath $config -NoStatus | Remove-RtmpStream -ConfigPath $config -Confirm:$false
+        Get-RtmpStream -ConfigPath $config -NoStatus | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'What each cmdlet returns' -Skip:(-not $HasFfmpeg) {
+    BeforeAll {
+        $ingest = Start-RtmpIngest -Port 0 -Address 127.0.0.1
+        $config = Join-Path $TestDrive 'outputs.json'
+        $key = ConvertTo-SecureString 'output-key' -AsPlainText -Force
+        # Each cmdlet run once; its output must be of the type its [OutputType] declares.
+        $script:Runs = [ordered]@{
+            'New-RtmpStream'       = { New-RtmpStream -ConfigPath $config -Name out -Source ingest:live/out -Destination rtmp://127.0.0.1/live -StreamKey $key -Disabled }
+            'Get-RtmpStream'       = { Get-RtmpStream -ConfigPath $config -NoStatus }
+            'Set-RtmpStream'       = { Set-RtmpStream -ConfigPath $config -Name out -Source ingest:live/out2 }
+            'Start-RtmpStream'     = { Start-RtmpStream -ConfigPath $config -Name out }
+            'Stop-RtmpStream'      = { Stop-RtmpStream -ConfigPath $config -Name out }
+            'Remove-RtmpStream'    = { Remove-RtmpStream -ConfigPath $config -Name out -Confirm:$false }
+            'Start-RtmpIngest'     = { $script:started = Start-RtmpIngest -Port 0 -Address 127.0.0.1; $started }
+            'Get-RtmpIngest'       = { $ingest | Get-RtmpIngest }
+            'Stop-RtmpIngest'      = { $started | Stop-RtmpIngest -Confirm:$false }
+            'New-RtmpCertificate'  = { New-RtmpCertificate -Path (Join-Path $TestDrive 'out.pfx') -DnsName localhost }
+            'New-RtmpPublishToken' = { New-RtmpPublishToken -Path live/out -BaseUrl rtmp://127.0.0.1 -Secret $key }
+            'Test-RtmpEndpoint'    = { Test-RtmpEndpoint -Url "rtmp://127.0.0.1:$($ingest.Endpoint.Port)/live" -Timeout 00:00:05 }
+            # Needs a running rtmpx serve: its output type is checked in the relay tests above.
+            'Get-RtmpStreamLog'    = $null
+        }
+    }
+
+    AfterAll {
+        $ingest | Stop-RtmpIngest -Confirm:$false
+    }
+
+    It 'is what [OutputType] says, for every cmdlet' {
+        @($Runs.Keys | Sort-Object) | Should -Be @(Get-Command -Module RtmpXProtect -CommandType Cmdlet | ForEach-Object Name | Sort-Object)
+        foreach ($name in @($Runs.Keys)) {
+            if (-not $Runs[$name]) { continue }
+            $command = Get-Command $name
+            $declared = @($command.OutputType.Type)
+            $output = @(& $Runs[$command.Name])
+            if ($declared -contains [void]) {
+                $output | Should -BeNullOrEmpty -Because "$($command.Name) declares no output"
+            }
+            else {
+                $output | Should -Not -BeNullOrEmpty -Because "$($command.Name) returns something"
+                foreach ($item in $output) { $declared | Should -Contain $item.GetType() -Because "$($command.Name) returned a $($item.GetType())" }
+            }
+        }
     }
 }
 

@@ -10,6 +10,13 @@ function Import-BuiltModule {
     Import-Module $ModuleManifest -Force -ErrorAction Stop
 }
 
+# Whether a test that drives a third-party program may run: yes when it is installed, and always under
+# CI=true, where a missing peer must fail the test (at its first use) rather than skip it.
+function Test-Peer {
+    param([Parameter(Mandatory)][string] $Program)
+    $env:CI -eq 'true' -or [bool](Get-Command $Program -ErrorAction SilentlyContinue)
+}
+
 # A port nothing listens on now (the OS picks it); used only where the program needs a port number up front.
 function Get-FreeTcpPort {
     $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)

@@ -1,0 +1,134 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
+# -WhatIf and -Confirm on every cmdlet that changes something: -WhatIf changes nothing and returns
+# nothing, -Confirm asks before acting (seen in a runspace whose host cannot answer, so the request
+# surfaces as an error quoting the question), -Confirm:$false acts, and ConfirmImpact High cmdlets ask
+# without being told to.
+
+BeforeDiscovery {
+    . (Join-Path $PSScriptRoot 'TestSupport.ps1')
+    Import-BuiltModule
+    $script:Changing = @(Get-Command -Module RtmpXProtect -CommandType Cmdlet | Where-Object { $_.Parameters.ContainsKey('WhatIf') } | ForEach-Object {
+            @{ Name = $_.Name; High = ($_.ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0].ConfirmImpact -eq 'High') }
+        })
+}
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestSupport.ps1')
+    Import-BuiltModule
+    $key = ConvertTo-SecureString 'should-key' -AsPlainText -Force
+
+    # Per cmdlet: Arrange (a fresh state in $TestDrive), Act (the command; -WhatIf/-Confirm are added),
+    # Changed (true once the command has acted) and the target its confirmation question names.
+    $script:Cases = @{
+        'New-RtmpStream'       = @{
+            Act = { New-RtmpStream -ConfigPath $config -Name added -Source ingest:live/added -Destination rtmp://127.0.0.1/live -StreamKey $key }
+            Changed = { [bool](Get-RtmpStream -ConfigPath $config -NoStatus | Where-Object Name -EQ added) }; Target = 'added'
+        }
+        'Set-RtmpStream'       = @{
+            Act = { Set-RtmpStream -ConfigPath $config -Name lobby -Source ingest:live/other }
+            Changed = { (Get-RtmpStream -ConfigPath $config -Name lobby -NoStatus).Source -eq 'ingest:live/other' }; Target = 'lobby'
+        }
+        'Remove-RtmpStream'    = @{
+            Act = { Remove-RtmpStream -ConfigPath $config -Name lobby }
+            Changed = { -not (Get-RtmpStream -ConfigPath $config -NoStatus | Where-Object Name -EQ lobby) }; Target = 'lobby'
+        }
+        'Start-RtmpStream'     = @{
+            Act = { Start-RtmpStream -ConfigPath $config -Name parked }
+            Changed = { (Get-RtmpStream -ConfigPath $config -Name parked -NoStatus).Enabled }; Target = 'parked'
+        }
+        'Stop-RtmpStream'      = @{
+            Act = { Stop-RtmpStream -ConfigPath $config -Name lobby }
+            Changed = { -not (Get-RtmpStream -ConfigPath $config -Name lobby -NoStatus).Enabled }; Target = 'lobby'
+        }
+        'Start-RtmpIngest'     = @{
+            Act = { Start-RtmpIngest -Port $port -Address 127.0.0.1 }
+            Changed = { [bool](Get-RtmpIngest | Where-Object { $_.Endpoint -eq "127.0.0.1:$port" }) }; Target = '127.0.0.1:'
+        }
+        'Stop-RtmpIngest'      = @{
+            Act = { Stop-RtmpIngest -Ingest $running }
+            Changed = { -not (Get-RtmpIngest | Where-Object { $_.Endpoint -eq "$($running.Endpoint)" }) }; Target = '127.0.0.1:'
+        }
+        'New-RtmpCertificate'  = @{
+            Act = { New-RtmpCertificate -Path (Join-Path $TestDrive 'should.pfx') -DnsName localhost }
+            Changed = { Test-Path (Join-Path $TestDrive 'should.pfx') }; Target = 'should.pfx'
+        }
+        'New-RtmpPublishToken' = @{
+            Act = { New-RtmpPublishToken -Path live/cam -BaseUrl rtmp://127.0.0.1 -Secret $key }
+            Changed = { $false }; Target = 'live/cam'
+        }
+    }
+
+    function Initialize-Case {
+        $script:config = Join-Path $TestDrive 'rtmpx.json'
+        Remove-Item $config, (Join-Path $TestDrive 'should.pfx') -ErrorAction SilentlyContinue
+        New-RtmpStream -ConfigPath $config -Name lobby -Source ingest:live/lobby -Destination rtmp://127.0.0.1/live -StreamKey $key | Out-Null
+        New-RtmpStream -ConfigPath $config -Name parked -Source ingest:live/parked -Destination rtmp://127.0.0.1/live -StreamKey $key -Disabled | Out-Null
+        Stop-RtmpIngest -All -Confirm:$false
+        $script:port = Get-FreeTcpPort
+        $script:running = Start-RtmpIngest -Port 0 -Address 127.0.0.1
+    }
+
+    # The case's command with a switch added, as a user types it (each Act is one command).
+    function Join-Command([scriptblock] $Command, [string] $Switch) { [scriptblock]::Create("$($Command.ToString().Trim()) $Switch") }
+
+    # The command in a runspace of its own whose host cannot prompt: a confirmation request fails there
+    # with the question in its message instead of waiting for an answer.
+    function Invoke-WithoutPrompt([scriptblock] $Command, [hashtable] $Variables) {
+        $shell = [powershell]::Create()
+        try {
+            $null = $shell.AddScript("Import-Module '$ModuleManifest'").AddStatement()
+            foreach ($name in $Variables.Keys) { $shell.Runspace.SessionStateProxy.SetVariable($name, $Variables[$name]) }
+            $null = $shell.AddScript($Command.ToString())
+            $output = $shell.Invoke()
+            [pscustomobject]@{ Output = @($output); Errors = @($shell.Streams.Error) }
+        }
+        finally { $shell.Dispose() }
+    }
+}
+
+AfterAll {
+    Stop-RtmpIngest -All -Confirm:$false
+}
+
+Describe '<Name> -WhatIf and -Confirm' -ForEach $Changing {
+    BeforeEach {
+        $Cases.Keys | Should -Contain $Name -Because 'every cmdlet with ShouldProcess needs a case in this file'
+        Initialize-Case
+        $case = $Cases[$Name]
+    }
+
+    It '-WhatIf changes nothing and returns nothing' {
+        $output = & (Join-Command $case.Act '-WhatIf')
+        $output | Should -BeNullOrEmpty
+        & $case.Changed | Should -BeFalse
+    }
+
+    It '-Confirm asks, naming the target, before it acts' {
+        $variables = @{ config = $config; key = $key; port = $port; running = $running; TestDrive = $TestDrive }
+        $run = Invoke-WithoutPrompt (Join-Command $case.Act '-Confirm') $variables
+        $run.Errors | Should -Not -BeNullOrEmpty
+        $run.Errors[0].Exception.Message | Should -Match 'request confirmation'
+        $run.Errors[0].Exception.Message | Should -Match ([regex]::Escape($case.Target))
+        $run.Output | Should -BeNullOrEmpty
+        & $case.Changed | Should -BeFalse
+    }
+
+    It '-Confirm:$false acts' {
+        $output = & (Join-Command $case.Act '-Confirm:$false') 2>&1
+        $errors = @($output | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+        $errors | Should -BeNullOrEmpty
+        if ($Name -eq 'New-RtmpPublishToken') { $output | Should -Match '^rtmp://127\.0\.0\.1/live/cam\?' } else { & $case.Changed | Should -BeTrue }
+    }
+
+    It 'asks without -Confirm only when its impact is High' {
+        $variables = @{ config = $config; key = $key; port = $port; running = $running; TestDrive = $TestDrive }
+        $run = Invoke-WithoutPrompt $case.Act $variables
+        if ($High) {
+            $run.Errors[0].Exception.Message | Should -Match 'request confirmation'
+            & $case.Changed | Should -BeFalse
+        }
+        else {
+            @($run.Errors | Where-Object { $_.Exception.Message -match 'request confirmation' }) | Should -BeNullOrEmpty
+        }
+    }
+}
