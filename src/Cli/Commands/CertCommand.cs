@@ -4,7 +4,7 @@ using System.CommandLine;
 using System.IO;
 using System.Linq;
 using System.Net;
-using RtmpXProtect.Cli.Certificates;
+using RtmpXProtect.Engine.Security;
 using Serilog;
 
 namespace RtmpXProtect.Cli.Commands

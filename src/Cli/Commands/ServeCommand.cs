@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using RtmpXProtect.Cli.Serving;
 using RtmpXProtect.Engine.Configuration;
+using RtmpXProtect.Engine.Hosting;
 using RtmpXProtect.Engine.Server;
 using RtmpXProtect.Engine.Server.Access;
 using Serilog;
@@ -113,7 +114,7 @@ namespace RtmpXProtect.Cli.Commands
                     log.Information("Configuration {File}", file.FullName);
                 }
 
-                return await new ServingLoop(file, overrides, initial, log, endpoints).RunAsync(cancel);
+                return await ServeRunner.RunAsync(file, overrides, initial, log, endpoints, cancel);
             });
             return command;
         }

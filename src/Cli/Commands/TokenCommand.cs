@@ -4,6 +4,8 @@ using System.IO;
 using RtmpXProtect.Engine.Management;
 using RtmpXProtect.Engine.Rtmp;
 
+using RtmpXProtect.Engine.Security;
+
 namespace RtmpXProtect.Cli.Commands
 {
     /// <summary>`rtmpx token new`: an expiring signed URL for one path, checked by `rtmpx serve --secret-file`.</summary>

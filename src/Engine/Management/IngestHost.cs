@@ -6,32 +6,29 @@ using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
 using RtmpXProtect.Engine.Configuration;
+using RtmpXProtect.Engine.Hosting;
 using RtmpXProtect.Engine.Server;
 using RtmpXProtect.Engine.Server.Access;
 using RtmpXProtect.Engine.Status;
-using RtmpXProtect.Engine.Streaming;
 using RtmpXProtect.Engine.Streaming.Running;
-using RtmpXProtect.Engine.Streaming.Sources;
 using Serilog;
 
 namespace RtmpXProtect.Engine.Management
 {
     /// <summary>
-    /// An ingest server running inside the caller's process (Start-RtmpIngest): the same
-    /// <see cref="RtmpServer"/> `rtmpx serve` runs, built from the same configuration mapping, with
-    /// the configuration's streams supervised in process (no helper processes: a PowerShell
-    /// session has no rtmpx executable to launch). Stop it to release its ports.
+    /// An ingest server running inside the caller's process (Start-RtmpIngest): the engine's
+    /// <see cref="ServerHost"/>, the host `rtmpx serve` runs too, with the same configuration file,
+    /// reloads and stream supervision; its streams run in process (a PowerShell session has no rtmpx
+    /// executable to launch as a helper) and it serves no HTTP API (its status is read directly).
+    /// Stop it to release its ports.
     /// </summary>
     public sealed class IngestHost : IAsyncDisposable
     {
-        private readonly StreamSupervisor _streams;
-        private int _stopped;
+        private readonly ServerHost _host;
 
-        private IngestHost(RtmpServer server, StreamSupervisor streams)
+        private IngestHost(ServerHost host)
         {
-            Server = server;
-            _streams = streams;
-            StartedAt = DateTimeOffset.UtcNow;
+            _host = host;
         }
 
         /// <summary>Where RTMP listens, with the port picked when 0 was asked for.</summary>
@@ -41,16 +38,20 @@ namespace RtmpXProtect.Engine.Management
         public IPEndPoint? TlsEndpoint => Server.Options.TlsEndpoint == null ? null : Server.TlsLocalEndPoint;
 
         /// <summary>The server itself, for callers that need its events or hub.</summary>
-        public RtmpServer Server { get; }
+        public RtmpServer Server => _host.Server;
+
+        /// <summary>The host, for its reloads and configuration.</summary>
+        public ServerHost Host => _host;
 
         /// <summary>When the host started listening.</summary>
-        public DateTimeOffset StartedAt { get; }
+        public DateTimeOffset StartedAt => _host.StartedAt;
 
         /// <summary>
         /// Starts listening and the configuration's enabled streams. A configuration that breaks a
         /// rule, or a port in use, fails here and leaves nothing running.
         /// </summary>
         /// <exception cref="RtmpxConfigException">The configuration file is invalid or a stream's URL cannot be read.</exception>
+        /// <exception cref="Security.CertificateLoadException">The file's RTMPS certificate cannot be loaded.</exception>
         /// <exception cref="System.Net.Sockets.SocketException">A port is in use.</exception>
         /// <exception cref="InvalidOperationException">RTMPS is asked for without a certificate with its key.</exception>
         public static async Task<IngestHost> StartAsync(IngestHostOptions options, ILogger? log = null, CancellationToken cancel = default)
@@ -60,63 +61,27 @@ namespace RtmpXProtect.Engine.Management
                 throw new ArgumentNullException(nameof(options));
             }
 
-            cancel.ThrowIfCancellationRequested();
-            var definitions = new List<StreamDefinition>();
-            RtmpServerOptions serverOptions;
-            if (options.ConfigPath != null)
-            {
-                var path = Path.GetFullPath(options.ConfigPath);
-                var config = RtmpxConfigLoader.Load(path);
-                serverOptions = RtmpxConfigMapper.ToServerOptions(config);
-                definitions.AddRange(StreamsMapper.ToStreamDefinitions(config, Path.GetDirectoryName(path)!));
-                Override(serverOptions, options, fromFile: true);
-            }
-            else
-            {
-                serverOptions = new RtmpServerOptions();
-                Override(serverOptions, options, fromFile: false);
-            }
-
-            var server = new RtmpServer(serverOptions, log);
-            server.Start();
-            StreamSupervisor? streams = null;
-            try
-            {
-                streams = new StreamSupervisor(
-                    definition => new InProcessStreamWorker(definition, d => FrameSources.Create(d.Source, new FrameSourceContext { Server = server })),
-                    new StreamSupervisorOptions { Logger = log });
-                await streams.ApplyAsync(definitions).ConfigureAwait(false);
-                return new IngestHost(server, streams);
-            }
-            catch
-            {
-                if (streams != null)
+            var fromFile = options.ConfigPath != null;
+            var host = await ServerHost.StartAsync(
+                new ServerHostOptions
                 {
-                    await streams.DisposeAsync().ConfigureAwait(false);
-                }
-
-                await server.DisposeAsync().ConfigureAwait(false);
-                throw;
-            }
+                    ConfigFile = fromFile ? new FileInfo(Path.GetFullPath(options.ConfigPath!)) : null,
+                    Overrides = new ServeOverrides { NoApi = true },
+                    Customize = server => Override(server, options, fromFile),
+                    Log = log,
+                },
+                cancel).ConfigureAwait(false);
+            return new IngestHost(host);
         }
 
         /// <summary>Streams, publishers, players and bitrates now (Get-RtmpIngest).</summary>
         public ServerStatus Status() => Server.GetStatus();
 
         /// <summary>The configuration's streams and how each is doing.</summary>
-        public IReadOnlyList<StreamerStatus> Streams() => _streams.Status();
+        public IReadOnlyList<StreamerStatus> Streams() => _host.Streams.Status();
 
         /// <summary>Stops the streams, then the server; connected clients are closed. Safe to call twice.</summary>
-        public async Task StopAsync()
-        {
-            if (Interlocked.Exchange(ref _stopped, 1) != 0)
-            {
-                return;
-            }
-
-            await _streams.DisposeAsync().ConfigureAwait(false);
-            await Server.DisposeAsync().ConfigureAwait(false);
-        }
+        public Task StopAsync() => _host.StopAsync();
 
         /// <summary>Same as <see cref="StopAsync"/>.</summary>
         public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);

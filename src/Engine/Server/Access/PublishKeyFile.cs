@@ -1,17 +1,20 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using RtmpXProtect.Engine.Server.Access;
 
-namespace RtmpXProtect.Cli.Commands
+namespace RtmpXProtect.Engine.Server.Access
 {
     /// <summary>
     /// Reads `--publish-key-file`: one key per line, "PATH KEY" for a path's own key (live/cam1 or
     /// a bare stream1), "KEY" or "* KEY" for a key that publishes any path; blank lines and lines
     /// starting with '#' are skipped. Errors name the line, never its key.
     /// </summary>
-    internal static class PublishKeyFile
+    public static class PublishKeyFile
     {
+        /// <summary>Adds the file's keys to <paramref name="policy"/>; false with <paramref name="error"/> (naming the line, never a key) when the file cannot be used.</summary>
+        /// <param name="file">The key file.</param>
+        /// <param name="policy">The policy that gets the keys and the paths they name.</param>
+        /// <param name="error">Why the file was refused.</param>
         public static bool TryLoad(string file, AccessPolicy policy, out string? error)
         {
             error = null;

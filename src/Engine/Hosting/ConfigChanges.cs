@@ -3,7 +3,7 @@ using System.Text.Json;
 using RtmpXProtect.Engine.Configuration;
 using RtmpXProtect.Engine.Server;
 
-namespace RtmpXProtect.Cli.Serving
+namespace RtmpXProtect.Engine.Hosting
 {
     /// <summary>
     /// Says what a reload changed in words fit for the log ("paths changed, rtmps listener

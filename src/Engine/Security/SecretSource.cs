@@ -1,13 +1,13 @@
 using System;
 using System.IO;
 
-namespace RtmpXProtect.Cli.Certificates
+namespace RtmpXProtect.Engine.Security
 {
     /// <summary>
     /// Where a password comes from: a file or an environment variable, never the command line, where
     /// `ps` and shell history would show it to everyone on the machine.
     /// </summary>
-    internal static class SecretSource
+    public static class SecretSource
     {
         /// <summary>The secret in <paramref name="file"/> (one trailing line break dropped) or in the variable <paramref name="variable"/>; null when neither is given.</summary>
         /// <param name="file">The file holding it.</param>

@@ -1,15 +1,17 @@
 using System.IO;
-using RtmpXProtect.Cli.Certificates;
-using RtmpXProtect.Cli.Commands;
 using RtmpXProtect.Engine.Configuration;
 using RtmpXProtect.Engine.Server;
 using RtmpXProtect.Engine.Server.Access;
+using RtmpXProtect.Engine.Security;
 
-namespace RtmpXProtect.Cli.Serving
+namespace RtmpXProtect.Engine.Hosting
 {
     /// <summary>Reads the configuration file (or none) and puts the command line on top; used at start and on every reload.</summary>
-    internal static class ServeConfigurationReader
+    public static class ServeConfigurationReader
     {
+        /// <summary>The file (none: the defaults) with <paramref name="overrides"/> on top, validated and mapped to server options.</summary>
+        /// <param name="file">The rtmpx.json, or null.</param>
+        /// <param name="overrides">What the command line gave.</param>
         /// <exception cref="RtmpxConfigException">The file, the key file or the secret cannot be used; every problem is listed.</exception>
         public static ServeConfiguration Read(FileInfo? file, ServeOverrides overrides)
         {
@@ -57,7 +59,7 @@ namespace RtmpXProtect.Cli.Serving
             // A bare name is looked up on PATH; only a path with a directory is the file's.
             foreach (var hook in settings.Hooks?.Commands ?? new())
             {
-                if (hook?.Path != null && (hook.Path.Contains('/') || hook.Path.Contains('\\')))
+                if (hook?.Path != null && hook.Path.IndexOfAny(new[] { '/', '\\' }) >= 0)
                 {
                     hook.Path = Resolve(hook.Path);
                 }

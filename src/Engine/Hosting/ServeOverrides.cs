@@ -4,51 +4,70 @@ using RtmpXProtect.Engine.Configuration;
 using RtmpXProtect.Engine.Server.Access;
 using Serilog.Events;
 
-namespace RtmpXProtect.Cli.Serving
+namespace RtmpXProtect.Engine.Hosting
 {
     /// <summary>
     /// What `rtmpx serve` was given on its command line; null (or false) where an option was not
     /// given, so the file decides. Applied on top of the file at start and after every reload, so
     /// the command line keeps winning.
     /// </summary>
-    internal sealed record ServeOverrides
+    public sealed record ServeOverrides
     {
+        /// <summary>--listen: the RTMP listener.</summary>
         public IPEndPoint? Listen { get; init; }
 
+        /// <summary>--no-rtmp: no plain RTMP listener.</summary>
         public bool NoRtmp { get; init; }
 
+        /// <summary>--rtmps: the RTMPS listener.</summary>
         public IPEndPoint? Rtmps { get; init; }
 
+        /// <summary>--cert: the RTMPS certificate (PFX or PEM).</summary>
         public FileInfo? Certificate { get; init; }
 
+        /// <summary>--key: the PEM key of a PEM certificate.</summary>
         public FileInfo? Key { get; init; }
 
+        /// <summary>Whether --cert-password-file or --cert-password-env was given (either replaces the file's).</summary>
         public bool PasswordGiven { get; init; }
 
+        /// <summary>--cert-password-file.</summary>
         public FileInfo? PasswordFile { get; init; }
 
+        /// <summary>--cert-password-env.</summary>
         public string? PasswordEnvironment { get; init; }
 
+        /// <summary>--record: the recording folder.</summary>
         public DirectoryInfo? Record { get; init; }
 
+        /// <summary>--log-level.</summary>
         public LogEventLevel? Level { get; init; }
 
+        /// <summary>--publish-key-file: keys added to the file's.</summary>
         public FileInfo? PublishKeyFile { get; init; }
 
+        /// <summary>--access-mode.</summary>
         public AccessMode? Mode { get; init; }
 
+        /// <summary>--secret-file: the signing secret.</summary>
         public FileInfo? SecretFile { get; init; }
 
+        /// <summary>--takeover.</summary>
         public TakeoverPolicy? Takeover { get; init; }
 
+        /// <summary>--log-file.</summary>
         public FileInfo? LogFile { get; init; }
 
+        /// <summary>--metrics: the Prometheus endpoint.</summary>
         public IPEndPoint? Metrics { get; init; }
 
+        /// <summary>--api: the status API endpoint.</summary>
         public IPEndPoint? Api { get; init; }
 
+        /// <summary>--no-api.</summary>
         public bool NoApi { get; init; }
 
+        /// <summary>--api-allow-remote.</summary>
         public bool ApiAllowRemote { get; init; }
 
         /// <summary>Writes the listener, certificate, record, log, metrics and API options into the file's settings.</summary>

@@ -1,15 +1,14 @@
 using System.IO;
 using System.Text;
-using RtmpXProtect.Cli.Certificates;
 
-namespace RtmpXProtect.Cli.Commands
+namespace RtmpXProtect.Engine.Security
 {
     /// <summary>
     /// The secret signed URLs are made and checked with: the UTF-8 bytes of a file's text or an
     /// environment variable's value, without surrounding whitespace (so a trailing newline from
     /// `echo` or an editor does not change it).
     /// </summary>
-    internal static class SigningSecret
+    public static class SigningSecret
     {
         /// <summary>The secret's bytes; null with <paramref name="error"/> (naming <paramref name="what"/>, never the value) when it cannot be read or is empty.</summary>
         /// <param name="file">The file holding it.</param>

@@ -1,6 +1,6 @@
 using System;
 
-namespace RtmpXProtect.Cli.Certificates
+namespace RtmpXProtect.Engine.Security
 {
     /// <summary>A certificate file could not be used; the message names the file and never a password.</summary>
     public sealed class CertificateLoadException : Exception

@@ -1,0 +1,405 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using System.Threading;
+using System.Threading.Channels;
+using System.Threading.Tasks;
+using RtmpXProtect.Engine.Configuration;
+using RtmpXProtect.Engine.Security;
+using RtmpXProtect.Engine.Server;
+using RtmpXProtect.Engine.Server.Access;
+using RtmpXProtect.Engine.Status;
+using RtmpXProtect.Engine.Streaming;
+using RtmpXProtect.Engine.Streaming.Running;
+using RtmpXProtect.Engine.Streaming.Sources;
+using Serilog;
+using Serilog.Core;
+
+namespace RtmpXProtect.Engine.Hosting
+{
+    /// <summary>
+    /// The one host of the server that `rtmpx serve` and Start-RtmpIngest both run: the RTMP(S)
+    /// server from a configuration file with overrides on top, the file's streams under a
+    /// supervisor, an optional status API, and reloads on request (SIGHUP) or when the file or its
+    /// certificate changes on disk: a good file is applied with <see cref="RtmpServer.Reconfigure"/>,
+    /// a bad one is logged and the running configuration kept.
+    /// </summary>
+    /// <remarks>
+    /// A certificate the file names but that does not exist yet (an instance whose certificate is
+    /// provisioned after it is installed) does not stop the server: RTMPS waits, with a warning, and
+    /// starts when the file appears. A certificate file that changes (renewed in place) restarts only
+    /// the TLS listener; sessions already accepted keep streaming.
+    /// </remarks>
+    public sealed class ServerHost : IAsyncDisposable
+    {
+        private readonly ServerHostOptions _options;
+        private readonly ILogger _log;
+        private readonly Channel<string> _reloads = Channel.CreateBounded<string>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+        private readonly List<X509Certificate2> _certificates = new List<X509Certificate2>();
+        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+        private ServeConfiguration _current;
+        private X509Certificate2? _certificate;
+        private string? _certificateStamp;
+        private IAsyncDisposable? _api;
+        private WatchedFiles? _watch;
+        private Task _reloadLoop = Task.CompletedTask;
+        private int _stopped;
+
+        private ServerHost(ServerHostOptions options, ServeConfiguration current, ILogger log)
+        {
+            _options = options;
+            _current = current;
+            _log = log;
+            Server = null!;
+            Streams = null!;
+        }
+
+        /// <summary>Raised after every reload attempt with whether the new file is now running (tests and faces wait on it).</summary>
+        public event Action<bool>? Reloaded;
+
+        /// <summary>The running server: its events, hub, status and drops.</summary>
+        public RtmpServer Server { get; private set; }
+
+        /// <summary>The configuration's streams and their workers.</summary>
+        public StreamSupervisor Streams { get; private set; }
+
+        /// <summary>The configuration now running (after the last good reload).</summary>
+        public ServeConfiguration Current => Volatile.Read(ref _current);
+
+        /// <summary>When the host started listening.</summary>
+        public DateTimeOffset StartedAt { get; } = DateTimeOffset.UtcNow;
+
+        /// <summary>Whether RTMPS is configured but waits for its certificate file.</summary>
+        public bool TlsWaitsForCertificate { get; private set; }
+
+        /// <summary>
+        /// Reads the configuration, binds the listeners, starts the API and the enabled streams, and
+        /// begins watching the files. Fails (leaving nothing running) on a configuration that breaks a
+        /// rule, a certificate that cannot be loaded, a port in use or an API that cannot start.
+        /// </summary>
+        /// <exception cref="RtmpxConfigException">The configuration is invalid; every problem is listed.</exception>
+        /// <exception cref="CertificateLoadException">The RTMPS certificate cannot be used.</exception>
+        /// <exception cref="System.Net.Sockets.SocketException">A port is in use.</exception>
+        /// <exception cref="InvalidOperationException">Nothing would listen, or the status API did not start.</exception>
+        public static async Task<ServerHost> StartAsync(ServerHostOptions options, CancellationToken cancel = default)
+        {
+            if (options == null)
+            {
+                throw new ArgumentNullException(nameof(options));
+            }
+
+            cancel.ThrowIfCancellationRequested();
+            var current = options.Initial ?? ServeConfigurationReader.Read(options.ConfigFile, options.Overrides);
+            var host = new ServerHost(options, current, options.Log ?? Logger.None);
+            try
+            {
+                await host.StartAsync().ConfigureAwait(false);
+                return host;
+            }
+            catch
+            {
+                await host.StopAsync().ConfigureAwait(false);
+                throw;
+            }
+        }
+
+        /// <summary>Streams, publishers, players and bitrates now.</summary>
+        public ServerStatus Status() => Server.GetStatus();
+
+        /// <summary>Asks for a reload (SIGHUP); a burst of requests while one runs gives one more.</summary>
+        /// <param name="trigger">Why, for the log line ("SIGHUP").</param>
+        public void RequestReload(string trigger) => _reloads.Writer.TryWrite(trigger);
+
+        /// <summary>Stops the streams, then the server (connected clients are closed, recordings finalised). Safe to call twice.</summary>
+        public async Task StopAsync()
+        {
+            if (Interlocked.Exchange(ref _stopped, 1) != 0)
+            {
+                return;
+            }
+
+            _stopping.Cancel();
+            await _reloadLoop.ConfigureAwait(false);
+            _watch?.Dispose();
+            if (Streams != null)
+            {
+                await Streams.ApplyAsync(Array.Empty<StreamDefinition>()).ConfigureAwait(false);
+            }
+
+            if (_api != null)
+            {
+                await _api.DisposeAsync().ConfigureAwait(false);
+            }
+
+            if (Server != null)
+            {
+                _log.Information("Stopping: closing {Connections} connections and finalising recordings", Server.ConnectionCount);
+                await Server.DisposeAsync().ConfigureAwait(false);
+                _log.Information("Stopped");
+            }
+
+            if (Streams != null)
+            {
+                await Streams.DisposeAsync().ConfigureAwait(false);
+            }
+
+            foreach (var certificate in _certificates)
+            {
+                certificate.Dispose();
+            }
+        }
+
+        /// <summary>Same as <see cref="StopAsync"/>.</summary>
+        public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);
+
+        private async Task StartAsync()
+        {
+            var options = _current.Options;
+            LoadCertificate(_current, null, options);
+            _options.Customize?.Invoke(options);
+            Server = new RtmpServer(options, _log);
+            Server.Start();
+            LogBanner(options);
+
+            Streams = new StreamSupervisor(Worker, new StreamSupervisorOptions { Logger = _log });
+            Streams.EventRaised += LogEvent;
+            if (_options.StartApi != null)
+            {
+                _api = await _options.StartApi(this).ConfigureAwait(false) ?? throw new InvalidOperationException("The status API did not start (the log says why).");
+            }
+
+            if (_current.Streams.Count > 0)
+            {
+                await Streams.ApplyAsync(_current.Streams).ConfigureAwait(false);
+            }
+
+            Watch(_current);
+            _reloadLoop = Task.Run(ReloadLoopAsync);
+        }
+
+        private IStreamWorker Worker(StreamDefinition definition)
+            => _options.Workers?.Invoke(definition, Server)
+               ?? new InProcessStreamWorker(definition, d => FrameSources.Create(d.Source, new FrameSourceContext { Server = Server }));
+
+        private async Task ReloadLoopAsync()
+        {
+            try
+            {
+                while (true)
+                {
+                    var trigger = await _reloads.Reader.ReadAsync(_stopping.Token).ConfigureAwait(false);
+                    var applied = Reload(trigger);
+                    if (applied)
+                    {
+                        await Streams.ApplyAsync(_current.Streams).ConfigureAwait(false);
+                        Watch(_current);
+                    }
+
+                    Reloaded?.Invoke(applied);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopping.
+            }
+        }
+
+        // The configuration file and the certificate files it names; a reload that names other
+        // certificate files moves the watch.
+        private void Watch(ServeConfiguration configuration)
+        {
+            if (_options.ConfigFile == null || !_options.WatchFiles)
+            {
+                return;
+            }
+
+            var files = new List<System.IO.FileInfo> { _options.ConfigFile };
+            files.AddRange(configuration.Certificate?.Files ?? Array.Empty<System.IO.FileInfo>());
+            if (_watch != null && _watch.Paths.SetEquals(files.Select(f => f.FullName)))
+            {
+                return;
+            }
+
+            _watch?.Dispose();
+            _watch = new WatchedFiles(files, () => RequestReload("changed"));
+        }
+
+        // One reload at a time, from the loop. True when the new configuration is the current one, so
+        // its streams are applied.
+        private bool Reload(string trigger)
+        {
+            var name = _options.ConfigFile?.Name ?? "configuration";
+            var (certificate, stamp, waiting) = (_certificate, _certificateStamp, TlsWaitsForCertificate);
+            bool Reject(IEnumerable<string> errors)
+            {
+                foreach (var error in errors)
+                {
+                    _log.Error("Rejected {File} ({Trigger}), keeping the running configuration: {Error}", name, trigger, error);
+                }
+
+                (_certificate, _certificateStamp, TlsWaitsForCertificate) = (certificate, stamp, waiting);
+                return false;
+            }
+
+            ServeConfiguration next;
+            try
+            {
+                next = ServeConfigurationReader.Read(_options.ConfigFile, _options.Overrides);
+                LoadCertificate(next, _current, next.Options);
+                _options.Customize?.Invoke(next.Options);
+            }
+            catch (RtmpxConfigException e)
+            {
+                return Reject(e.Errors);
+            }
+            catch (CertificateLoadException e)
+            {
+                return Reject(new[] { e.Message });
+            }
+
+            Reconfiguration result;
+            try
+            {
+                result = Server.Reconfigure(next.Options);
+            }
+            catch (Exception e) when (e is InvalidOperationException || e is FormatException)
+            {
+                return Reject(new[] { e.Message });
+            }
+            catch (System.Net.Sockets.SocketException e)
+            {
+                // Access and limits are applied; the listener that could not move stays where it was.
+                _log.Error("Reloaded {File} ({Trigger}) in part: a listener could not move ({Error})", name, trigger, e.Message);
+                Volatile.Write(ref _current, next);
+                return true;
+            }
+
+            _log.Information("Reloaded {File} ({Trigger}): {Changes}", name, trigger, ConfigChanges.Describe(_current.Settings, next.Settings, result));
+            Volatile.Write(ref _current, next);
+            return true;
+        }
+
+        // Puts the RTMPS certificate into the options: the one running when the files are unchanged,
+        // else loaded anew (kept to the end: TLS sessions accepted with an old one may still run). A
+        // certificate file that does not exist yet leaves RTMPS waiting, unless the command line named
+        // it (an operator who typed a path wants to hear it is wrong).
+        private void LoadCertificate(ServeConfiguration next, ServeConfiguration? running, RtmpServerOptions options)
+        {
+            var files = next.Certificate;
+            if (files == null)
+            {
+                TlsWaitsForCertificate = false;
+                return;
+            }
+
+            if (!files.Exists && _options.Overrides.Certificate == null)
+            {
+                if (!TlsWaitsForCertificate || running == null)
+                {
+                    _log.Warning("RTMPS waits for its certificate: {Certificate} does not exist yet; it starts when the file appears", files.Certificate.FullName);
+                }
+
+                TlsWaitsForCertificate = true;
+                options.TlsEndpoint = null;
+                if (options.Endpoint == null)
+                {
+                    throw new RtmpxConfigException(new[] { $"listeners.rtmps: {files.Certificate.FullName} does not exist and listeners.rtmp is off, so nothing would listen." });
+                }
+
+                return;
+            }
+
+            var stamp = files.Stamp();
+            if (_certificate != null && running?.Certificate != null && files.SameAs(running.Certificate) && stamp == _certificateStamp)
+            {
+                options.Certificate = _certificate;
+                return;
+            }
+
+            var certificate = ServerCertificate.Load(files.Certificate.FullName, files.Key?.FullName, SecretSource.Read(files.PasswordFile, files.PasswordEnvironment));
+            _log.Information("RTMPS certificate {Subject}, valid until {NotAfter:yyyy-MM-dd}, SHA-256 thumbprint {Thumbprint}", certificate.Subject, certificate.NotAfter.ToUniversalTime(), Thumbprint(certificate));
+            _certificates.Add(certificate);
+            _certificate = certificate;
+            _certificateStamp = stamp;
+            TlsWaitsForCertificate = false;
+            options.Certificate = certificate;
+        }
+
+        private static string Thumbprint(X509Certificate2 certificate)
+        {
+            using var sha = System.Security.Cryptography.SHA256.Create();
+            return BitConverter.ToString(sha.ComputeHash(certificate.RawData)).Replace("-", string.Empty);
+        }
+
+        // What the XProtect plugin will write to its System Log, in the host's log now. A crashed
+        // worker is logged by the supervisor itself (Error), with its restart delay.
+        private void LogEvent(StreamerEvent e)
+        {
+            switch (e.Kind)
+            {
+                case StreamerEventKind.StateChanged:
+                    _log.Information("Stream {Stream}: {State}", e.Stream, e.Message);
+                    break;
+                case StreamerEventKind.DestinationStateChanged:
+                    _log.Information("Stream {Stream} → {Destination}: {State}", e.Stream, e.Destination, e.Message);
+                    break;
+                case StreamerEventKind.Connected:
+                    _log.Information("Stream {Stream} → {Destination}: connected", e.Stream, e.Destination);
+                    break;
+                case StreamerEventKind.Error:
+                    _log.Warning("Stream {Stream}{Where}: {Error}", e.Stream, e.Destination == null ? string.Empty : " → " + e.Destination, e.Message);
+                    break;
+                case StreamerEventKind.Stopped:
+                    _log.Information("Stream {Stream}: stopped", e.Stream);
+                    break;
+            }
+        }
+
+        private void LogBanner(RtmpServerOptions options)
+        {
+            if (options.Endpoint != null)
+            {
+                var (host, port) = Shown(Server.LocalEndPoint);
+                _log.Information("rtmpx listening on {Endpoint}", Server.LocalEndPoint);
+                _log.Information("Publish: ffmpeg -re -i INPUT -c copy -f flv rtmp://{Host}:{Port}/live/STREAM  (OBS: server rtmp://{Host}:{Port}/live, stream key STREAM)", host, port, host, port);
+                _log.Information("Play:    ffplay rtmp://{Host}:{Port}/live/STREAM  (VLC: Media > Open Network Stream)", host, port);
+            }
+
+            if (options.TlsEndpoint != null)
+            {
+                var (host, port) = Shown(Server.TlsLocalEndPoint);
+                _log.Information("rtmpx listening for RTMPS on {Endpoint}", Server.TlsLocalEndPoint);
+                _log.Information("Publish: ffmpeg -re -i INPUT -c copy -f flv rtmps://{Host}:{Port}/live/STREAM  (OBS: server rtmps://{Host}:{Port}/live, stream key STREAM)", host, port, host, port);
+                _log.Information("Play:    ffplay rtmps://{Host}:{Port}/live/STREAM  (the host name must be one the certificate names, or the client must not verify it)", host, port);
+            }
+
+            if (options.Access is AccessPolicy access)
+            {
+                _log.Information(
+                    "Publishing needs a key ({Mode} mode, {Paths} paths with their own keys, {Keys} keys for any path){Signed}; add ?key=KEY to the stream name",
+                    access.Mode,
+                    access.Paths.Count,
+                    access.PublishKeys.Count,
+                    access.SigningSecret != null ? " or a signed URL" : string.Empty);
+            }
+
+            if (options.RecordDirectory != null)
+            {
+                _log.Information("Recording every publish to {Directory}", options.RecordDirectory);
+            }
+
+            if (_options.ConfigFile != null && _options.WatchFiles)
+            {
+                _log.Information("Reloading {File} on SIGHUP and when it changes", _options.ConfigFile.FullName);
+            }
+        }
+
+        private static (string Host, int Port) Shown(IPEndPoint bound)
+        {
+            var host = IPAddress.Any.Equals(bound.Address) || IPAddress.IPv6Any.Equals(bound.Address) ? Dns.GetHostName() : bound.Address.ToString();
+            return (bound.Address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 && host.IndexOf(':') >= 0 ? $"[{host}]" : host, bound.Port);
+        }
+    }
+}
