@@ -114,7 +114,7 @@ namespace RtmpXProtect.Cli.Commands
                     log.Information("Configuration {File}", file.FullName);
                 }
 
-                return await ServeRunner.RunAsync(file, overrides, initial, log, endpoints, cancel);
+                return await ServiceManagerLink.RunAsync((ready, stop) => ServeRunner.RunAsync(file, overrides, initial, log, endpoints, ready, stop), cancel);
             });
             return command;
         }

@@ -20,8 +20,11 @@ namespace RtmpXProtect.Cli.Serving
     /// </summary>
     internal static class ServeRunner
     {
-        /// <summary>Serves until <paramref name="stop"/>; 0 after a clean stop, 2 when it could not start.</summary>
-        public static async Task<int> RunAsync(FileInfo? file, ServeOverrides overrides, ServeConfiguration initial, Serilog.Core.Logger log, StatusEndpoints endpoints, CancellationToken stop)
+        /// <summary>
+        /// Serves until <paramref name="stop"/>; 0 after a clean stop, 2 when it could not start. Calls
+        /// <paramref name="ready"/> once the listeners are bound and the configured streams started.
+        /// </summary>
+        public static async Task<int> RunAsync(FileInfo? file, ServeOverrides overrides, ServeConfiguration initial, Serilog.Core.Logger log, StatusEndpoints endpoints, Action ready, CancellationToken stop)
         {
             using var launcher = new HelperLauncher();
             var helperLogs = new ConcurrentDictionary<string, LogRing>(StringComparer.OrdinalIgnoreCase);
@@ -78,6 +81,7 @@ namespace RtmpXProtect.Cli.Serving
 
             await using (host)
             {
+                ready();
                 try
                 {
                     await Task.Delay(Timeout.Infinite, stop);

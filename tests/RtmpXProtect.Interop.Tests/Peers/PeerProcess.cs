@@ -50,7 +50,7 @@ public sealed class PeerProcess : IAsyncDisposable
     /// peer waits for a keypress or steals the test host's terminal.
     /// </summary>
     /// <exception cref="InvalidOperationException">The program is not installed; the message says how to install it.</exception>
-    public static PeerProcess Start(string program, IEnumerable<string> arguments, string? workingDirectory = null, string? standardInput = null)
+    public static PeerProcess Start(string program, IEnumerable<string> arguments, string? workingDirectory = null, string? standardInput = null, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var path = PeerRequirement.Require(program);
         var info = new ProcessStartInfo(path)
@@ -69,6 +69,12 @@ public sealed class PeerProcess : IAsyncDisposable
         if (workingDirectory is not null)
         {
             info.WorkingDirectory = workingDirectory;
+        }
+
+        foreach (var variable in environment ?? new Dictionary<string, string?>())
+        {
+            // A null value removes a variable the test host has.
+            info.Environment[variable.Key] = variable.Value;
         }
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };

@@ -22,6 +22,14 @@ public static class RtmpxCli
         return PeerProcess.Start("dotnet", all);
     }
 
+    /// <summary>Starts `dotnet rtmpx.dll ARGS` with these environment variables set (null removes one).</summary>
+    public static PeerProcess StartWithEnvironment(IReadOnlyDictionary<string, string?> environment, params string[] arguments)
+    {
+        var all = new List<string> { Locate() };
+        all.AddRange(arguments);
+        return PeerProcess.Start("dotnet", all, environment: environment);
+    }
+
     /// <summary>Starts `dotnet rtmpx.dll ARGS` with <paramref name="standardInput"/> on its stdin (then closed), as `echo URL | rtmpx …` would.</summary>
     public static PeerProcess StartWithInput(string standardInput, params string[] arguments)
     {
