@@ -5,7 +5,8 @@ using System.Text;
 namespace RtmpXProtect.Engine.Management
 {
     /// <summary>
-    /// Files only their owner may read (mode 0600) on Unix, for destination URLs. netstandard2.0 has
+    /// Files only their owner may read (mode 0600) on Unix, for keys and destination URLs, and the
+    /// modes of an installed program. netstandard2.0 has
     /// no File.SetUnixFileMode, so chmod is called from libc; on Windows the folder's inherited ACL
     /// (ProgramData: administrators and SYSTEM) applies.
     /// </summary>
@@ -37,6 +38,15 @@ namespace RtmpXProtect.Engine.Management
             if (chmod(path, directory ? OwnerAll : OwnerReadWrite) != 0)
             {
                 throw new IOException($"Cannot restrict {path} to its owner (chmod failed, errno {Marshal.GetLastWin32Error()}).");
+            }
+        }
+
+        /// <summary>Sets 0755 on Unix (a program everyone may run, only its owner change); nothing on Windows.</summary>
+        public static void MakeExecutable(string path)
+        {
+            if (!RuntimeInformation.IsOSPlatform(OSPlatform.Windows) && chmod(path, 0x1ED) != 0)
+            {
+                throw new IOException($"Cannot make {path} executable (chmod failed, errno {Marshal.GetLastWin32Error()}).");
             }
         }
 

@@ -15,8 +15,9 @@ namespace RtmpXProtect.Engine.Management
     /// The stream definitions of an rtmpx.json, edited in place: what New-/Set-/Remove-/Start-/
     /// Stop-RtmpStream and `rtmpx stream add|set|remove|start|stop` change, and what a running
     /// `rtmpx serve` reloads. Destination URLs carry stream keys, so they go to files of their own
-    /// (rtmpx.secrets/NAME.N.url, readable by the owner only on Unix) that the configuration names
-    /// with "urlFile": rtmpx.json can then be shared, diffed and checked in without a key.
+    /// (rtmpx.secrets/NAME.N.url next to the file, or secrets/NAME.N.url in an instance's root;
+    /// readable by the owner only on Unix) that the configuration names with "urlFile": rtmpx.json
+    /// can then be shared, diffed and checked in without a key.
     /// </summary>
     /// <remarks>
     /// Every write keeps the file's other sections, is validated by <see cref="RtmpxConfigLoader"/>
@@ -26,10 +27,8 @@ namespace RtmpXProtect.Engine.Management
     /// </remarks>
     public sealed class StreamStore
     {
-        /// <summary>The folder, next to the configuration, that holds destination URLs.</summary>
+        /// <summary>The folder, next to a configuration that is not an instance's, that holds destination URLs.</summary>
         public const string SecretsFolder = "rtmpx.secrets";
-
-        private static readonly JsonDocumentOptions ReadOptions = new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 64 };
 
         /// <summary>Edits <paramref name="configPath"/>; the file is created, holding only "streams", by the first write if it is missing.</summary>
         public StreamStore(string configPath)
@@ -40,6 +39,7 @@ namespace RtmpXProtect.Engine.Management
             }
 
             ConfigPath = Path.GetFullPath(configPath);
+            Secrets = Instances.InstanceLayout.IsRoot(Directory) ? Instances.InstanceLayout.SecretsFolder : SecretsFolder;
         }
 
         /// <summary>
@@ -64,6 +64,9 @@ namespace RtmpXProtect.Engine.Management
 
         /// <summary>The full path of the configuration edited.</summary>
         public string ConfigPath { get; }
+
+        /// <summary>The folder (relative to the configuration) the URLs go to: the instance's secrets/ in an instance root.</summary>
+        public string Secrets { get; }
 
         private string Directory => Path.GetDirectoryName(ConfigPath)!;
 
@@ -248,7 +251,7 @@ namespace RtmpXProtect.Engine.Management
 
         private static string Camel(string name) => JsonNamingPolicy.CamelCase.ConvertName(name);
 
-        private static string SecretFile(string name, int index) => SecretsFolder + "/" + name + "." + index + ".url";
+        private string SecretFile(string name, int index) => Secrets + "/" + name + "." + index + ".url";
 
         // A destination the file reads from an environment variable stays so while its URL is
         // unchanged: the operator kept that key off the disk, and an edit must not write it there.
@@ -267,7 +270,7 @@ namespace RtmpXProtect.Engine.Management
             return kept;
         }
 
-        private static JsonObject ToSection(StreamDefinition definition, string source, JsonObject?[]? fromEnvironment)
+        private JsonObject ToSection(StreamDefinition definition, string source, JsonObject?[]? fromEnvironment)
         {
             var destinations = new JsonArray();
             for (var i = 0; i < definition.Destinations.Count; i++)
@@ -294,31 +297,21 @@ namespace RtmpXProtect.Engine.Management
 
         private JsonObject Read()
         {
-            if (!File.Exists(ConfigPath))
+            var document = ConfigDocument.Read(ConfigPath);
+            if (document.Count == 0 && !File.Exists(ConfigPath))
             {
-                return new JsonObject { ["streams"] = new JsonArray() };
+                document["streams"] = new JsonArray();
             }
 
-            try
-            {
-                var bytes = File.ReadAllBytes(ConfigPath);
-                var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
-                return JsonNode.Parse(bytes.AsSpan(start), documentOptions: ReadOptions) as JsonObject
-                    ?? throw new StreamStoreException(null, $"{ConfigPath} does not hold a JSON object.");
-            }
-            catch (JsonException e)
-            {
-                throw new StreamStoreException(null, $"{ConfigPath} is not valid JSON (line {(e.LineNumber ?? 0) + 1}); fix it before changing streams.");
-            }
+            return document;
         }
 
         // The URL files first, then the configuration: a server that reloads on the rename finds every file it names.
         private void Write(JsonObject document, StreamDefinition? secrets, JsonObject?[]? fromEnvironment)
         {
-            var text = document.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
             try
             {
-                RtmpxConfigLoader.Parse(text);
+                RtmpxConfigLoader.Parse(ConfigDocument.Text(document));
             }
             catch (RtmpxConfigException e)
             {
@@ -328,7 +321,7 @@ namespace RtmpXProtect.Engine.Management
             System.IO.Directory.CreateDirectory(Directory);
             if (secrets != null)
             {
-                var folder = Path.Combine(Directory, SecretsFolder);
+                var folder = Path.Combine(Directory, Secrets);
                 System.IO.Directory.CreateDirectory(folder);
                 OwnerOnly.Restrict(folder, directory: true);
                 for (var i = 0; i < secrets.Destinations.Count; i++)
@@ -340,40 +333,21 @@ namespace RtmpXProtect.Engine.Management
                     }
                     else
                     {
-                        OwnerOnly.WriteAllText(file, secrets.Destinations[i].Url + "\n");
+                        AtomicFile.WriteIfChanged(file, secrets.Destinations[i].Url + "\n", ownerOnly: true);
                     }
                 }
 
                 DeleteSecrets(secrets.Name, secrets.Destinations.Count);
             }
 
-            var temporary = ConfigPath + ".tmp-" + Guid.NewGuid().ToString("N");
-            File.WriteAllText(temporary, text, new UTF8Encoding(false));
-            try
-            {
-                if (File.Exists(ConfigPath))
-                {
-                    File.Replace(temporary, ConfigPath, null);
-                }
-                else
-                {
-                    File.Move(temporary, ConfigPath);
-                }
-            }
-            finally
-            {
-                if (File.Exists(temporary))
-                {
-                    File.Delete(temporary);
-                }
-            }
+            ConfigDocument.Write(ConfigPath, document);
         }
 
         // Deletes NAME.N.url for N from `from` on, the files of destinations that no longer exist;
         // a destination read from the environment has none, so the numbers may have gaps.
         private void DeleteSecrets(string name, int from)
         {
-            var folder = Path.Combine(Directory, SecretsFolder);
+            var folder = Path.Combine(Directory, Secrets);
             if (!System.IO.Directory.Exists(folder))
             {
                 return;

@@ -1,0 +1,54 @@
+using System;
+using System.IO;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using RtmpXProtect.Engine.Configuration;
+
+namespace RtmpXProtect.Engine.Management
+{
+    /// <summary>
+    /// An rtmpx.json as a JSON tree, for the operations that edit some of it and keep the rest:
+    /// read with the comments and trailing commas the file may have, written indented, validated by
+    /// <see cref="RtmpxConfigLoader"/> first and only when it changed. Comments are not kept.
+    /// </summary>
+    internal static class ConfigDocument
+    {
+        private static readonly JsonDocumentOptions ReadOptions = new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 64 };
+
+        private static readonly JsonSerializerOptions WriteOptions = new JsonSerializerOptions { WriteIndented = true };
+
+        /// <summary>The file's object; an empty one when there is no file.</summary>
+        /// <exception cref="RtmpxConfigException">The file is not JSON, or not an object.</exception>
+        public static JsonObject Read(string path)
+        {
+            if (!File.Exists(path))
+            {
+                return new JsonObject();
+            }
+
+            var bytes = File.ReadAllBytes(path);
+            var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+            try
+            {
+                return JsonNode.Parse(bytes.AsSpan(start), documentOptions: ReadOptions) as JsonObject
+                    ?? throw new RtmpxConfigException(new[] { $"{path} does not hold a JSON object." });
+            }
+            catch (JsonException e)
+            {
+                throw new RtmpxConfigException(new[] { $"{path} is not valid JSON (line {(e.LineNumber ?? 0) + 1}); fix it before changing it." });
+            }
+        }
+
+        /// <summary>The text the document is written as.</summary>
+        public static string Text(JsonObject document) => document.ToJsonString(WriteOptions) + "\n";
+
+        /// <summary>Validates and writes the document, readable by its owner only; false when the file already held it.</summary>
+        /// <exception cref="RtmpxConfigException">The document breaks a rule of rtmpx.json; nothing was written.</exception>
+        public static bool Write(string path, JsonObject document)
+        {
+            var text = Text(document);
+            RtmpxConfigLoader.Parse(text);
+            return AtomicFile.WriteIfChanged(path, text, ownerOnly: true);
+        }
+    }
+}

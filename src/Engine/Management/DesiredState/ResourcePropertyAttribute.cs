@@ -1,0 +1,50 @@
+using System;
+
+namespace RtmpXProtect.Engine.Management.DesiredState
+{
+    /// <summary>
+    /// Marks a property of a resource model as a property of the DSC resource, with what its JSON
+    /// Schema says of it. The schema, the parsing of input and the writing of output are all made
+    /// from these, so the manifest and the code cannot disagree.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Property, AllowMultiple = false)]
+    public sealed class ResourcePropertyAttribute : Attribute
+    {
+        /// <summary>Declares the property by its JSON name (camelCase, or a canonical "_exist").</summary>
+        public ResourcePropertyAttribute(string name, string description)
+        {
+            Name = name;
+            Description = description;
+        }
+
+        /// <summary>The JSON property name.</summary>
+        public string Name { get; }
+
+        /// <summary>What the property means, for the schema and help.</summary>
+        public string Description { get; }
+
+        /// <summary>Identifies the instance; required in every input.</summary>
+        public bool Key { get; set; }
+
+        /// <summary>Reported, never set (version, thumbprint).</summary>
+        public bool ReadOnly { get; set; }
+
+        /// <summary>Taken as input, never reported (a package to install, a key, a password).</summary>
+        public bool WriteOnly { get; set; }
+
+        /// <summary>Null is a value of its own ("off"), distinct from leaving the property out.</summary>
+        public bool Nullable { get; set; }
+
+        /// <summary>A regular expression every string value must match (anchored by its author).</summary>
+        public string? Pattern { get; set; }
+
+        /// <summary>What <see cref="Pattern"/> means, in words, for errors ("ADDRESS:PORT, such as \"0.0.0.0:1935\"").</summary>
+        public string? Form { get; set; }
+
+        /// <summary>The smallest value of an integer property.</summary>
+        public int Minimum { get; set; } = int.MinValue;
+
+        /// <summary>The largest value of an integer property.</summary>
+        public int Maximum { get; set; } = int.MaxValue;
+    }
+}

@@ -1,0 +1,195 @@
+using System;
+using System.Linq;
+using System.Net;
+using System.Text.Json.Nodes;
+using RtmpXProtect.Engine.Configuration;
+using RtmpXProtect.Engine.Management.DesiredState;
+
+namespace RtmpXProtect.Engine.Management.Instances
+{
+    /// <summary>
+    /// The parts of an instance's rtmpx.json its resource owns: the rtmp, rtmps and api endpoints and
+    /// the sections of <see cref="InstanceResource.Config"/>, read as they take effect (defaults
+    /// included, so a desired default is found in place) and merged key by key into the file.
+    /// </summary>
+    internal static class InstanceConfig
+    {
+        public static readonly string[] Sections = { "limits", "paths", "auth", "hooks", "record", "logging", "metrics" };
+
+        private const string Mask = "****";
+
+        /// <summary>What a new instance's rtmpx.json holds before its desired state is applied: logging into logs/.</summary>
+        public static JsonObject NewFile() => new JsonObject
+        {
+            ["logging"] = new JsonObject { ["file"] = "logs/rtmpx.log" },
+        };
+
+        public static string? Rtmp(RtmpxConfig config) => config.Listeners.Rtmp.Enabled ? config.Listeners.Rtmp.Listen : null;
+
+        public static string? Rtmps(RtmpxConfig config) => config.Listeners.Rtmps.Enabled ? config.Listeners.Rtmps.Listen : null;
+
+        public static string? Api(RtmpxConfig config) => config.Api.Listen;
+
+        /// <summary>The sections as they take effect; paths without its entries (RtmpXProtect/Path owns those).</summary>
+        public static JsonObject Effective(RtmpxConfig config)
+        {
+            var all = (JsonObject)JsonNode.Parse(RtmpxConfigLoader.Serialize(config))!;
+            var sections = new JsonObject();
+            foreach (var name in Sections)
+            {
+                sections[name] = all[name] == null ? null : JsonNode.Parse(all[name]!.ToJsonString());
+            }
+
+            (sections["paths"] as JsonObject)?.Remove("entries");
+            return sections;
+        }
+
+        /// <summary>The sections as shown: keys masked, URLs without user info and query.</summary>
+        public static JsonObject Shown(JsonObject effective)
+        {
+            var shown = (JsonObject)JsonNode.Parse(effective.ToJsonString())!;
+            if (shown["paths"] is JsonObject paths)
+            {
+                foreach (var list in new[] { "publishKeys", "playKeys" })
+                {
+                    if (paths[list] is JsonArray keys)
+                    {
+                        paths[list] = new JsonArray(keys.Select(_ => (JsonNode)Mask).ToArray());
+                    }
+                }
+            }
+
+            if (shown["auth"] is JsonObject auth && auth["callbackUrl"] is JsonValue callback)
+            {
+                auth["callbackUrl"] = ShownUrl(callback.GetValue<string>());
+            }
+
+            if (shown["hooks"] is JsonObject hooks && hooks["webhooks"] is JsonArray webhooks)
+            {
+                foreach (var webhook in webhooks.OfType<JsonObject>())
+                {
+                    if (webhook["url"] is JsonValue url)
+                    {
+                        webhook["url"] = ShownUrl(url.GetValue<string>());
+                    }
+                }
+            }
+
+            return shown;
+        }
+
+        /// <summary>Whether every key of <paramref name="desired"/> has its value in <paramref name="actual"/> (objects key by key, anything else equal).</summary>
+        public static bool Contains(JsonNode? actual, JsonNode? desired)
+        {
+            if (desired is JsonObject wanted)
+            {
+                return actual is JsonObject have && wanted.All(entry => have.ContainsKey(entry.Key) && Contains(have[entry.Key], entry.Value));
+            }
+
+            return JsonNode.DeepEquals(actual, desired);
+        }
+
+        /// <summary>Sets every key of <paramref name="source"/> in <paramref name="target"/>, objects merged key by key.</summary>
+        public static void Merge(JsonObject target, JsonObject source)
+        {
+            foreach (var entry in source.ToList())
+            {
+                if (entry.Value is JsonObject child && target[entry.Key] is JsonObject existing)
+                {
+                    Merge(existing, child);
+                }
+                else
+                {
+                    target[entry.Key] = entry.Value == null ? null : JsonNode.Parse(entry.Value.ToJsonString());
+                }
+            }
+        }
+
+        /// <summary>Writes the given endpoints and sections into the instance's file.</summary>
+        /// <exception cref="ResourceInputException">An endpoint is not ADDRESS:PORT, the API is not on loopback, or config sets what other resources own.</exception>
+        public static void Apply(JsonObject file, Desired<InstanceResource> desired)
+        {
+            var value = desired.Value;
+            if (desired.Given("rtmp"))
+            {
+                var rtmp = Section(Section(file, "listeners"), "rtmp");
+                rtmp["enabled"] = value.Rtmp != null;
+                if (value.Rtmp != null)
+                {
+                    rtmp["listen"] = Checked("rtmp", value.Rtmp).ToString();
+                }
+            }
+
+            if (desired.Given("rtmps"))
+            {
+                var rtmps = Section(Section(file, "listeners"), "rtmps");
+                rtmps["enabled"] = value.Rtmps != null;
+                if (value.Rtmps != null)
+                {
+                    rtmps["listen"] = Checked("rtmps", value.Rtmps).ToString();
+                    rtmps["certificate"] = new JsonObject
+                    {
+                        ["path"] = InstanceLayout.CertificateFile,
+                        ["passwordFile"] = InstanceLayout.CertificatePasswordFile,
+                    };
+                }
+            }
+
+            if (desired.Given("api"))
+            {
+                if (value.Api != null && !IPAddress.IsLoopback(Checked("api", value.Api).Address))
+                {
+                    throw new ResourceInputException($"api: {value.Api} is not a loopback address; the status API has no authentication and can drop sessions.");
+                }
+
+                Section(file, "api")["listen"] = value.Api == null ? null : Checked("api", value.Api).ToString();
+            }
+
+            if (desired.Given("config") && value.Config != null)
+            {
+                if (value.Config["paths"] is JsonObject paths && paths.ContainsKey("entries"))
+                {
+                    throw new ResourceInputException("config.paths.entries: paths of an instance are RtmpXProtect/Path resources (Set-RtmpPath, rtmpx instance path).");
+                }
+
+                foreach (var entry in value.Config.ToList())
+                {
+                    if (!Sections.Contains(entry.Key))
+                    {
+                        throw new ResourceInputException($"config.{entry.Key}: not a section an instance's config sets (they are {string.Join(", ", Sections)}).");
+                    }
+
+                    if (entry.Value is not JsonObject section)
+                    {
+                        throw new ResourceInputException($"config.{entry.Key}: must be an object.");
+                    }
+
+                    Merge(Section(file, entry.Key), section);
+                }
+            }
+        }
+
+        /// <summary>The endpoint in <paramref name="text"/>, or an error naming the property.</summary>
+        public static IPEndPoint Checked(string property, string text)
+            => ListenAddress.Parse(text) ?? throw new ResourceInputException($"{property}: '{text}' is not ADDRESS:PORT (\"0.0.0.0:1935\", \"[::]:1935\").");
+
+        /// <summary>Two endpoint texts that name the same endpoint ("0.0.0.0:1935" and "0.0.0.0:01935").</summary>
+        public static bool SameEndpoint(string? a, string? b)
+            => a == null || b == null ? a == b : Equals(ListenAddress.Parse(a), ListenAddress.Parse(b));
+
+        private static JsonObject Section(JsonObject parent, string name)
+        {
+            if (parent[name] is JsonObject section)
+            {
+                return section;
+            }
+
+            var created = new JsonObject();
+            parent[name] = created;
+            return created;
+        }
+
+        private static string ShownUrl(string url)
+            => Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.GetLeftPart(UriPartial.Path).Replace(uri.UserInfo + "@", string.Empty) : Mask;
+    }
+}
