@@ -616,15 +616,23 @@ namespace RtmpXProtect.Engine.Server
             }
 
             var sink = new PlayerSink(this, request.StreamId, request.Name.Name, _server.Options.PlayerQueue);
-            lock (_sessionGate)
-            {
-                _session.AcceptPlay(request, Scratch());
-                FlushScratch();
-            }
 
-            // Subscribed after Play.Start was queued, so the cached GOP follows it on the wire; the
-            // stream sets sink.Stream itself, before that GOP goes out.
-            var stream = _server.Hub.Subscribe(key, sink);
+            // Play.Start is queued under the stream's lock, in the same step that subscribes the sink.
+            // Queued before it, it was on the wire (a plain socket writes at once) while the sink was
+            // not yet subscribed: a peer that read it and then had a publisher publish and unpublish
+            // before this thread got the CPU back (a loaded machine, a local publisher) missed that
+            // whole publish, its Stream EOF and UnpublishNotify too, and waited for a publisher for
+            // good. Inside the lock a publish that starts, delivers or ends waits for the sink, and
+            // the cached GOP still follows Play.Start on the wire; the stream sets sink.Stream itself.
+            // The lock order, stream then session, is the one NotifyPublished and NotifyUnpublished take.
+            var stream = _server.Hub.Subscribe(key, sink, () =>
+            {
+                lock (_sessionGate)
+                {
+                    _session.AcceptPlay(request, Scratch());
+                    FlushScratch();
+                }
+            });
             _players[request.StreamId] = sink;
             _playingPath = key;
             Ticket.MarkDecided();

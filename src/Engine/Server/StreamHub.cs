@@ -138,7 +138,14 @@ namespace RtmpXProtect.Engine.Server
         /// Subscribes a sink. If the stream is published it gets the cached headers and GOP at
         /// once; otherwise it waits for a publisher.
         /// </summary>
-        public LiveStream Subscribe(string key, IMediaSink sink)
+        public LiveStream Subscribe(string key, IMediaSink sink) => Subscribe(key, sink, null);
+
+        /// <summary>
+        /// Like <see cref="Subscribe(string, IMediaSink)"/>; <paramref name="joining"/> runs once, under
+        /// the stream's lock, right before the sink joins: no publish starts, delivers or ends in
+        /// between, so what it queues (a player's Play.Start) goes out before anything of the stream.
+        /// </summary>
+        internal LiveStream Subscribe(string key, IMediaSink sink, Action? joining)
         {
             while (true)
             {
@@ -150,6 +157,7 @@ namespace RtmpXProtect.Engine.Server
                         continue;
                     }
 
+                    joining?.Invoke();
                     stream.Subscribe(sink);
                 }
 
