@@ -42,6 +42,19 @@ namespace RtmpXProtect.Engine.Management
         /// <summary>The text the document is written as.</summary>
         public static string Text(JsonObject document) => document.ToJsonString(WriteOptions) + "\n";
 
+        /// <summary>The object <paramref name="name"/> of <paramref name="parent"/>, made when missing (or not an object).</summary>
+        public static JsonObject Section(JsonObject parent, string name)
+        {
+            if (parent[name] is JsonObject section)
+            {
+                return section;
+            }
+
+            var created = new JsonObject();
+            parent[name] = created;
+            return created;
+        }
+
         /// <summary>Validates and writes the document, readable by its owner only; false when the file already held it.</summary>
         /// <exception cref="RtmpxConfigException">The document breaks a rule of rtmpx.json; nothing was written.</exception>
         public static bool Write(string path, JsonObject document)

@@ -40,6 +40,10 @@ namespace RtmpXProtect.Engine.Management
         /// <exception cref="ArgumentException">No name and no address, or a validity under a day.</exception>
         /// <exception cref="PlatformNotSupportedException">The runtime has no CertificateRequest (.NET Framework before 4.7.2).</exception>
         public static byte[] CreatePfx(IReadOnlyList<string> dnsNames, IReadOnlyList<IPAddress> addresses, TimeSpan validity, string? password)
+            => CreatePfx(dnsNames, addresses, validity, password, DateTimeOffset.UtcNow);
+
+        /// <summary>As <see cref="CreatePfx(IReadOnlyList{string}, IReadOnlyList{IPAddress}, TimeSpan, string?)"/>, valid from a minute before <paramref name="now"/> (the clock renewals are judged by).</summary>
+        public static byte[] CreatePfx(IReadOnlyList<string> dnsNames, IReadOnlyList<IPAddress> addresses, TimeSpan validity, string? password, DateTimeOffset now)
         {
             if (dnsNames == null || addresses == null || (dnsNames.Count == 0 && addresses.Count == 0))
             {
@@ -62,7 +66,6 @@ namespace RtmpXProtect.Engine.Management
             extensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, true));
             extensions.Add(new X509EnhancedKeyUsageExtension(new OidCollection { new Oid(ServerAuthentication) }, false));
             extensions.Add(new X509SubjectKeyIdentifierExtension(binding.PublicKey(request), false));
-            var now = DateTimeOffset.UtcNow;
             using var certificate = binding.CreateSelfSigned(request, now.AddMinutes(-1), now + validity);
             return certificate.Export(X509ContentType.Pkcs12, password);
         }

@@ -251,7 +251,8 @@ namespace RtmpXProtect.Engine.Management
 
         private static string Camel(string name) => JsonNamingPolicy.CamelCase.ConvertName(name);
 
-        private string SecretFile(string name, int index) => Secrets + "/" + name + "." + index + ".url";
+        /// <summary>Where destination <paramref name="index"/> of stream <paramref name="name"/> keeps its URL, relative to the configuration.</summary>
+        internal string SecretFile(string name, int index) => Secrets + "/" + name + "." + index + ".url";
 
         // A destination the file reads from an environment variable stays so while its URL is
         // unchanged: the operator kept that key off the disk, and an edit must not write it there.
@@ -345,7 +346,7 @@ namespace RtmpXProtect.Engine.Management
 
         // Deletes NAME.N.url for N from `from` on, the files of destinations that no longer exist;
         // a destination read from the environment has none, so the numbers may have gaps.
-        private void DeleteSecrets(string name, int from)
+        internal void DeleteSecrets(string name, int from)
         {
             var folder = Path.Combine(Directory, Secrets);
             if (!System.IO.Directory.Exists(folder))

@@ -36,7 +36,7 @@ namespace RtmpXProtect.Engine.Management.DesiredState
                 ["$schema"] = Dialect,
                 ["$id"] = CanonicalBase + "inDesiredState.json",
                 ["title"] = "Instance is in the Desired State",
-                ["description"] = "Indicates whether the instance is in the desired state. This property is only returned by the test method.",
+                ["description"] = "Indicates whether the instance is in the desired state. This property is only returned by the `test` method.",
                 ["type"] = new JsonArray("boolean", "null"),
                 ["readOnly"] = true,
             },

@@ -112,7 +112,7 @@ namespace RtmpXProtect.Engine.Management.Instances
             var value = desired.Value;
             if (desired.Given("rtmp"))
             {
-                var rtmp = Section(Section(file, "listeners"), "rtmp");
+                var rtmp = ConfigDocument.Section(ConfigDocument.Section(file, "listeners"), "rtmp");
                 rtmp["enabled"] = value.Rtmp != null;
                 if (value.Rtmp != null)
                 {
@@ -122,7 +122,7 @@ namespace RtmpXProtect.Engine.Management.Instances
 
             if (desired.Given("rtmps"))
             {
-                var rtmps = Section(Section(file, "listeners"), "rtmps");
+                var rtmps = ConfigDocument.Section(ConfigDocument.Section(file, "listeners"), "rtmps");
                 rtmps["enabled"] = value.Rtmps != null;
                 if (value.Rtmps != null)
                 {
@@ -142,7 +142,7 @@ namespace RtmpXProtect.Engine.Management.Instances
                     throw new ResourceInputException($"api: {value.Api} is not a loopback address; the status API has no authentication and can drop sessions.");
                 }
 
-                Section(file, "api")["listen"] = value.Api == null ? null : Checked("api", value.Api).ToString();
+                ConfigDocument.Section(file, "api")["listen"] = value.Api == null ? null : Checked("api", value.Api).ToString();
             }
 
             if (desired.Given("config") && value.Config != null)
@@ -164,7 +164,7 @@ namespace RtmpXProtect.Engine.Management.Instances
                         throw new ResourceInputException($"config.{entry.Key}: must be an object.");
                     }
 
-                    Merge(Section(file, entry.Key), section);
+                    Merge(ConfigDocument.Section(file, entry.Key), section);
                 }
             }
         }
@@ -176,18 +176,6 @@ namespace RtmpXProtect.Engine.Management.Instances
         /// <summary>Two endpoint texts that name the same endpoint ("0.0.0.0:1935" and "0.0.0.0:01935").</summary>
         public static bool SameEndpoint(string? a, string? b)
             => a == null || b == null ? a == b : Equals(ListenAddress.Parse(a), ListenAddress.Parse(b));
-
-        private static JsonObject Section(JsonObject parent, string name)
-        {
-            if (parent[name] is JsonObject section)
-            {
-                return section;
-            }
-
-            var created = new JsonObject();
-            parent[name] = created;
-            return created;
-        }
 
         private static string ShownUrl(string url)
             => Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.GetLeftPart(UriPartial.Path).Replace(uri.UserInfo + "@", string.Empty) : Mask;

@@ -1,0 +1,161 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json.Nodes;
+using RtmpXProtect.Engine.Configuration;
+using RtmpXProtect.Engine.Management.DesiredState;
+using RtmpXProtect.Engine.Management.Instances;
+
+namespace RtmpXProtect.Engine.Management.Paths
+{
+    /// <summary>
+    /// Get, test, set and remove a path of an instance (paths.entries of its rtmpx.json): what the
+    /// RtmpXProtect/Path resource, the RtmpPath DSC class, Set-/Get-/Remove-RtmpPath and `rtmpx instance
+    /// path` call. A running instance reloads the file and closes only the sessions a change revokes.
+    /// </summary>
+    public sealed class PathOperations
+    {
+        private readonly InstanceOperations _instances;
+
+        /// <summary>Paths of the instances <paramref name="instances"/> manages.</summary>
+        public PathOperations(InstanceOperations instances) => _instances = instances ?? throw new ArgumentNullException(nameof(instances));
+
+        /// <summary>The path as it is; <c>_exist</c> false when the instance has no such path (or there is no such instance).</summary>
+        public PathResource Get(string instance, string path)
+        {
+            var entry = Entry(instance, path);
+            return entry == null
+                ? new PathResource { Instance = instance, Path = path, Exist = false }
+                : new PathResource
+                {
+                    Instance = instance,
+                    Path = path,
+                    Exist = true,
+                    PublishKeyCount = entry.PublishKeys.Count,
+                    PlayKeyCount = entry.PlayKeys.Count,
+                    Publishers = entry.Publishers.ToList(),
+                    Record = entry.Record,
+                };
+        }
+
+        /// <summary>Every path of every instance.</summary>
+        public IReadOnlyList<PathResource> Export()
+            => _instances.Registry.List()
+                .SelectMany(r => Entries(r.Name).Keys.Select(path => Get(r.Name, path)))
+                .ToList();
+
+        /// <summary>The path as it is, and which given properties differ; keys are compared as sets, without being shown.</summary>
+        public TestResult<PathResource> Test(Desired<PathResource> desired)
+        {
+            var value = desired.Value;
+            var actual = Get(value.Instance!, value.Path!);
+            var differing = new List<string>();
+            var exist = value.Exist ?? true;
+            if (exist != (actual.Exist ?? true))
+            {
+                differing.Add("_exist");
+            }
+
+            var entry = exist ? Entry(value.Instance!, value.Path!) : null;
+            if (entry != null)
+            {
+                if (desired.Given("publishKeys") && !SameSet(value.PublishKeys!, entry.PublishKeys))
+                {
+                    differing.Add("publishKeys");
+                }
+
+                if (desired.Given("playKeys") && !SameSet(value.PlayKeys!, entry.PlayKeys))
+                {
+                    differing.Add("playKeys");
+                }
+
+                if (desired.Given("publishers") && !SameSet(value.Publishers!, entry.Publishers))
+                {
+                    differing.Add("publishers");
+                }
+
+                if (desired.Given("record") && value.Record != entry.Record)
+                {
+                    differing.Add("record");
+                }
+            }
+
+            return new TestResult<PathResource>(actual, differing);
+        }
+
+        /// <summary>Writes the path's given settings into the instance's rtmpx.json (only when they change); <c>_exist</c> false removes it.</summary>
+        /// <exception cref="ResourceInputException">No such instance, or the change would make the file invalid; nothing was written.</exception>
+        public PathResource Set(Desired<PathResource> desired, OperationLog? log = null)
+        {
+            log ??= OperationLog.None;
+            var value = desired.Value;
+            var layout = _instances.Layout(value.Instance!) ?? throw new ResourceInputException($"instance: there is no instance named {value.Instance} on this machine; install it first (RtmpXProtect/Instance).");
+            var file = ConfigDocument.Read(layout.ConfigFile);
+            var entries = ConfigDocument.Section(ConfigDocument.Section(file, "paths"), "entries");
+            if (value.Exist == false)
+            {
+                if (entries.Remove(value.Path!))
+                {
+                    Write(layout, file, $"removed path {value.Path} of instance {value.Instance}", log);
+                }
+
+                return Get(value.Instance!, value.Path!);
+            }
+
+            var entry = ConfigDocument.Section(entries, value.Path!);
+            foreach (var (name, list) in new[] { ("publishKeys", value.PublishKeys), ("playKeys", value.PlayKeys), ("publishers", value.Publishers) })
+            {
+                if (desired.Given(name))
+                {
+                    entry[name] = new JsonArray(list!.Select(item => (JsonNode)item).ToArray());
+                }
+            }
+
+            if (desired.Given("record"))
+            {
+                entry["record"] = value.Record;
+            }
+
+            Write(layout, file, $"wrote path {value.Path} of instance {value.Instance}", log);
+            return Get(value.Instance!, value.Path!);
+        }
+
+        private static void Write(InstanceLayout layout, JsonObject file, string done, OperationLog log)
+        {
+            try
+            {
+                if (ConfigDocument.Write(layout.ConfigFile, file))
+                {
+                    log.Info(done);
+                }
+            }
+            catch (RtmpxConfigException e)
+            {
+                // The loader's messages name keys and lines, never key values.
+                throw new ResourceInputException("The instance's rtmpx.json would be invalid: " + string.Join("; ", e.Errors));
+            }
+        }
+
+        private PathEntry? Entry(string instance, string path) => Entries(instance).TryGetValue(path, out var entry) ? entry : null;
+
+        private IReadOnlyDictionary<string, PathEntry> Entries(string instance)
+        {
+            var layout = _instances.Layout(instance);
+            if (layout == null || !System.IO.File.Exists(layout.ConfigFile))
+            {
+                return new Dictionary<string, PathEntry>();
+            }
+
+            try
+            {
+                return RtmpxConfigLoader.Load(layout.ConfigFile).Paths.Entries;
+            }
+            catch (RtmpxConfigException e)
+            {
+                throw new ResourceOperationException($"{layout.ConfigFile} is invalid: {string.Join("; ", e.Errors)}");
+            }
+        }
+
+        private static bool SameSet(IEnumerable<string> a, IEnumerable<string> b) => new HashSet<string>(a, StringComparer.Ordinal).SetEquals(b);
+    }
+}
