@@ -10,7 +10,7 @@ namespace RtmpXProtect.PSModule.Tests
     [Collection(ModuleCollection.Name)]
     public sealed class CmdletConventionTests
     {
-        private static readonly string[] StateChangingVerbs = { "New", "Set", "Remove", "Start", "Stop" };
+        private static readonly string[] StateChangingVerbs = { "New", "Set", "Remove", "Start", "Stop", "Install", "Uninstall" };
         private static readonly string[] VerbClasses =
         {
             "VerbsCommon", "VerbsCommunications", "VerbsData", "VerbsDiagnostic", "VerbsLifecycle", "VerbsOther", "VerbsSecurity",
@@ -21,13 +21,15 @@ namespace RtmpXProtect.PSModule.Tests
         public CmdletConventionTests(BuiltModule module) => this.module = module;
 
         [Fact]
-        public void the_module_has_the_thirteen_cmdlets_of_issue_6()
+        public void the_module_has_the_cmdlets_of_issues_6_and_10()
         {
             Assert.Equal(
                 new[]
                 {
-                    "Get-RtmpIngest", "Get-RtmpStream", "Get-RtmpStreamLog", "New-RtmpCertificate", "New-RtmpPublishToken", "New-RtmpStream",
-                    "Remove-RtmpStream", "Set-RtmpStream", "Start-RtmpIngest", "Start-RtmpStream", "Stop-RtmpIngest", "Stop-RtmpStream", "Test-RtmpEndpoint",
+                    "Get-RtmpIngest", "Get-RtmpInstance", "Get-RtmpInstanceCertificate", "Get-RtmpPath", "Get-RtmpStream", "Get-RtmpStreamLog",
+                    "Install-RtmpInstance", "New-RtmpCertificate", "New-RtmpPublishToken", "New-RtmpStream",
+                    "Remove-RtmpInstanceCertificate", "Remove-RtmpPath", "Remove-RtmpStream", "Set-RtmpInstance", "Set-RtmpInstanceCertificate", "Set-RtmpPath", "Set-RtmpStream",
+                    "Start-RtmpIngest", "Start-RtmpStream", "Stop-RtmpIngest", "Stop-RtmpStream", "Test-RtmpEndpoint", "Uninstall-RtmpInstance",
                 },
                 module.Cmdlets.Select(BuiltModule.CommandName).OrderBy(n => n, StringComparer.Ordinal));
         }
@@ -88,7 +90,7 @@ namespace RtmpXProtect.PSModule.Tests
         [Fact]
         public void remove_cmdlets_ask_first_with_high_confirm_impact()
         {
-            var removers = module.Cmdlets.Where(c => BuiltModule.CommandName(c).StartsWith("Remove-", StringComparison.Ordinal)).ToList();
+            var removers = module.Cmdlets.Where(c => BuiltModule.CommandName(c).StartsWith("Remove-", StringComparison.Ordinal) || BuiltModule.CommandName(c).StartsWith("Uninstall-", StringComparison.Ordinal)).ToList();
             Assert.NotEmpty(removers);
             foreach (var cmdlet in removers)
             {
@@ -111,7 +113,7 @@ namespace RtmpXProtect.PSModule.Tests
 
                 checkedCount++;
                 Assert.True(
-                    parameter.PropertyType.FullName is "System.Security.SecureString" or "System.Management.Automation.PSCredential",
+                    parameter.PropertyType.FullName is "System.Security.SecureString" or "System.Security.SecureString[]" or "System.Management.Automation.PSCredential",
                     $"{parameter.DeclaringType!.Name}.{parameter.Name} is a {parameter.PropertyType.Name}");
             }
 

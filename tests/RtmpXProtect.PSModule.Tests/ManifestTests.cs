@@ -31,7 +31,13 @@ namespace RtmpXProtect.PSModule.Tests
         [Fact]
         public void root_module_and_formats_name_files_of_the_package()
         {
+            // The DSC adapter resolves a class in the module of the root file that declares it, and names
+            // the resource type after that file: it must be RtmpXProtect.psm1, with the cmdlets nested.
+            Assert.Equal("RtmpXProtect.psm1", Strings(Setting("RootModule")).Single());
             Assert.True(File.Exists(Path.Combine(module.Folder, Strings(Setting("RootModule")).Single())));
+            Assert.Equal(new[] { "bin/RtmpXProtect.dll" }, Strings(Setting("NestedModules")));
+            Assert.True(File.Exists(Path.Combine(module.Folder, "bin", "RtmpXProtect.dll")));
+            Assert.Equal(new[] { "RtmpCertificate", "RtmpInstance", "RtmpPath", "RtmpStream" }, Strings(Setting("DscResourcesToExport")).OrderBy(n => n, StringComparer.Ordinal));
             var formats = Strings(Setting("FormatsToProcess"));
             Assert.NotEmpty(formats);
             Assert.All(formats, f => Assert.True(File.Exists(Path.Combine(module.Folder, f)), f));

@@ -16,13 +16,13 @@ namespace RtmpXProtect.PSModule.Tests
         public PackageTests(BuiltModule module) => this.module = module;
 
         [Fact]
-        public void the_folder_holds_manifest_format_help_and_bin_only()
+        public void the_folder_holds_manifest_root_module_format_help_and_bin_only()
         {
             var files = Directory.GetFiles(module.Folder, "*", SearchOption.AllDirectories)
                 .Select(f => Path.GetRelativePath(module.Folder, f).Replace('\\', '/'))
                 .Where(f => !f.StartsWith("bin/", StringComparison.Ordinal))
                 .OrderBy(f => f, StringComparer.Ordinal);
-            Assert.Equal(new[] { "RtmpXProtect.Format.ps1xml", "RtmpXProtect.psd1", "en-US/RtmpXProtect.dll-Help.xml" }, files);
+            Assert.Equal(new[] { "RtmpXProtect.Format.ps1xml", "RtmpXProtect.psd1", "RtmpXProtect.psm1", "en-US/RtmpXProtect.dll-Help.xml" }, files);
         }
 
         [Fact]

@@ -23,7 +23,7 @@ namespace RtmpXProtect.PSModule.Streams
         [SupportsWildcards]
         public string[]? Name { get; set; }
 
-        /// <summary>The status API of the running `rtmpx serve`; http://127.0.0.1:1985 when omitted.</summary>
+        /// <summary>The status API of the running `rtmpx serve`; the instance's with -Instance, else http://127.0.0.1:1985, when omitted.</summary>
         [Parameter]
         public Uri? Api { get; set; }
 
@@ -41,7 +41,7 @@ namespace RtmpXProtect.PSModule.Streams
             }
             catch (RtmpxConfigException e)
             {
-                Fail(e, "ConfigurationInvalid", ErrorCategory.InvalidData, ConfigPath ?? StreamStore.DefaultConfigPath);
+                Fail(e, "ConfigurationInvalid", ErrorCategory.InvalidData, ConfigFile());
                 return;
             }
 
@@ -62,11 +62,18 @@ namespace RtmpXProtect.PSModule.Streams
             }
         }
 
+        // With -Instance and no -Api, the instance's own status API.
+        private Uri? InstanceApi()
+        {
+            var api = string.IsNullOrEmpty(Instance) ? null : new Engine.Management.Instances.InstanceOperations().Get(Instance!).Api;
+            return api == null ? null : new Uri("http://" + api);
+        }
+
         private Dictionary<string, StreamerStatus> RunningStreams()
         {
             try
             {
-                using var client = new StatusApiClient(Api);
+                using var client = new StatusApiClient(Api ?? InstanceApi());
                 return Await(client.GetStreamsAsync(Cancellation)).ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
             }
             catch (StatusApiException e)

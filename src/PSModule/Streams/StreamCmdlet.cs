@@ -13,9 +13,35 @@ namespace RtmpXProtect.PSModule.Streams
         [Parameter]
         public string? ConfigPath { get; set; }
 
+        /// <summary>The installed instance whose rtmpx.json to edit (its URLs go to its secrets/), instead of -ConfigPath.</summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(Instances.InstanceNameCompleter))]
+        public string? Instance { get; set; }
+
         /// <summary>The store over the chosen file, the path resolved the PowerShell way (relative to $PWD, PSDrives).</summary>
-        protected StreamStore OpenStore() => new StreamStore(
-            string.IsNullOrEmpty(ConfigPath) ? StreamStore.DefaultConfigPath : GetUnresolvedProviderPathFromPSPath(ConfigPath));
+        protected StreamStore OpenStore() => new StreamStore(ConfigFile());
+
+        /// <summary>The file the command edits: the instance's, -ConfigPath, or the default.</summary>
+        protected string ConfigFile()
+        {
+            if (!string.IsNullOrEmpty(Instance))
+            {
+                if (!string.IsNullOrEmpty(ConfigPath))
+                {
+                    Fail(new PSArgumentException("Give -Instance or -ConfigPath, not both."), "InstanceOrConfigPath", ErrorCategory.InvalidArgument, Instance);
+                }
+
+                var layout = new Engine.Management.Instances.InstanceOperations().Layout(Instance!);
+                if (layout == null)
+                {
+                    Fail(new ItemNotFoundException($"No instance named '{Instance}' on this machine."), "InstanceNotFound", ErrorCategory.ObjectNotFound, Instance);
+                }
+
+                return layout!.ConfigFile;
+            }
+
+            return string.IsNullOrEmpty(ConfigPath) ? StreamStore.DefaultConfigPath : GetUnresolvedProviderPathFromPSPath(ConfigPath);
+        }
 
         /// <summary>
         /// Runs one store operation for one stream and writes the stream it leaves; a broken rule or an
@@ -33,7 +59,7 @@ namespace RtmpXProtect.PSModule.Streams
             }
             catch (RtmpxConfigException e)
             {
-                Report(e, "ConfigurationInvalid", ErrorCategory.InvalidData, ConfigPath ?? StreamStore.DefaultConfigPath);
+                Report(e, "ConfigurationInvalid", ErrorCategory.InvalidData, ConfigFile());
             }
         }
     }

@@ -20,6 +20,11 @@ namespace RtmpXProtect.PSModule.Streams
             IReadOnlyList<Engine.Streaming.StreamDefinition> streams;
             try
             {
+                if (fakeBoundParameters?["Instance"] is string instance)
+                {
+                    path = new Engine.Management.Instances.InstanceOperations().Layout(instance)?.ConfigFile;
+                }
+
                 streams = new StreamStore(string.IsNullOrEmpty(path) ? StreamStore.DefaultConfigPath : path!).List();
             }
             catch (Exception)

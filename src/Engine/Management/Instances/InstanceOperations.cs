@@ -183,19 +183,19 @@ namespace RtmpXProtect.Engine.Management.Instances
             }
 
             var record = Registry.Find(name);
-            var root = Path.GetFullPath(value.Root ?? record?.Root ?? DefaultRoot(name));
+            var root = Path.GetFullPath((desired.Given("root") ? value.Root : null) ?? record?.Root ?? DefaultRoot(name));
             if (record != null && !SamePath(root, record.Root))
             {
                 throw new ResourceInputException($"root: instance {name} lives in {record.Root} and does not move to {root}; remove it (_exist: false) and install it again.");
             }
 
             var layout = new InstanceLayout(root);
-            var kind = value.Service ?? record?.Service ?? DefaultService;
+            var kind = (desired.Given("service") ? value.Service : null) ?? record?.Service ?? DefaultService;
             var service = _services(kind);
             service.EnsureAvailable();
 
             // Everything is checked before anything changes.
-            var package = value.Package == null ? null : RtmpxPackage.Open(value.Package);
+            var package = desired.Given("package") && value.Package != null ? RtmpxPackage.Open(value.Package) : null;
             var installed = RtmpxPackage.Installed(layout.Bin);
             if (package == null && installed == null)
             {
