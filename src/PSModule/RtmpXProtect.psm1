@@ -99,7 +99,10 @@ class RtmpDscResource {
             return $table
         }
         if ($value -is [System.Collections.IList]) {
-            return , @($value | ForEach-Object { [RtmpDscResource]::ToHashtable($_) })
+            # A loop, not a pipeline: a pipeline would flatten an array inside the array.
+            $items = [System.Collections.Generic.List[object]]::new()
+            foreach ($item in $value) { $items.Add([RtmpDscResource]::ToHashtable($item)) }
+            return $items.ToArray()
         }
         return $value
     }

@@ -29,7 +29,7 @@ BeforeAll {
     }
 }
 
-Describe 'Completion of <Command> -ConfigPath FILE -<Parameter>' -ForEach @($Completed | Where-Object HasConfigPath) {
+Describe 'Completion of <Command> -ConfigPath FILE -<Parameter>' -ForEach @($Completed | Where-Object { $_.HasConfigPath -and $_.Completer -eq 'StreamNameCompleter' }) {
     It 'offers the stream names of that file that start with what was typed' {
         $matches = Get-Completion "$Command -ConfigPath '$config' -$Parameter lob"
         @($matches.CompletionText) | Should -Be @('lobby-east', 'lobby-west')
@@ -37,7 +37,7 @@ Describe 'Completion of <Command> -ConfigPath FILE -<Parameter>' -ForEach @($Com
     }
 }
 
-Describe 'Completion of <Command> -<Parameter>' -ForEach $Completed {
+Describe 'Completion of <Command> -<Parameter>' -ForEach @($Completed | Where-Object Completer -EQ 'StreamNameCompleter') {
     It 'offers them from $env:RTMPX_CONFIG when the command line names no file' {
         $env:RTMPX_CONFIG = $config
         try {
@@ -59,11 +59,46 @@ Describe 'Completion of <Command> -<Parameter>' -ForEach $Completed {
     }
 }
 
+Describe 'Completion of <Command> -<Parameter> from the instance registry' -ForEach @($Completed | Where-Object Completer -EQ 'InstanceNameCompleter') {
+    BeforeAll {
+        Use-TestRegistry $TestDrive
+        $package = New-PlaceholderPackage $TestDrive
+        $port = 19440
+        foreach ($name in 'rs-east', 'rs-west', 'lab') {
+            $port++
+            Install-RtmpInstance $name -Package $package -Root (Join-Path $TestDrive "roots/$name") -Rtmp "127.0.0.1:$port" -Api "127.0.0.1:$($port + 500)" -Service None | Out-Null
+        }
+    }
+
+    AfterAll {
+        Remove-Item Env:RTMPX_INSTANCE_REGISTRY
+    }
+
+    It 'offers the instance names that start with what was typed, with their roots' {
+        $matches = Get-Completion "$Command -$Parameter rs"
+        @($matches.CompletionText) | Should -Be @('rs-east', 'rs-west')
+        $matches[0].ToolTip | Should -Be (Join-Path $TestDrive 'roots/rs-east')
+    }
+}
+
 Describe 'Completers' {
     It 'exist for every parameter that takes a stream name' {
         $streamNameParameters = foreach ($command in Get-Command -Module RtmpXProtect -Noun RtmpStream, RtmpStreamLog) {
             if ($command.Name -ne 'New-RtmpStream') { "$($command.Name) -Name" }
         }
-        @($Completed | ForEach-Object { "$($_.Command) -$($_.Parameter)" }) | Should -Be @($streamNameParameters)
+        @($Completed | Where-Object Completer -EQ 'StreamNameCompleter' | ForEach-Object { "$($_.Command) -$($_.Parameter)" }) | Should -Be @($streamNameParameters)
+    }
+
+    It 'exist for every parameter that takes an instance name' {
+        $instanceParameters = foreach ($command in Get-Command -Module RtmpXProtect) {
+            foreach ($parameter in $command.Parameters.Values | Where-Object { $_.Name -eq 'Instance' -or ($_.Name -eq 'Name' -and $command.Noun -eq 'RtmpInstance' -and $command.Verb -ne 'Install') }) {
+                "$($command.Name) -$($parameter.Name)"
+            }
+        }
+        @($Completed | Where-Object Completer -EQ 'InstanceNameCompleter' | ForEach-Object { "$($_.Command) -$($_.Parameter)" } | Sort-Object) | Should -Be @($instanceParameters | Sort-Object)
+    }
+
+    It 'leave no parameter completed by an unknown completer' {
+        @($Completed | Where-Object Completer -NotIn 'StreamNameCompleter', 'InstanceNameCompleter') | Should -BeNullOrEmpty
     }
 }

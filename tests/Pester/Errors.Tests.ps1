@@ -21,6 +21,19 @@ BeforeDiscovery {
         @{ Cmdlet = 'Start-RtmpIngest'; What = 'a certificate with a wrong password'; Id = 'CertificateNotLoaded'; Category = 'InvalidData'; Target = 'tls\.pfx$'; Message = 'password' }
         @{ Cmdlet = 'New-RtmpCertificate'; What = 'a file that exists'; Id = 'CertificateFileExists'; Category = 'ResourceExists'; Target = 'tls\.pfx$'; Message = '-Force' }
         @{ Cmdlet = 'New-RtmpPublishToken'; What = 'a lifetime that is not positive'; Id = 'TtlNotPositive'; Category = 'InvalidArgument'; Target = '^-00:01:00$'; Message = '-Ttl' }
+        @{ Cmdlet = 'Get-RtmpInstance'; What = 'an instance name that matches nothing'; Id = 'InstanceNotFound'; Category = 'ObjectNotFound'; Target = '^nope$'; Message = "No instance named 'nope'" }
+        @{ Cmdlet = 'Install-RtmpInstance'; What = 'a status API other hosts reach'; Id = 'InstanceNotInstalled'; Category = 'InvalidArgument'; Target = '^er2$'; Message = 'api: 0\.0\.0\.0:1985 is not a loopback address' }
+        @{ Cmdlet = 'Install-RtmpInstance'; What = 'a port another instance has'; Id = 'InstanceNotInstalled'; Category = 'InvalidArgument'; Target = '^er2$'; Message = 'taken by instance er1' }
+        @{ Cmdlet = 'Install-RtmpInstance'; What = 'a package that is not there'; Id = 'InstanceNotInstalled'; Category = 'InvalidArgument'; Target = '^er2$'; Message = 'does not exist' }
+        @{ Cmdlet = 'Set-RtmpInstance'; What = 'an instance that is not installed'; Id = 'InstanceNotChanged'; Category = 'InvalidArgument'; Target = '^nope$'; Message = "no instance named 'nope'" }
+        @{ Cmdlet = 'Set-RtmpInstance'; What = 'a configuration that breaks a rule'; Id = 'InstanceNotChanged'; Category = 'InvalidArgument'; Target = '^er1$'; Message = 'limits\.maxConnections' }
+        @{ Cmdlet = 'Uninstall-RtmpInstance'; What = 'an instance that is not installed'; Id = 'InstanceNotFound'; Category = 'ObjectNotFound'; Target = '^nope$'; Message = "No instance named 'nope'" }
+        @{ Cmdlet = 'Get-RtmpInstanceCertificate'; What = 'an instance without a certificate'; Id = 'CertificateNotFound'; Category = 'ObjectNotFound'; Target = '^er1$'; Message = 'has no RTMPS certificate' }
+        @{ Cmdlet = 'Set-RtmpInstanceCertificate'; What = 'a PFX with a wrong password'; Id = 'CertificateNotSet'; Category = 'InvalidArgument'; Target = '^er1$'; Message = 'cannot be read with it' }
+        @{ Cmdlet = 'Remove-RtmpInstanceCertificate'; What = 'an instance that is not installed'; Id = 'InstanceNotFound'; Category = 'ObjectNotFound'; Target = '^nope$'; Message = "No instance named 'nope'" }
+        @{ Cmdlet = 'Get-RtmpPath'; What = 'a path the instance does not have'; Id = 'PathNotFound'; Category = 'ObjectNotFound'; Target = '^live/none$'; Message = "has no path 'live/none'" }
+        @{ Cmdlet = 'Set-RtmpPath'; What = 'an instance that is not installed'; Id = 'PathNotSet'; Category = 'InvalidArgument'; Target = '^live/cam1$'; Message = 'there is no instance named nope' }
+        @{ Cmdlet = 'Remove-RtmpPath'; What = 'a path the instance does not have'; Id = 'PathNotFound'; Category = 'ObjectNotFound'; Target = '^live/none$'; Message = "has no path 'live/none'" }
         @{ Cmdlet = 'New-RtmpPublishToken'; What = 'a base URL that is not RTMP'; Id = 'TokenNotCreated'; Category = 'InvalidArgument'; Target = '^live/cam$'; Message = 'rtmp:// or rtmps://' }
     )
 }
@@ -38,6 +51,9 @@ BeforeAll {
     $busy = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
     $busy.Start()
     $closed = Get-FreeTcpPort
+    Use-TestRegistry $TestDrive
+    $package = New-PlaceholderPackage $TestDrive
+    Install-RtmpInstance er1 -Package $package -Root (Join-Path $TestDrive 'er1') -Rtmp 127.0.0.1:19431 -Api 127.0.0.1:19931 -Service None | Out-Null
 
     $script:Act = @{
         'a stream name that matches nothing'      = { Get-RtmpStream -ConfigPath $config -Name nope -NoStatus }
@@ -61,10 +77,28 @@ BeforeAll {
         'a file that exists'                      = { New-RtmpCertificate -Path $pfx -DnsName localhost }
         'a lifetime that is not positive'         = { New-RtmpPublishToken -Path live/cam -BaseUrl rtmp://127.0.0.1 -Secret $key -Ttl (New-TimeSpan -Minutes -1) }
         'a base URL that is not RTMP'             = { New-RtmpPublishToken -Path live/cam -BaseUrl http://example -Secret $key }
+        'an instance name that matches nothing'   = { Get-RtmpInstance nope }
+        'a status API other hosts reach'          = { Install-RtmpInstance er2 -Package $package -Root (Join-Path $TestDrive 'er2') -Rtmp 127.0.0.1:19432 -Api 0.0.0.0:1985 -Service None }
+        'a port another instance has'             = { Install-RtmpInstance er2 -Package $package -Root (Join-Path $TestDrive 'er2') -Rtmp 0.0.0.0:19431 -Api 127.0.0.1:19932 -Service None }
+        'a package that is not there'             = { Install-RtmpInstance er2 -Package (Join-Path $TestDrive 'no-such-package') -Service None }
+        'an instance that is not installed'       = @{
+            'Set-RtmpInstance'               = { Set-RtmpInstance nope -Rtmp 127.0.0.1:19433 }
+            'Uninstall-RtmpInstance'         = { Uninstall-RtmpInstance nope -Confirm:$false }
+            'Remove-RtmpInstanceCertificate' = { Remove-RtmpInstanceCertificate nope -Confirm:$false }
+            'Set-RtmpPath'                   = { Set-RtmpPath nope live/cam1 -PublishKey $key }
+        }
+        'a configuration that breaks a rule'      = { Set-RtmpInstance er1 -Config @{ limits = @{ maxConnections = 0 } } }
+        'an instance without a certificate'       = { Get-RtmpInstanceCertificate er1 }
+        'a PFX with a wrong password'             = { Set-RtmpInstanceCertificate er1 -PfxPath $pfx -Password (ConvertTo-SecureString 'wrong-pass' -AsPlainText -Force) }
+        'a path the instance does not have'       = @{
+            'Get-RtmpPath'    = { Get-RtmpPath er1 live/none }
+            'Remove-RtmpPath' = { Remove-RtmpPath er1 live/none -Confirm:$false }
+        }
     }
 }
 
 AfterAll {
+    Remove-Item Env:RTMPX_INSTANCE_REGISTRY -ErrorAction SilentlyContinue
     $busy.Stop()
     Stop-RtmpIngest -All -Confirm:$false
 }

@@ -31,6 +31,12 @@ BeforeAll {
     }
     Wait-Until -What 'a bitrate' { (($ingest | Get-RtmpIngest).Streams | Where-Object Path -EQ 'live/formats').BitrateKbps -gt 0 }
 
+    Use-TestRegistry $TestDrive
+    $package = New-PlaceholderPackage $TestDrive
+    Install-RtmpInstance fmt1 -Package $package -Root (Join-Path $TestDrive 'fmt1') -Rtmp 127.0.0.1:19411 -Rtmps 127.0.0.1:19412 -Api 127.0.0.1:19911 -Service None | Out-Null
+    Set-RtmpInstanceCertificate fmt1 -DnsName fmt1.site.example -IPAddress 10.9.8.7 | Out-Null
+    Set-RtmpPath fmt1 live/cam1 -PublishKey (ConvertTo-SecureString 'format-key-1' -AsPlainText -Force) -Publisher 10.1.2.0/24 | Out-Null
+
     # Each producer returns an object of the view's type and a pattern its row must match.
     $script:Samples = @{
         'RtmpXProtect.PSModule.Streams.RtmpStreamInfo'       = { @((Get-RtmpStream -ConfigPath $config -NoStatus), 'formats-relay\s+True') }
@@ -40,11 +46,15 @@ BeforeAll {
         'RtmpXProtect.Engine.Status.StreamStatus'            = { @((($ingest | Get-RtmpIngest).Streams | Where-Object Path -EQ 'live/formats'), 'live/formats\s+True\s+127\.0\.0\.1:\d+\s+h264 320x240') }
         'RtmpXProtect.Engine.Streaming.Running.StreamerStatus' = { @(($ingest | Get-RtmpIngest).Relays[0], 'formats-relay\s+\w+') }
         'RtmpXProtect.Engine.Logging.LogLine'                = { @([RtmpXProtect.Engine.Logging.LogLine]::new(7, [DateTimeOffset]::Now, 'WRN', 'destination stalled'), '7\s+WRN\s+destination stalled') }
+        'RtmpXProtect.Engine.Management.Instances.InstanceResource' = { @((Get-RtmpInstance fmt1), 'fmt1\s+0\.7\.0\s+Stopped\s+None\s+127\.0\.0\.1:19411\s+127\.0\.0\.1:19412\s+127\.0\.0\.1:19911') }
+        'RtmpXProtect.Engine.Management.Certificates.CertificateResource' = { @((Get-RtmpInstanceCertificate fmt1), 'fmt1\s+SelfSigned\s+CN=fmt1\.site\.example\s+fmt1\.site\.example, 10\.9\.8\.7') }
+        'RtmpXProtect.Engine.Management.Paths.PathResource' = { @((Get-RtmpPath fmt1), 'fmt1\s+live/cam1\s+1\s+0\s+10\.1\.2\.0/24') }
         'RtmpXProtect.Engine.Management.EndpointProbeResult' = { @((Test-RtmpEndpoint -Url "rtmp://127.0.0.1:$($ingest.Endpoint.Port)/live" -Timeout 00:00:05), 'True\s+[\d.]+\s+[\d.]+\s+NetConnection\.Connect\.Success') }
     }
 }
 
 AfterAll {
+    Remove-Item Env:RTMPX_INSTANCE_REGISTRY -ErrorAction SilentlyContinue
     if ($publisher -and -not $publisher.HasExited) { Stop-Process -Id $publisher.Id -Force }
     if ($ingest) { $ingest | Stop-RtmpIngest -Confirm:$false }
 }

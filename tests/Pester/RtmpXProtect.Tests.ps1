@@ -191,6 +191,8 @@ Describe 'Cameras piped from Get-VmsCamera' {
 Describe 'What each cmdlet returns' -Skip:(-not $HasFfmpeg) {
     BeforeAll {
         $ingest = Start-RtmpIngest -Port 0 -Address 127.0.0.1
+        Use-TestRegistry $TestDrive
+        $package = New-PlaceholderPackage $TestDrive
         $config = Join-Path $TestDrive 'outputs.json'
         $key = ConvertTo-SecureString 'output-key' -AsPlainText -Force
         # Each cmdlet run once; its output must be of the type its [OutputType] declares.
@@ -207,6 +209,16 @@ Describe 'What each cmdlet returns' -Skip:(-not $HasFfmpeg) {
             'New-RtmpCertificate'  = { New-RtmpCertificate -Path (Join-Path $TestDrive 'out.pfx') -DnsName localhost }
             'New-RtmpPublishToken' = { New-RtmpPublishToken -Path live/out -BaseUrl rtmp://127.0.0.1 -Secret $key }
             'Test-RtmpEndpoint'    = { Test-RtmpEndpoint -Url "rtmp://127.0.0.1:$($ingest.Endpoint.Port)/live" -Timeout 00:00:05 }
+            'Install-RtmpInstance' = { Install-RtmpInstance out1 -Package $package -Root (Join-Path $TestDrive 'out1') -Rtmp 127.0.0.1:19451 -Api 127.0.0.1:19951 -Service None }
+            'Get-RtmpInstance'     = { Get-RtmpInstance out1 }
+            'Set-RtmpInstance'     = { Set-RtmpInstance out1 -Rtmps 127.0.0.1:19452 }
+            'Set-RtmpInstanceCertificate' = { Set-RtmpInstanceCertificate out1 -DnsName out1.example }
+            'Get-RtmpInstanceCertificate' = { Get-RtmpInstanceCertificate out1 }
+            'Remove-RtmpInstanceCertificate' = { Remove-RtmpInstanceCertificate out1 -Confirm:$false }
+            'Set-RtmpPath'         = { Set-RtmpPath out1 live/cam1 -PublishKey $key }
+            'Get-RtmpPath'         = { Get-RtmpPath out1 }
+            'Remove-RtmpPath'      = { Remove-RtmpPath out1 live/cam1 -Confirm:$false }
+            'Uninstall-RtmpInstance' = { Uninstall-RtmpInstance out1 -Confirm:$false }
             # Needs a running rtmpx serve: its output type is checked in the relay tests above.
             'Get-RtmpStreamLog'    = $null
         }
@@ -214,6 +226,7 @@ Describe 'What each cmdlet returns' -Skip:(-not $HasFfmpeg) {
 
     AfterAll {
         $ingest | Stop-RtmpIngest -Confirm:$false
+        Remove-Item Env:RTMPX_INSTANCE_REGISTRY -ErrorAction SilentlyContinue
     }
 
     It 'is what [OutputType] says, for every cmdlet' {

@@ -16,6 +16,8 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSupport.ps1')
     Import-BuiltModule
     $key = ConvertTo-SecureString 'should-key' -AsPlainText -Force
+    Use-TestRegistry $TestDrive
+    $package = New-PlaceholderPackage $TestDrive
 
     # Per cmdlet: Arrange (a fresh state in $TestDrive), Act (the command; -WhatIf/-Confirm are added),
     # Changed (true once the command has acted) and the target its confirmation question names.
@@ -52,6 +54,34 @@ BeforeAll {
             Act = { New-RtmpCertificate -Path (Join-Path $TestDrive 'should.pfx') -DnsName localhost }
             Changed = { Test-Path (Join-Path $TestDrive 'should.pfx') }; Target = 'should.pfx'
         }
+        'Install-RtmpInstance'           = @{
+            Act = { Install-RtmpInstance sp2 -Package $package -Root (Join-Path $TestDrive 'roots/sp2') -Rtmp 127.0.0.1:19422 -Api 127.0.0.1:19922 -Service None }
+            Changed = { [bool](Get-RtmpInstance | Where-Object Name -EQ sp2) }; Target = 'sp2'
+        }
+        'Set-RtmpInstance'               = @{
+            Act = { Set-RtmpInstance sp1 -Rtmp 127.0.0.1:19425 }
+            Changed = { (Get-RtmpInstance sp1).Rtmp -eq '127.0.0.1:19425' }; Target = 'sp1'
+        }
+        'Uninstall-RtmpInstance'         = @{
+            Act = { Uninstall-RtmpInstance sp1 }
+            Changed = { -not (Get-RtmpInstance | Where-Object Name -EQ sp1) }; Target = 'sp1'
+        }
+        'Set-RtmpInstanceCertificate'    = @{
+            Act = { Set-RtmpInstanceCertificate sp1 -DnsName other.example }
+            Changed = { (Get-RtmpInstanceCertificate sp1).Subject -eq 'CN=other.example' }; Target = 'sp1'
+        }
+        'Remove-RtmpInstanceCertificate' = @{
+            Act = { Remove-RtmpInstanceCertificate sp1 }
+            Changed = { -not (Get-RtmpInstanceCertificate sp1 -ErrorAction SilentlyContinue) }; Target = 'sp1'
+        }
+        'Set-RtmpPath'                   = @{
+            Act = { Set-RtmpPath sp1 live/new -Publisher 10.0.0.0/8 }
+            Changed = { [bool](Get-RtmpPath sp1 live/new -ErrorAction SilentlyContinue) }; Target = 'sp1 live/new'
+        }
+        'Remove-RtmpPath'                = @{
+            Act = { Remove-RtmpPath sp1 live/cam1 }
+            Changed = { -not (Get-RtmpPath sp1 live/cam1 -ErrorAction SilentlyContinue) }; Target = 'sp1 live/cam1'
+        }
         'New-RtmpPublishToken' = @{
             Act = { New-RtmpPublishToken -Path live/cam -BaseUrl rtmp://127.0.0.1 -Secret $key }
             Changed = { $false }; Target = 'live/cam'
@@ -66,6 +96,11 @@ BeforeAll {
         Stop-RtmpIngest -All -Confirm:$false
         $script:port = Get-FreeTcpPort
         $script:running = Start-RtmpIngest -Port 0 -Address 127.0.0.1
+
+        Remove-Item (Join-Path $TestDrive 'registry'), (Join-Path $TestDrive 'roots') -Recurse -Force -ErrorAction SilentlyContinue
+        Install-RtmpInstance sp1 -Package $package -Root (Join-Path $TestDrive 'roots/sp1') -Rtmp 127.0.0.1:19421 -Api 127.0.0.1:19921 -Service None | Out-Null
+        Set-RtmpInstanceCertificate sp1 -DnsName sp1.example | Out-Null
+        Set-RtmpPath sp1 live/cam1 -PublishKey $key | Out-Null
     }
 
     # The case's command with a switch added, as a user types it (each Act is one command).
@@ -88,6 +123,7 @@ BeforeAll {
 
 AfterAll {
     Stop-RtmpIngest -All -Confirm:$false
+    Remove-Item Env:RTMPX_INSTANCE_REGISTRY -ErrorAction SilentlyContinue
 }
 
 Describe '<Name> -WhatIf and -Confirm' -ForEach $Changing {
@@ -104,7 +140,7 @@ Describe '<Name> -WhatIf and -Confirm' -ForEach $Changing {
     }
 
     It '-Confirm asks, naming the target, before it acts' {
-        $variables = @{ config = $config; key = $key; port = $port; running = $running; TestDrive = $TestDrive }
+        $variables = @{ config = $config; key = $key; port = $port; running = $running; TestDrive = $TestDrive; package = $package }
         $run = Invoke-WithoutPrompt (Join-Command $case.Act '-Confirm') $variables
         $run.Errors | Should -Not -BeNullOrEmpty
         $run.Errors[0].Exception.Message | Should -Match 'request confirmation'
@@ -121,7 +157,7 @@ Describe '<Name> -WhatIf and -Confirm' -ForEach $Changing {
     }
 
     It 'asks without -Confirm only when its impact is High' {
-        $variables = @{ config = $config; key = $key; port = $port; running = $running; TestDrive = $TestDrive }
+        $variables = @{ config = $config; key = $key; port = $port; running = $running; TestDrive = $TestDrive; package = $package }
         $run = Invoke-WithoutPrompt $case.Act $variables
         if ($High) {
             $run.Errors[0].Exception.Message | Should -Match 'request confirmation'

@@ -57,3 +57,22 @@ function Start-TestPublisher {
         '-c:v', 'libx264', '-preset', 'ultrafast', '-tune', 'zerolatency', '-g', '25', '-f', 'flv', $Url)
     Start-Process -FilePath 'ffmpeg' -ArgumentList $arguments -PassThru -NoNewWindow
 }
+
+# A registry of instances of the test's own, so nothing touches /etc/rtmpx: every instance cmdlet reads it.
+function Use-TestRegistry {
+    param([Parameter(Mandatory)][string] $Folder)
+    $env:RTMPX_INSTANCE_REGISTRY = Join-Path $Folder 'registry'
+}
+
+# A package folder with a placeholder rtmpx: the operations install it (copy it), nothing runs it. The real
+# self-contained package is $env:RTMPX_TEST_PACKAGE, built by the xunit side before pwsh starts.
+function New-PlaceholderPackage {
+    param([Parameter(Mandatory)][string] $Folder, [string] $Version = '0.7.0')
+    $package = Join-Path $Folder "package-$Version"
+    New-Item -ItemType Directory -Force -Path $package | Out-Null
+    Set-Content -Path (Join-Path $package 'rtmpx') -Value "#!/bin/sh"
+    Set-Content -Path (Join-Path $package 'rtmpx.exe') -Value 'placeholder'
+    @{ name = 'rtmpx'; version = $Version; runtime = [RtmpXProtect.Engine.Management.Instances.RtmpxPackage]::HostRuntime } |
+        ConvertTo-Json | Set-Content -Path (Join-Path $package 'rtmpx.package.json')
+    $package
+}

@@ -201,11 +201,6 @@ namespace RtmpXProtect.Engine.Configuration
                 policy.Paths.Add(path);
             }
 
-            if (paths.Mode == AccessMode.Fixed && policy.Paths.Count == 0)
-            {
-                errors.Add(new KeyError("paths.entries", "must list at least one path when paths.mode is fixed"));
-            }
-
             if (auth.SigningSecretFile != null && auth.SigningSecretEnv != null)
             {
                 errors.Add(new KeyError("auth.signingSecretEnv", "must not be set together with auth.signingSecretFile"));

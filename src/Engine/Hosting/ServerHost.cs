@@ -375,7 +375,11 @@ namespace RtmpXProtect.Engine.Hosting
                 _log.Information("Play:    ffplay rtmps://{Host}:{Port}/live/STREAM  (the host name must be one the certificate names, or the client must not verify it)", host, port);
             }
 
-            if (options.Access is AccessPolicy access)
+            if (options.Access is AccessPolicy { Mode: AccessMode.Fixed, Paths.Count: 0 })
+            {
+                _log.Warning("paths.mode is fixed and no path is listed: every publish and play is refused until paths are added");
+            }
+            else if (options.Access is AccessPolicy access)
             {
                 _log.Information(
                     "Publishing needs a key ({Mode} mode, {Paths} paths with their own keys, {Keys} keys for any path){Signed}; add ?key=KEY to the stream name",

@@ -32,7 +32,6 @@ namespace RtmpXProtect.Engine.Tests.Configuration
         [InlineData("{\n \"listeners\": {\n  \"rtmps\": { \"enabled\": true }\n }\n}", "line 3: listeners.rtmps.certificate.path is required when listeners.rtmps.enabled is true")]
         [InlineData("{ \"listeners\": { \"rtmp\": { \"enabled\": false } } }", "line 1: listeners must enable rtmp or rtmps")]
         [InlineData("{ \"listeners\": { \"rtmps\": { \"enabled\": true, \"certificate\": { \"path\": \"c.pfx\", \"passwordFile\": \"p\", \"passwordEnv\": \"P\" } } } }", "line 1: listeners.rtmps.certificate.passwordEnv must not be set together with passwordFile")]
-        [InlineData("{\n \"paths\": {\n  \"mode\": \"fixed\"\n }\n}", "line 2: paths.entries must list at least one path when paths.mode is fixed")]
         [InlineData("{ \"paths\": { \"publishers\": [\"10.0.0.0/8\", \"ten\"] } }", "line 1: paths.publishers[1] must be an IP address or CIDR range")]
         [InlineData("{ \"paths\": { \"publishKeys\": [\"\"] } }", "line 1: paths.publishKeys[0] must be a non-empty string")]
         [InlineData("{ \"paths\": { \"entries\": { \"/\": {} } } }", "line 1: paths.entries must not have an empty path")]

@@ -44,7 +44,12 @@ namespace RtmpXProtect.PSModule.Tests.Pester
             var json = Path.Combine(results, Path.GetFileNameWithoutExtension(file) + ".json");
             Directory.CreateDirectory(results);
             File.Delete(json);
-            var environment = new Dictionary<string, string> { ["RTMPX_CLI_DLL"] = Metadata["RtmpxDll"] };
+            // The self-contained package the instance tests install and run (built once, shared by the test projects).
+            var environment = new Dictionary<string, string>
+            {
+                ["RTMPX_CLI_DLL"] = Metadata["RtmpxDll"],
+                ["RTMPX_TEST_PACKAGE"] = RtmpXProtect.Tests.Shared.RtmpxPackages.Folder(),
+            };
             var run = await PowerShellTool.RunAsync(
                 RepositoryRoot,
                 new[]

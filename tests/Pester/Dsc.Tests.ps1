@@ -1,0 +1,184 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
+# The PowerShell DSC class resources, found and invoked as DSC v3's PowerShell adapter does
+# (PowerShell/DSC adapters/powershell/psDscAdapter/psDscAdapter.psm1): the module is found by the
+# DscResourcesToExport line of its manifest, its root file parsed for [DscResource()] classes (type
+# <root file name>/<class>), the class resolved in the module's scope, an instance made with ::new(), the
+# input properties assigned (JSON objects as hashtables, {username, password} as a PSCredential), then
+# Get(), Test() or Set() called and the DscProperty values read back.
+
+BeforeDiscovery {
+    . (Join-Path $PSScriptRoot 'TestSupport.ps1')
+    Import-BuiltModule
+    $script:Classes = @(
+        @{ Class = 'RtmpInstance'; Type = 'RtmpXProtect/Instance' }
+        @{ Class = 'RtmpCertificate'; Type = 'RtmpXProtect/Certificate' }
+        @{ Class = 'RtmpPath'; Type = 'RtmpXProtect/Path' }
+        @{ Class = 'RtmpStream'; Type = 'RtmpXProtect/Stream' }
+    )
+}
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestSupport.ps1')
+    Import-BuiltModule
+    # One machine for the whole file: TestDrive would remove what a Describe installed when it ends.
+    $machine = Join-Path ([System.IO.Path]::GetTempPath()) ("rtmpx-pester-dsc-" + [guid]::NewGuid().ToString('N'))
+    Use-TestRegistry $machine
+    $package = New-PlaceholderPackage $machine
+    $module = Get-Module RtmpXProtect
+
+    # As the adapter's GetTypeInstanceFromModule and Invoke-DscOperation do.
+    function Invoke-AsAdapter([string] $Class, [string] $Operation, [hashtable] $Properties) {
+        $type = $module.Invoke([scriptblock]::Create("'$Class' -as 'type'"))
+        $instance = $type::New()
+        foreach ($name in $Properties.Keys) {
+            $value = $Properties[$name]
+            $declared = $type.GetProperty($name, [System.Reflection.BindingFlags]'Public,Instance,IgnoreCase').PropertyType
+            if ($declared -eq [pscredential] -and $value -is [hashtable]) {
+                $value = [pscredential]::new($value.username, (ConvertTo-SecureString $value.password -AsPlainText -Force))
+            }
+            $instance.$name = $value
+        }
+        switch ($Operation) {
+            'Get' {
+                $raw = $instance.Get()
+                $result = @{}
+                foreach ($property in $type.GetProperties() | Where-Object { $_.GetCustomAttributes([System.Management.Automation.DscPropertyAttribute], $true) }) {
+                    # Assigned as is (an if-expression would unroll a one-item array), enums as their names.
+                    $result[$property.Name] = $raw.($property.Name)
+                    if ($result[$property.Name] -is [enum]) { $result[$property.Name] = $result[$property.Name].ToString() }
+                }
+                $result
+            }
+            'Test' { $instance.Test() }
+            'Set' { $instance.Set() }
+        }
+    }
+
+    $rs1 = @{ Name = 'dsc1'; Root = (Join-Path $machine 'roots/dsc1'); Package = $package; Rtmp = '127.0.0.1:19461'; Rtmps = '127.0.0.1:19462'; Api = '127.0.0.1:19961'; Service = 'none'; Config = @{ limits = @{ maxConnections = 321 } } }
+}
+
+AfterAll {
+    Remove-Item Env:RTMPX_INSTANCE_REGISTRY -ErrorAction SilentlyContinue
+    Remove-Item $machine -Recurse -Force -ErrorAction SilentlyContinue
+}
+
+Describe 'Discovery as the adapter does it' {
+    It 'finds the module by an uncommented DscResourcesToExport line and the classes at the top of its root file' {
+        $manifest = Get-Content $ModuleManifest
+        @($manifest | Where-Object { $_ -match '^[^#]*\bDscResourcesToExport\b.*' }) | Should -Not -BeNullOrEmpty
+        $root = Join-Path (Split-Path $ModuleManifest) (Import-PowerShellDataFile $ModuleManifest).RootModule
+        [System.IO.Path]::GetFileNameWithoutExtension($root) | Should -Be 'RtmpXProtect'
+        $tokens = $null; $errors = $null
+        $ast = [System.Management.Automation.Language.Parser]::ParseFile($root, [ref] $tokens, [ref] $errors)
+        $errors | Should -BeNullOrEmpty
+        $classes = $ast.FindAll({ param($node) $node -is [System.Management.Automation.Language.TypeDefinitionAst] -and $node.Attributes.TypeName.Name -contains 'DscResource' }, $false).Name
+        @($classes | Sort-Object) | Should -Be @('RtmpCertificate', 'RtmpInstance', 'RtmpPath', 'RtmpStream')
+        @((Import-PowerShellDataFile $ModuleManifest).DscResourcesToExport | Sort-Object) | Should -Be @($classes | Sort-Object)
+    }
+}
+
+Describe '<Class>, the class face of <Type>' -ForEach $Classes {
+    It 'has the properties of the DSC v3 resource, the keys as keys' {
+        $classType = $module.Invoke([scriptblock]::Create("'$Class' -as 'type'"))
+        $schema = [RtmpXProtect.Engine.Management.DesiredState.ResourceCatalog]::new().Find($Type).Schema()
+        $expected = ($schema['properties'].ToJsonString() | ConvertFrom-Json).PSObject.Properties.Name | Where-Object { $_ -ne '_inDesiredState' }
+        $dsc = @($classType.GetProperties() | Where-Object { $_.GetCustomAttributes([System.Management.Automation.DscPropertyAttribute], $true) })
+        $names = $dsc | ForEach-Object { if ($_.Name -eq '_exist') { '_exist' } else { $_.Name.Substring(0, 1).ToLowerInvariant() + $_.Name.Substring(1) } }
+        @($names | Sort-Object) | Should -Be @($expected | Sort-Object)
+        $keys = $dsc | Where-Object { $_.GetCustomAttributes([System.Management.Automation.DscPropertyAttribute], $true)[0].Key } | ForEach-Object { $_.Name.Substring(0, 1).ToLowerInvariant() + $_.Name.Substring(1) }
+        @($keys | Sort-Object) | Should -Be @(($schema['required'].ToJsonString() | ConvertFrom-Json) | Sort-Object)
+    }
+}
+
+Describe 'RtmpInstance' {
+    It 'installs an instance with Set() and then finds it in the desired state with Test()' {
+        Invoke-AsAdapter RtmpInstance Test $rs1 | Should -BeFalse
+        Invoke-AsAdapter RtmpInstance Set $rs1
+        Invoke-AsAdapter RtmpInstance Test $rs1 | Should -BeTrue
+        Join-Path $rs1.Root 'bin/rtmpx' | Should -Exist
+    }
+
+    It 'reports its state with Get(), without the package it was given' {
+        $state = Invoke-AsAdapter RtmpInstance Get @{ Name = 'dsc1'; Package = $package }
+        $state.Version | Should -Be '0.7.0'
+        $state.Rtmps | Should -Be '127.0.0.1:19462'
+        $state.Service | Should -Be 'none'
+        $state.Config.limits.maxConnections | Should -Be 321
+        $state.Package | Should -BeNullOrEmpty
+    }
+
+    It 'takes none for a listener that is off, and sees drift in rtmpx.json' {
+        Invoke-AsAdapter RtmpInstance Set @{ Name = 'dsc1'; Rtmps = 'none' }
+        (Invoke-AsAdapter RtmpInstance Get @{ Name = 'dsc1' }).Rtmps | Should -Be 'none'
+        $file = Join-Path $rs1.Root 'rtmpx.json'
+        (Get-Content $file -Raw).Replace('321', '9') | Set-Content $file
+        Invoke-AsAdapter RtmpInstance Test @{ Name = 'dsc1'; Config = @{ limits = @{ maxConnections = 321 } } } | Should -BeFalse
+        Invoke-AsAdapter RtmpInstance Set @{ Name = 'dsc1'; Config = @{ limits = @{ maxConnections = 321 } } }
+        Invoke-AsAdapter RtmpInstance Test @{ Name = 'dsc1'; Config = @{ limits = @{ maxConnections = 321 } } } | Should -BeTrue
+    }
+
+    It 'lists every instance with the static Export()' {
+        $type = $module.Invoke([scriptblock]::Create("'RtmpInstance' -as 'type'"))
+        @($type::Export().Name) | Should -Be @('dsc1')
+    }
+
+    It 'throws the engine''s error, which the adapter reports, when a set cannot be applied' {
+        { Invoke-AsAdapter RtmpInstance Set @{ Name = 'dsc1'; Api = '0.0.0.0:1985' } } | Should -Throw '*not a loopback address*'
+    }
+}
+
+Describe 'RtmpCertificate' {
+    It 'makes a self-signed certificate and reports it' {
+        $desired = @{ Instance = 'dsc1'; DnsNames = @('dsc1.site.example'); ValidDays = 90; RenewDaysBefore = 30 }
+        Invoke-AsAdapter RtmpCertificate Set $desired
+        Invoke-AsAdapter RtmpCertificate Test $desired | Should -BeTrue
+        $state = Invoke-AsAdapter RtmpCertificate Get @{ Instance = 'dsc1' }
+        $state.Subject | Should -Be 'CN=dsc1.site.example'
+        $state.Thumbprint | Should -Match '^[0-9A-F]{40}$'
+        $state.Source | Should -Be 'selfSigned'
+    }
+
+    It 'installs a PFX given with a credential, and never hands the password back' {
+        $password = ConvertTo-SecureString 'dsc-pfx-pass' -AsPlainText -Force
+        $pfx = New-RtmpCertificate -Path (Join-Path $machine 'given.pfx') -DnsName given.example -Password $password
+        $desired = @{ Instance = 'dsc1'; Source = 'pfx'; PfxPath = $pfx.FullName; Password = @{ username = 'pfx'; password = 'dsc-pfx-pass' } }
+        Invoke-AsAdapter RtmpCertificate Set $desired
+        Invoke-AsAdapter RtmpCertificate Test $desired | Should -BeTrue
+        $state = Invoke-AsAdapter RtmpCertificate Get $desired
+        $state.Thumbprint | Should -Be ([System.Security.Cryptography.X509Certificates.X509Certificate2]::new($pfx.FullName, 'dsc-pfx-pass').Thumbprint)
+        $state.Password | Should -BeNullOrEmpty
+        ($state | ConvertTo-Json -Depth 5) | Should -Not -Match 'dsc-pfx-pass'
+    }
+}
+
+Describe 'RtmpPath' {
+    It 'stores publish keys it compares but never returns' {
+        $desired = @{ Instance = 'dsc1'; Path = 'live/cam1'; PublishKeys = @('dsc-path-key-1'); Publishers = @('10.1.2.0/24') }
+        Invoke-AsAdapter RtmpPath Set $desired
+        Invoke-AsAdapter RtmpPath Test $desired | Should -BeTrue
+        $state = Invoke-AsAdapter RtmpPath Get $desired
+        $state.PublishKeys | Should -BeNullOrEmpty
+        $state.PublishKeyCount | Should -Be 1
+        ($state | ConvertTo-Json -Depth 5) | Should -Not -Match 'dsc-path-key-1'
+        Invoke-AsAdapter RtmpPath Test @{ Instance = 'dsc1'; Path = 'live/cam1'; PublishKeys = @('another-key') } | Should -BeFalse
+    }
+
+    It 'removes the path with _exist $false' {
+        Invoke-AsAdapter RtmpPath Set @{ Instance = 'dsc1'; Path = 'live/cam1'; _exist = $false }
+        Invoke-AsAdapter RtmpPath Test @{ Instance = 'dsc1'; Path = 'live/cam1'; _exist = $false } | Should -BeTrue
+        Get-RtmpPath dsc1 | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'RtmpStream' {
+    It 'keeps a destination URL in secrets/ and shows it masked' {
+        $desired = @{ Instance = 'dsc1'; Name = 'lobby'; Source = 'ingest:live/cam1'; Destinations = @(@{ url = 'rtmp://a.rtmp.youtube.com/live2/dsc-yt-key-2' }); Audio = 'silent' }
+        Invoke-AsAdapter RtmpStream Set $desired
+        Invoke-AsAdapter RtmpStream Test $desired | Should -BeTrue
+        $state = Invoke-AsAdapter RtmpStream Get @{ Instance = 'dsc1'; Name = 'lobby' }
+        $state.Destinations[0].shown | Should -Be 'rtmp://a.rtmp.youtube.com:1935/live2/****'
+        $state.Audio | Should -Be 'silent'
+        ($state | ConvertTo-Json -Depth 5) | Should -Not -Match 'dsc-yt-key-2'
+        (Get-RtmpStream -Instance dsc1 -NoStatus).Name | Should -Be 'lobby'
+    }
+}
