@@ -207,7 +207,19 @@ public sealed class DscEngine
             ["messages"] = new JsonArray(),
             ["hadErrors"] = false,
         };
-        var outputProblems = JsonSchemas.Problems(JsonSchemas.Dsc($"bundled.outputs.config.{operation}.json"), output);
+        // dsc writes changedProperties null for an instance found in its desired state
+        // (invoke_result.rs: an Option<Vec<String>> serialized without skip_serializing_if), where its
+        // published schema says array: the stand-in writes what dsc writes and checks it as [] there.
+        var checkedOutput = output.DeepClone().AsObject();
+        foreach (var result in ((JsonArray)checkedOutput["results"]!).Select(r => r!["result"] as JsonObject))
+        {
+            if (result != null && result.ContainsKey("changedProperties") && result["changedProperties"] == null)
+            {
+                result["changedProperties"] = new JsonArray();
+            }
+        }
+
+        var outputProblems = JsonSchemas.Problems(JsonSchemas.Dsc($"bundled.outputs.config.{operation}.json"), checkedOutput);
         return outputProblems.Length == 0 ? output : throw new InvalidOperationException($"The stand-in's own config {operation} output is not as DSC publishes it: " + string.Join("; ", outputProblems));
     }
 

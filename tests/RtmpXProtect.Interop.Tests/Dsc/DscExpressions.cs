@@ -9,8 +9,9 @@ namespace RtmpXProtect.Interop.Tests.Dsc;
 /// <summary>
 /// The part of dsc's expression language (lib/dsc-lib/src/parser, functions/) the site documents use: a
 /// string "[...]" is a function call (a leading "[[" is a literal "["), with string literals in single
-/// quotes ('' inside one), integers, and the functions parameters(), concat() and resourceId(). The
-/// result keeps its JSON type. Anything else is refused, so a document that needs more fails here.
+/// quotes ('' inside one), integers, the functions parameters(), concat() and resourceId(), and member
+/// access on an object a function returns ([parameters('rs1').rtmp]). The result keeps its JSON type.
+/// Anything else is refused, so a document that needs more fails here.
 /// </summary>
 public sealed class DscExpressions
 {
@@ -73,7 +74,7 @@ public sealed class DscExpressions
         }
 
         position++;
-        return name switch
+        var result = name switch
         {
             "parameters" => _parameters.TryGetValue(arguments.Single()!.GetValue<string>(), out var value) ? value?.DeepClone() : throw new KeyNotFoundException("No parameter " + arguments.Single()),
             "concat" when arguments.All(a => a is JsonArray) => new JsonArray(arguments.SelectMany(a => ((JsonArray)a!).Select(i => i?.DeepClone())).ToArray()),
@@ -81,6 +82,21 @@ public sealed class DscExpressions
             "resourceId" => arguments[0]!.GetValue<string>() + ":" + Uri.EscapeDataString(arguments[1]!.GetValue<string>()),
             _ => throw new NotSupportedException($"The stand-in for dsc knows no function '{name}'."),
         };
+
+        // parser/expressions.rs: .member after a function call, on an object value.
+        while (position < text.Length && text[position] == '.')
+        {
+            var start2 = ++position;
+            while (position < text.Length && (char.IsLetterOrDigit(text[position]) || text[position] == '_'))
+            {
+                position++;
+            }
+
+            var member = text.Substring(start2, position - start2);
+            result = result is JsonObject obj && obj.ContainsKey(member) ? obj[member]?.DeepClone() : throw new KeyNotFoundException($"No member '{member}' in {text}");
+        }
+
+        return result;
     }
 
     private JsonNode? Argument(string text, ref int position)
