@@ -7,7 +7,8 @@ Build   : dotnet build of the solution (the module project lays out artifacts/Rt
 Test    : dotnet test of the solution, which runs the Pester suite (tests/Pester) in PowerShell 7 with Pester
           from NuGet (NUnit XML in artifacts/TestResults/pester/); from Windows PowerShell 5.1 the same suite
           then runs again in this host, through the same runner (tests/Pester/Invoke-RtmpPester.ps1).
-Package : only the module folder, artifacts/RtmpXProtect (dotnet build -t:PackageModule).
+Package : the module folder, artifacts/RtmpXProtect (dotnet build -t:PackageModule), and the self-contained
+          rtmpx packages instances install from, artifacts/packages/rtmpx-VERSION-{linux-x64,win-x64}.zip.
 -Mip    : also builds the XProtect driver and plugin (src/Driver, src/Plugin); they need the MIP SDK and Windows.
 
 .EXAMPLE
@@ -62,7 +63,12 @@ Push-Location $root
 try {
     switch ($Task) {
         'Build' { Invoke-Dotnet @('build', 'RtmpXProtect.sln', '-c', $Configuration) }
-        'Package' { Invoke-Dotnet @('build', 'src/PSModule/RtmpXProtect.PSModule.csproj', '-c', $Configuration, '-t:PackageModule') }
+        'Package' {
+            Invoke-Dotnet @('build', 'src/PSModule/RtmpXProtect.PSModule.csproj', '-c', $Configuration, '-t:PackageModule')
+            foreach ($runtime in 'linux-x64', 'win-x64') {
+                Invoke-Dotnet @('publish', 'src/Cli/Cli.csproj', '-c', 'Release', '-r', $runtime, '-p:RtmpxPackage=true')
+            }
+        }
         'Test' {
             Invoke-Dotnet @('test', 'RtmpXProtect.sln', '-c', $Configuration)
             Invoke-DesktopPester
@@ -70,6 +76,7 @@ try {
     }
     if ($Mip) { Build-Mip }
     Write-Host "Module folder: $(Join-Path $root 'artifacts/RtmpXProtect')"
+    if ($Task -eq 'Package') { Write-Host "rtmpx packages: $(Join-Path $root 'artifacts/packages')" }
 }
 catch {
     # An explicit non-zero exit code for CI, whichever way the script was started (-File, -Command, & ./build.ps1).

@@ -71,7 +71,7 @@ public static class RtmpxPackages
         return props.Substring(start, props.IndexOf("</Version>", start, StringComparison.Ordinal) - start);
     }
 
-    private static DateTime NewestSource(string root) => new[] { "src/Engine", "src/Cli" }
+    private static DateTime NewestSource(string root) => new[] { "src/Engine", "src/Cli", "dsc" }
         .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(root, folder), "*", SearchOption.AllDirectories))
         .Where(file => !file.Contains(Path.DirectorySeparatorChar + "bin" + Path.DirectorySeparatorChar, StringComparison.Ordinal)
                        && !file.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal))

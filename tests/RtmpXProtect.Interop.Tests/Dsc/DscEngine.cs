@@ -18,6 +18,9 @@ namespace RtmpXProtect.Interop.Tests.Dsc;
 /// <remarks>
 /// - Discovery (discovery/command_discovery.rs): *.dsc.resource.json directly in the folders of
 ///   DSC_RESOURCE_PATH, not recursively; unknown top-level manifest keys make a manifest unloadable.
+///   With DSC_RESOURCE_PATH set, dsc 3.1 replaces PATH with it, so executables are found only there
+///   (v3.1.1 command_discovery.rs, "isolate the search of manifests and executables"; later versions
+///   keep PATH and moved that to DSC_RESTRICTED_PATH): the stand-in does what 3.1 does, the stricter.
 /// - Invocation (dscresources/command_resource.rs): the executable found on PATH, working directory the
 ///   manifest's folder, the instance as compact JSON on stdin (then closed) when input is stdin and there
 ///   is input, args as the manifest lists them; stdout of get/test/set is one JSON value, of export one per
@@ -329,6 +332,8 @@ public sealed class DscEngine
             start.Environment[variable.Key] = variable.Value;
         }
 
+        start.Environment["PATH"] = _environment["DSC_RESOURCE_PATH"];
+
         var text = input == null || input.Count == 0 ? null : input.ToJsonString();
         Calls.Add($"{resource.Type} {operation}");
         using var process = Process.Start(start)!;
@@ -379,7 +384,7 @@ public sealed class DscEngine
 
     private string Which(string executable)
     {
-        foreach (var folder in (_environment["PATH"] ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        foreach (var folder in (_environment["DSC_RESOURCE_PATH"] ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
         {
             var candidate = Path.Combine(folder, executable);
             if (File.Exists(candidate))
@@ -388,7 +393,7 @@ public sealed class DscEngine
             }
         }
 
-        throw new FileNotFoundException($"{executable} is not on PATH");
+        throw new FileNotFoundException($"{executable} is not in DSC_RESOURCE_PATH, the only folders dsc 3.1 runs resources from when it is set");
     }
 
     /// <summary>One resource's manifest and its embedded instance schema.</summary>

@@ -8,8 +8,9 @@ using RtmpXProtect.Tests.Shared;
 namespace RtmpXProtect.Interop.Tests.Dsc;
 
 /// <summary>
-/// A machine for DSC runs: its own instance registry and roots in a temporary folder, dsc/ of the
-/// repository on DSC_RESOURCE_PATH, and an rtmpx on PATH (the build's, or a package's bin/).
+/// A machine for DSC runs: its own instance registry and roots in a temporary folder, and on
+/// DSC_RESOURCE_PATH the manifests and the rtmpx they run: dsc/ of the repository with the build's
+/// rtmpx, or a package folder, which holds both.
 /// </summary>
 public sealed class DscSandbox : IDisposable
 {
@@ -21,8 +22,7 @@ public sealed class DscSandbox : IDisposable
         RtmpxFolder = rtmpxFolder ?? Path.Combine(root, "src", "Cli", "bin", configuration, "net10.0");
         Environment = new Dictionary<string, string?>
         {
-            ["PATH"] = RtmpxFolder + Path.PathSeparator + System.Environment.GetEnvironmentVariable("PATH"),
-            ["DSC_RESOURCE_PATH"] = Path.Combine(root, "dsc"),
+            ["DSC_RESOURCE_PATH"] = rtmpxFolder ?? Path.Combine(root, "dsc") + Path.PathSeparator + RtmpxFolder,
             [InstanceRegistry.Variable] = Path.Combine(Folder, "registry"),
         };
         Engine = new DscEngine(Environment);

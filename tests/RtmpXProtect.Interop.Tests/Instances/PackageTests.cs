@@ -31,6 +31,11 @@ public sealed class PackageTests
         using var zip = ZipFile.OpenRead(RtmpxPackages.Zip("linux-x64"));
         Assert.Contains(zip.Entries, e => e.FullName == "rtmpx");
         Assert.Contains(zip.Entries, e => e.FullName == PackageManifest.FileName);
+
+        // The DSC manifests ship next to rtmpx, so DSC_RESOURCE_PATH naming the folder finds both.
+        Assert.Equal(
+            new ResourceCatalog().Types.Select(ResourceManifest.FileName).OrderBy(n => n, StringComparer.Ordinal),
+            Directory.GetFiles(folder, "*.dsc.resource.json").Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal));
     }
 
     [Fact]
