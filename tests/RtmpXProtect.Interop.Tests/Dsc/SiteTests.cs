@@ -55,7 +55,7 @@ public sealed class SiteTests : IAsyncLifetime
     }
 
     [PeerFact("ffmpeg", "ffprobe", "nginx")]
-    public async Task Three_servers_from_one_document_applied_twice_repaired_renewed_and_removed()
+    public async Task Three_servers_from_one_document_applied_twice_repaired_renewed_upgraded_and_removed()
     {
         var source = await Ffmpeg.MakeTestFlvAsync(_media.Path, seconds: 2, bFrames: 0);
         var longSource = await Ffmpeg.MakeTestFlvAsync(_media.Path, seconds: 8, bFrames: 0);
@@ -136,6 +136,36 @@ public sealed class SiteTests : IAsyncLifetime
 
         Assert.Equal((await Ffprobe.ProbeAsync(longSource)).CountOf("video"), (await Ffprobe.ProbeAsync(renewedPlay)).CountOf("video"));
 
+        // A newer package (the same files labelled one patch later) upgrades rs2: bin/ is replaced and,
+        // with service none, its supervisor restarts it.
+        var newer = Path.Combine(_machine.Folder, "packages", "rtmpx-newer");
+        CopyFolder(RtmpxPackages.Folder(), newer);
+        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(newer, "rtmpx.package.json")))!.AsObject();
+        var version = Version.Parse(manifest["version"]!.GetValue<string>());
+        manifest["version"] = new Version(version.Major, version.Minor, version.Build + 1).ToString();
+        File.WriteAllText(Path.Combine(newer, "rtmpx.package.json"), manifest.ToJsonString());
+        var upgrade = new JsonObject
+        {
+            ["$schema"] = "https://aka.ms/dsc/schemas/v3/bundled/config/document.json",
+            ["resources"] = new JsonArray(new JsonObject
+            {
+                ["name"] = "rs2",
+                ["type"] = "RtmpXProtect/Instance",
+                ["properties"] = new JsonObject { ["name"] = "rs2", ["package"] = newer },
+            }),
+        };
+        var upgraded = Results(_machine.Engine.ConfigSet(upgrade, new Dictionary<string, JsonNode?>())).Single()["result"]!;
+        Assert.Equal(manifest["version"]!.GetValue<string>(), upgraded["afterState"]!["version"]!.GetValue<string>());
+        RtmpxCli.Terminate(_running["rs2"]);
+        Assert.Equal(0, await _running["rs2"].WaitForExitAsync(Step));
+        await _running["rs2"].DisposeAsync();
+        Start("rs2");
+        await WaitReadyAsync("rs2");
+        await using (var publish = Ffmpeg.Publish(source, $"rtmps://127.0.0.1:{_ports["rs2"].Rtmps}/live/cam1?key={Key("rs2")}"))
+        {
+            Assert.Equal(0, await publish.WaitForExitAsync(Step));
+        }
+
         // _exist false removes rs3 (its supervisor stops it first) and leaves nothing behind.
         RtmpxCli.Terminate(_running["rs3"]);
         Assert.Equal(0, await _running["rs3"].WaitForExitAsync(Step));
@@ -202,6 +232,20 @@ public sealed class SiteTests : IAsyncLifetime
     {
         var probe = await EndpointProbe.ProbeAsync($"rtmps://127.0.0.1:{_ports[server].Rtmps}/live", new EndpointProbeOptions { AllowUntrustedCertificate = true, Timeout = TimeSpan.FromSeconds(10) });
         return probe.CertificateSubject + " " + probe.CertificateNotAfter;
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        }
+
+        foreach (var folder in Directory.GetDirectories(from))
+        {
+            CopyFolder(folder, Path.Combine(to, Path.GetFileName(folder)));
+        }
     }
 
     // Every file of the three roots and the registry, with its last write.
