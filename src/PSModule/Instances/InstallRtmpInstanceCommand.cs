@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
 using RtmpXProtect.Engine.Management.DesiredState;
@@ -12,7 +11,7 @@ namespace RtmpXProtect.PSModule.Instances
     /// </summary>
     [Cmdlet(VerbsLifecycle.Install, "RtmpInstance", SupportsShouldProcess = true)]
     [OutputType(typeof(InstanceResource))]
-    public sealed class InstallRtmpInstanceCommand : InstanceCmdlet
+    public sealed class InstallRtmpInstanceCommand : InstanceSettingsCmdlet
     {
         private static readonly IReadOnlyDictionary<string, string> Properties = new Dictionary<string, string>
         {
@@ -30,29 +29,6 @@ namespace RtmpXProtect.PSModule.Instances
         /// <summary>The root folder; /opt/rtmpx/NAME (Windows: %ProgramFiles%\RtmpXProtect\NAME) when omitted.</summary>
         [Parameter]
         public string? Root { get; set; }
-
-        /// <summary>Plain RTMP's ADDRESS:PORT; 0.0.0.0:1935 when omitted, $null for none.</summary>
-        [Parameter]
-        [AllowNull]
-        public string? Rtmp { get; set; }
-
-        /// <summary>RTMPS's ADDRESS:PORT, with the certificate Set-RtmpInstanceCertificate provisions.</summary>
-        [Parameter]
-        [AllowNull]
-        public string? Rtmps { get; set; }
-
-        /// <summary>The status API's loopback ADDRESS:PORT, one per instance; 127.0.0.1:1985 when omitted, $null for none.</summary>
-        [Parameter]
-        [AllowNull]
-        public string? Api { get; set; }
-
-        /// <summary>What runs it: Systemd, Windows or None (your own supervisor); the machine's own when omitted.</summary>
-        [Parameter]
-        public ServiceKind Service { get; set; }
-
-        /// <summary>Sections of rtmpx.json to set, as a hashtable (@{ limits = @{ maxConnections = 500 } }).</summary>
-        [Parameter]
-        public Hashtable? Config { get; set; }
 
         /// <summary>Install without starting it.</summary>
         [Parameter]
@@ -72,18 +48,9 @@ namespace RtmpXProtect.PSModule.Instances
                 given.Add("state");
             }
 
-            var desired = new InstanceResource
-            {
-                Name = Name,
-                Package = GetUnresolvedProviderPathFromPSPath(Package),
-                Root = Root == null ? null : GetUnresolvedProviderPathFromPSPath(Root),
-                Rtmp = Rtmp,
-                Rtmps = Rtmps,
-                Api = Api,
-                Service = MyInvocation.BoundParameters.ContainsKey(nameof(Service)) ? Service : null,
-                State = Stopped ? InstanceRunState.Stopped : (InstanceRunState?)null,
-                Config = ConfigTable.ToJson(Config),
-            };
+            var desired = Settings(Name, Package);
+            desired.Root = Root == null ? null : GetUnresolvedProviderPathFromPSPath(Root);
+            desired.State = Stopped ? InstanceRunState.Stopped : (InstanceRunState?)null;
             Apply("InstanceNotInstalled", Name, () => Instances.Set(new Desired<InstanceResource>(desired, given), Log));
         }
     }

@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
 using RtmpXProtect.Engine.Management.DesiredState;
@@ -12,7 +11,7 @@ namespace RtmpXProtect.PSModule.Instances
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "RtmpInstance", SupportsShouldProcess = true)]
     [OutputType(typeof(InstanceResource))]
-    public sealed class SetRtmpInstanceCommand : InstanceCmdlet
+    public sealed class SetRtmpInstanceCommand : InstanceSettingsCmdlet
     {
         private static readonly IReadOnlyDictionary<string, string> Properties = new Dictionary<string, string>
         {
@@ -28,32 +27,9 @@ namespace RtmpXProtect.PSModule.Instances
         [Parameter]
         public string? Package { get; set; }
 
-        /// <summary>Plain RTMP's ADDRESS:PORT; $null for none.</summary>
-        [Parameter]
-        [AllowNull]
-        public string? Rtmp { get; set; }
-
-        /// <summary>RTMPS's ADDRESS:PORT; $null for none.</summary>
-        [Parameter]
-        [AllowNull]
-        public string? Rtmps { get; set; }
-
-        /// <summary>The status API's loopback ADDRESS:PORT; $null for none.</summary>
-        [Parameter]
-        [AllowNull]
-        public string? Api { get; set; }
-
-        /// <summary>What runs it from now on.</summary>
-        [Parameter]
-        public ServiceKind Service { get; set; }
-
         /// <summary>Running or Stopped (systemd and Windows services).</summary>
         [Parameter]
         public InstanceRunState State { get; set; }
-
-        /// <summary>Sections of rtmpx.json to set, key by key, as a hashtable.</summary>
-        [Parameter]
-        public Hashtable? Config { get; set; }
 
         /// <summary>Changes one instance per pipeline item.</summary>
         protected override void ProcessRecord()
@@ -63,17 +39,8 @@ namespace RtmpXProtect.PSModule.Instances
                 return;
             }
 
-            var desired = new InstanceResource
-            {
-                Name = Name,
-                Package = Package == null ? null : GetUnresolvedProviderPathFromPSPath(Package),
-                Rtmp = Rtmp,
-                Rtmps = Rtmps,
-                Api = Api,
-                Service = MyInvocation.BoundParameters.ContainsKey(nameof(Service)) ? Service : null,
-                State = MyInvocation.BoundParameters.ContainsKey(nameof(State)) ? State : null,
-                Config = ConfigTable.ToJson(Config),
-            };
+            var desired = Settings(Name, Package);
+            desired.State = MyInvocation.BoundParameters.ContainsKey(nameof(State)) ? State : null;
             Apply("InstanceNotChanged", Name, () =>
             {
                 if (Instances.Registry.Find(Name) == null)
