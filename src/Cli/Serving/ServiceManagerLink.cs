@@ -48,7 +48,15 @@ namespace RtmpXProtect.Cli.Serving
             var service = new ServeService(serve);
             builder.Services.AddSingleton<IHostedService>(service);
             using var host = builder.Build();
-            await host.RunAsync();
+            try
+            {
+                await host.RunAsync();
+            }
+            catch (InvalidOperationException)
+            {
+                // Serve did not start: it logged why, and its exit code says so to the SCM.
+            }
+
             return service.ExitCode;
         }
 

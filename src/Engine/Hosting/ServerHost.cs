@@ -190,11 +190,21 @@ namespace RtmpXProtect.Engine.Hosting
                 while (true)
                 {
                     var trigger = await _reloads.Reader.ReadAsync(_stopping.Token).ConfigureAwait(false);
-                    var applied = Reload(trigger);
-                    if (applied)
+                    var applied = false;
+                    try
                     {
-                        await Streams.ApplyAsync(_current.Streams).ConfigureAwait(false);
-                        Watch(_current);
+                        applied = Reload(trigger);
+                        if (applied)
+                        {
+                            await Streams.ApplyAsync(_current.Streams).ConfigureAwait(false);
+                            Watch(_current);
+                        }
+                    }
+                    catch (Exception e) when (!(e is OperationCanceledException))
+                    {
+                        // One reload that fails (no inotify watch left, a stream that cannot be applied)
+                        // must not end reloading for the life of the process.
+                        _log.Error(e, "Reload ({Trigger}) failed: {Error}", trigger, e.Message);
                     }
 
                     Reloaded?.Invoke(applied);

@@ -19,6 +19,8 @@ namespace RtmpXProtect.Engine.Hosting
         private readonly List<FileSystemWatcher> _watchers = new List<FileSystemWatcher>();
         private readonly HashSet<string> _paths;
         private readonly Timer _settle;
+        private readonly object _gate = new object();
+        private bool _disposed;
 
         /// <param name="files">The files to watch; one in a folder that does not exist is not watched.</param>
         /// <param name="changed">Called on a timer thread, 300 ms after the last change.</param>
@@ -41,6 +43,9 @@ namespace RtmpXProtect.Engine.Hosting
                 watcher.Created += OnEvent;
                 watcher.Deleted += OnEvent;
                 watcher.Renamed += OnEvent;
+
+                // Too many changes at once overflow the watcher's buffer: a reload then reads what is there.
+                watcher.Error += (_, _) => Settle();
                 watcher.EnableRaisingEvents = true;
                 _watchers.Add(watcher);
             }
@@ -58,15 +63,31 @@ namespace RtmpXProtect.Engine.Hosting
                 watcher.Dispose();
             }
 
-            _settle.Dispose();
+            // Under the gate: an event handler already running must not touch the timer once it is gone.
+            lock (_gate)
+            {
+                _disposed = true;
+                _settle.Dispose();
+            }
         }
 
         private void OnEvent(object sender, FileSystemEventArgs e)
         {
             if (_paths.Contains(e.FullPath) || (e is RenamedEventArgs renamed && _paths.Contains(renamed.OldFullPath)))
             {
-                // Each event pushes the call back: it comes 300 ms after the last one.
-                _settle.Change(Quiet, Timeout.InfiniteTimeSpan);
+                Settle();
+            }
+        }
+
+        // Each event pushes the call back: it comes 300 ms after the last one.
+        private void Settle()
+        {
+            lock (_gate)
+            {
+                if (!_disposed)
+                {
+                    _settle.Change(Quiet, Timeout.InfiniteTimeSpan);
+                }
             }
         }
     }

@@ -3,6 +3,7 @@ using System.IO;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using RtmpXProtect.Engine.Configuration;
+using RtmpXProtect.Engine.Management.DesiredState;
 
 namespace RtmpXProtect.Engine.Management
 {
@@ -16,6 +17,9 @@ namespace RtmpXProtect.Engine.Management
         private static readonly JsonDocumentOptions ReadOptions = new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 64 };
 
         private static readonly JsonSerializerOptions WriteOptions = new JsonSerializerOptions { WriteIndented = true };
+
+        private static ResourceOperationException Broken(string path, RtmpxConfigException e)
+            => new ResourceOperationException($"{path} is invalid ({string.Join("; ", e.Errors)}); fix it, or apply the instance (RtmpXProtect/Instance) to write it anew.");
 
         /// <summary>The file's object; an empty one when there is no file.</summary>
         /// <exception cref="RtmpxConfigException">The file is not JSON, or not an object.</exception>
@@ -53,6 +57,56 @@ namespace RtmpXProtect.Engine.Management
             var created = new JsonObject();
             parent[name] = created;
             return created;
+        }
+
+        /// <summary>An instance's file as it takes effect; the defaults when there is none.</summary>
+        /// <exception cref="ResourceOperationException">The file breaks a rule (edited by hand): the Instance resource writes it anew.</exception>
+        public static RtmpxConfig Load(string path)
+        {
+            try
+            {
+                return File.Exists(path) ? RtmpxConfigLoader.Load(path) : new RtmpxConfig();
+            }
+            catch (RtmpxConfigException e)
+            {
+                throw Broken(path, e);
+            }
+        }
+
+        /// <summary>The file's object, to change some of it; an empty one when there is none.</summary>
+        /// <exception cref="ResourceOperationException">The file is not JSON (edited by hand): the Instance resource writes it anew.</exception>
+        public static JsonObject ReadForChange(string path)
+        {
+            try
+            {
+                return Read(path);
+            }
+            catch (RtmpxConfigException e)
+            {
+                throw Broken(path, e);
+            }
+        }
+
+        /// <summary>Whether the document is valid; the loader's errors (keys and lines, never values) when not.</summary>
+        /// <exception cref="ResourceInputException">The document breaks a rule of rtmpx.json.</exception>
+        public static void Check(JsonObject document)
+        {
+            try
+            {
+                RtmpxConfigLoader.Parse(Text(document));
+            }
+            catch (RtmpxConfigException e)
+            {
+                throw new ResourceInputException("The instance's rtmpx.json would be invalid: " + string.Join("; ", e.Errors));
+            }
+        }
+
+        /// <summary>As <see cref="Write"/>, with a broken rule reported as the desired state's fault.</summary>
+        /// <exception cref="ResourceInputException">The document breaks a rule of rtmpx.json; nothing was written.</exception>
+        public static bool WriteChecked(string path, JsonObject document)
+        {
+            Check(document);
+            return Write(path, document);
         }
 
         /// <summary>Validates and writes the document, readable by its owner only; false when the file already held it.</summary>

@@ -1,6 +1,5 @@
 using System.IO;
 using System.Runtime.InteropServices;
-using System.Text;
 
 namespace RtmpXProtect.Engine.Management
 {
@@ -15,17 +14,6 @@ namespace RtmpXProtect.Engine.Management
         private const int OwnerReadWrite = 0x180; // 0600
 
         private const int OwnerAll = 0x1C0; // 0700
-
-        /// <summary>Creates or truncates the file, restricts it, then writes: the secret is never in a file others can read.</summary>
-        public static void WriteAllText(string path, string text)
-        {
-            using (File.Create(path))
-            {
-            }
-
-            Restrict(path, directory: false);
-            File.WriteAllText(path, text, new UTF8Encoding(false));
-        }
 
         /// <summary>Sets 0600 (0700 for a folder) on Unix; nothing on Windows.</summary>
         public static void Restrict(string path, bool directory)

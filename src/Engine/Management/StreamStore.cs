@@ -251,6 +251,15 @@ namespace RtmpXProtect.Engine.Management
 
         private static string Camel(string name) => JsonNamingPolicy.CamelCase.ConvertName(name);
 
+        /// <summary>Writes a URL to its file under the secrets folder (made owner-only); false when the file held it already.</summary>
+        internal bool WriteSecret(string relativeFile, string url)
+        {
+            var folder = Path.Combine(Directory, Secrets);
+            System.IO.Directory.CreateDirectory(folder);
+            OwnerOnly.Restrict(folder, directory: true);
+            return AtomicFile.WriteIfChanged(Path.Combine(Directory, relativeFile), url + "\n", ownerOnly: true);
+        }
+
         /// <summary>Where destination <paramref name="index"/> of stream <paramref name="name"/> keeps its URL, relative to the configuration.</summary>
         internal string SecretFile(string name, int index) => Secrets + "/" + name + "." + index + ".url";
 
@@ -322,19 +331,19 @@ namespace RtmpXProtect.Engine.Management
             System.IO.Directory.CreateDirectory(Directory);
             if (secrets != null)
             {
-                var folder = Path.Combine(Directory, Secrets);
-                System.IO.Directory.CreateDirectory(folder);
-                OwnerOnly.Restrict(folder, directory: true);
                 for (var i = 0; i < secrets.Destinations.Count; i++)
                 {
                     var file = Path.Combine(Directory, SecretFile(secrets.Name, i));
                     if (fromEnvironment?[i] != null)
                     {
-                        File.Delete(file);
+                        if (File.Exists(file))
+                        {
+                            File.Delete(file);
+                        }
                     }
                     else
                     {
-                        AtomicFile.WriteIfChanged(file, secrets.Destinations[i].Url + "\n", ownerOnly: true);
+                        WriteSecret(SecretFile(secrets.Name, i), secrets.Destinations[i].Url);
                     }
                 }
 

@@ -37,19 +37,26 @@ namespace RtmpXProtect.Engine.Management.Certificates
         public CertificateResource Get(string instance)
         {
             var layout = _instances.Layout(instance);
-            using var certificate = layout == null ? null : Load(layout);
-            if (layout == null || certificate == null)
+            if (layout == null || !File.Exists(layout.Resolve(InstanceLayout.CertificateFile)))
             {
                 return new CertificateResource { Instance = instance, Exist = false };
             }
 
             var record = Record(layout);
+            using var certificate = Load(layout);
+            if (certificate == null)
+            {
+                // There, but not readable with the instance's password (a password file lost or edited):
+                // not in any desired state, and set makes it anew.
+                return new CertificateResource { Instance = instance, Exist = true, Source = SourceOf(record) };
+            }
+
             var (dns, ips) = SubjectAlternativeNames.Of(certificate);
             return new CertificateResource
             {
                 Instance = instance,
                 Exist = true,
-                Source = record.Source == "pfx" ? CertificateSource.Pfx : CertificateSource.SelfSigned,
+                Source = SourceOf(record),
                 DnsNames = dns.ToList(),
                 IpAddresses = ips.ToList(),
                 ValidDays = record.ValidDays,
@@ -70,8 +77,8 @@ namespace RtmpXProtect.Engine.Management.Certificates
         public TestResult<CertificateResource> Test(Desired<CertificateResource> desired)
         {
             var value = desired.Value;
-            Check(value);
             var actual = Get(value.Instance!);
+            Check(value, _instances.Layout(value.Instance!) is { } at ? Record(at) : new CertificateRecord());
             var differing = new List<string>();
             var exist = value.Exist ?? true;
             if (exist != (actual.Exist ?? true))
@@ -84,7 +91,14 @@ namespace RtmpXProtect.Engine.Management.Certificates
                 return new TestResult<CertificateResource>(actual, differing);
             }
 
-            var source = value.Source ?? CertificateSource.SelfSigned;
+            if (actual.Thumbprint == null)
+            {
+                differing.Add("thumbprint");
+                return new TestResult<CertificateResource>(actual, differing);
+            }
+
+            // Not given: the source the certificate has (a CA's PFX is never turned into a self-signed one).
+            var source = desired.Given("source") ? value.Source ?? CertificateSource.SelfSigned : actual.Source ?? CertificateSource.SelfSigned;
             if (desired.Given("source") && source != actual.Source)
             {
                 differing.Add("source");
@@ -135,24 +149,29 @@ namespace RtmpXProtect.Engine.Management.Certificates
             log ??= OperationLog.None;
             var value = desired.Value;
             var name = value.Instance!;
-            Check(value);
-            var layout = _instances.Layout(name) ?? throw new ResourceInputException($"instance: there is no instance named {name} on this machine; install it first (RtmpXProtect/Instance).");
             if (value.Exist == false)
             {
                 Remove(name, log);
                 return Get(name);
             }
 
+            var layout = _instances.RequireLayout(name);
             var test = Test(desired);
             var actual = test.Actual;
             var record = Record(layout);
-            var source = value.Source ?? CertificateSource.SelfSigned;
-            if (test.Differing.Any(d => d != "store"))
+            var source = desired.Given("source") ? value.Source ?? CertificateSource.SelfSigned : actual.Source ?? CertificateSource.SelfSigned;
+            var made = test.Differing.Any(d => d != "store");
+            if (made)
             {
                 var password = Password(layout);
                 byte[] pfx;
                 if (source == CertificateSource.Pfx)
                 {
+                    if (value.PfxPath == null && value.PfxBase64 == null)
+                    {
+                        throw new ResourceInputException("pfxPath: the instance's certificate came from a PFX and must be made again: give the PFX (pfxPath or pfxBase64 with password).");
+                    }
+
                     using var given = ReadGivenPfx(value, exportable: true);
                     pfx = given.Export(X509ContentType.Pkcs12, password);
                     log.Info($"installed the certificate {given.Subject} ({given.Thumbprint}) for instance {name}");
@@ -174,7 +193,11 @@ namespace RtmpXProtect.Engine.Management.Certificates
                 AtomicFile.WriteIfChanged(layout.Resolve(InstanceLayout.CertificateFile), pfx, ownerOnly: true);
             }
 
-            record.Source = source == CertificateSource.Pfx ? "pfx" : "selfSigned";
+            if (made || desired.Given("source"))
+            {
+                record.Source = source == CertificateSource.Pfx ? "pfx" : "selfSigned";
+            }
+
             record.ValidDays = value.ValidDays ?? record.ValidDays;
             record.RenewDaysBefore = value.RenewDaysBefore ?? record.RenewDaysBefore;
             record.Store = desired.Given("store") ? value.Store : record.Store;
@@ -201,6 +224,8 @@ namespace RtmpXProtect.Engine.Management.Certificates
 
             var record = Record(layout);
             var current = Get(instance);
+
+            // An unreadable certificate has no thumbprint to find in the store: its files go all the same.
             if (record.Store != null && current.Thumbprint != null && RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
             {
                 using var store = new X509Store(StoreName.My, StoreLocation.LocalMachine);
@@ -222,11 +247,28 @@ namespace RtmpXProtect.Engine.Management.Certificates
             }
         }
 
-        private static void Check(CertificateResource value)
+        // The rules on what takes effect, the given values over the recorded ones: a validDays of 7 with
+        // the recorded 30 days' notice would renew the certificate at every apply.
+        private static void Check(CertificateResource value, CertificateRecord record)
         {
-            if (value.ValidDays != null && value.RenewDaysBefore != null && value.RenewDaysBefore >= value.ValidDays)
+            var validDays = value.ValidDays ?? record.ValidDays;
+            var renewDaysBefore = value.RenewDaysBefore ?? record.RenewDaysBefore;
+            if (value.Exist != false && renewDaysBefore >= validDays)
             {
-                throw new ResourceInputException($"renewDaysBefore: {value.RenewDaysBefore} must be less than validDays ({value.ValidDays}), or every apply would renew the certificate.");
+                throw new ResourceInputException($"renewDaysBefore: {renewDaysBefore} must be less than validDays ({validDays}), or every apply would renew the certificate.");
+            }
+
+            if (value.DnsNames != null && value.DnsNames.Count == 0 && (value.IpAddresses == null || value.IpAddresses.Count == 0))
+            {
+                throw new ResourceInputException("dnsNames: a certificate needs a name or an address; leave dnsNames out for this computer's name.");
+            }
+
+            foreach (var name in value.DnsNames ?? new List<string>())
+            {
+                if (!System.Text.RegularExpressions.Regex.IsMatch(name, CertificateResource.DnsNamePattern))
+                {
+                    throw new ResourceInputException($"dnsNames: '{name}' is not a DNS name (letters, digits and '-' between dots; punycode for others).");
+                }
             }
 
             if (value.Source == CertificateSource.Pfx && value.Exist != false && value.PfxPath == null && value.PfxBase64 == null)
@@ -284,23 +326,27 @@ namespace RtmpXProtect.Engine.Management.Certificates
             return certificate;
         }
 
+        // The installed certificate; null when there is none, or it cannot be read with the instance's password.
         private static X509Certificate2? Load(InstanceLayout layout)
         {
             var file = layout.Resolve(InstanceLayout.CertificateFile);
-            if (!File.Exists(file))
+            var password = layout.Resolve(InstanceLayout.CertificatePasswordFile);
+            if (!File.Exists(file) || !File.Exists(password))
             {
                 return null;
             }
 
             try
             {
-                return new X509Certificate2(File.ReadAllBytes(file), Password(layout), X509KeyStorageFlags.DefaultKeySet);
+                return new X509Certificate2(File.ReadAllBytes(file), File.ReadAllText(password).TrimEnd('\r', '\n'), X509KeyStorageFlags.DefaultKeySet);
             }
-            catch (CryptographicException e)
+            catch (CryptographicException)
             {
-                throw new ResourceOperationException($"{file} cannot be read with the instance's password ({InstanceLayout.CertificatePasswordFile}): {e.Message}");
+                return null;
             }
         }
+
+        private static CertificateSource SourceOf(CertificateRecord record) => record.Source == "pfx" ? CertificateSource.Pfx : CertificateSource.SelfSigned;
 
         // The instance's own PFX password: made once (32 random bytes) and kept, so a renewal changes only the PFX.
         private static string Password(InstanceLayout layout)

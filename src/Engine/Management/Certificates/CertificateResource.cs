@@ -18,6 +18,9 @@ namespace RtmpXProtect.Engine.Management.Certificates
         /// <summary>What the resource manages, for its schema.</summary>
         public const string Description = "The RTMPS certificate of an rtmpx instance: self-signed for its names and renewed before it expires, or a PFX given by the operator.";
 
+        /// <summary>A host name: labels of letters, digits and '-' between dots, a leading "*." for a wildcard.</summary>
+        public const string DnsNamePattern = @"^(\*\.)?[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$";
+
         /// <summary>The instance the certificate is for.</summary>
         [ResourceProperty("instance", "The instance (RtmpXProtect/Instance name) whose RTMPS certificate this is.", Key = true, Pattern = InstanceRegistry.NamePattern, Form = InstanceResource.NameForm)]
         public string? Instance { get; set; }
@@ -31,7 +34,7 @@ namespace RtmpXProtect.Engine.Management.Certificates
         public CertificateSource? Source { get; set; }
 
         /// <summary>Host names it is for.</summary>
-        [ResourceProperty("dnsNames", "Host names the certificate is for (subject alternative names; the first is its subject). A selfSigned certificate for other names is made anew. Default: this computer's name.")]
+        [ResourceProperty("dnsNames", "Host names the certificate is for (subject alternative names; the first is its subject). A selfSigned certificate for other names is made anew. Default: this computer's name.", Pattern = DnsNamePattern, Form = "a DNS name (letters, digits and '-' between dots)")]
         public List<string>? DnsNames { get; set; }
 
         /// <summary>Addresses it is for.</summary>

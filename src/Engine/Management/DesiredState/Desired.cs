@@ -23,9 +23,6 @@ namespace RtmpXProtect.Engine.Management.DesiredState
         /// <summary>The values, the given ones and defaults for the others.</summary>
         public T Value { get; }
 
-        /// <summary>The JSON names of the properties given.</summary>
-        public IReadOnlyCollection<string> GivenNames => _given;
-
         /// <summary>Whether the property with this JSON name was given.</summary>
         public bool Given(string name) => _given.Contains(name);
     }

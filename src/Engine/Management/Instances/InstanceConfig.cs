@@ -78,6 +78,37 @@ namespace RtmpXProtect.Engine.Management.Instances
             return shown;
         }
 
+        /// <summary>
+        /// Whether the sections the file takes effect with differ from <paramref name="desired"/>, key by
+        /// key. The desired sections are merged into a copy of the file and read back by the loader, so
+        /// both sides are in the loader's form: defaults filled in (a webhook given with its url alone),
+        /// enum names as the loader writes them ("Warning" and "warning").
+        /// </summary>
+        public static bool Differs(JsonObject file, RtmpxConfig actual, JsonObject desired)
+        {
+            var merged = (JsonObject)JsonNode.Parse(file.ToJsonString())!;
+            foreach (var entry in desired)
+            {
+                if (entry.Value is JsonObject section)
+                {
+                    Merge(ConfigDocument.Section(merged, entry.Key), section);
+                }
+            }
+
+            RtmpxConfig wanted;
+            try
+            {
+                wanted = RtmpxConfigLoader.Parse(ConfigDocument.Text(merged));
+            }
+            catch (RtmpxConfigException)
+            {
+                // Not a state the file can be in: set says why.
+                return true;
+            }
+
+            return !Contains(Effective(actual), Pick(Effective(wanted), desired));
+        }
+
         /// <summary>Whether every key of <paramref name="desired"/> has its value in <paramref name="actual"/> (objects key by key, anything else equal).</summary>
         public static bool Contains(JsonNode? actual, JsonNode? desired)
         {
@@ -87,6 +118,23 @@ namespace RtmpXProtect.Engine.Management.Instances
             }
 
             return JsonNode.DeepEquals(actual, desired);
+        }
+
+        // The parts of full that shape names: its keys, recursively into objects; anything else whole.
+        private static JsonNode? Pick(JsonNode? full, JsonNode? shape)
+        {
+            if (shape is not JsonObject keys || full is not JsonObject values)
+            {
+                return full?.DeepClone();
+            }
+
+            var picked = new JsonObject();
+            foreach (var key in keys)
+            {
+                picked[key.Key] = values.ContainsKey(key.Key) ? Pick(values[key.Key], key.Value) : null;
+            }
+
+            return picked;
         }
 
         /// <summary>Sets every key of <paramref name="source"/> in <paramref name="target"/>, objects merged key by key.</summary>
@@ -152,6 +200,12 @@ namespace RtmpXProtect.Engine.Management.Instances
                     throw new ResourceInputException("config.paths.entries: paths of an instance are RtmpXProtect/Path resources (Set-RtmpPath, rtmpx instance path).");
                 }
 
+                // config is reported and echoed by dsc, so it carries no key: keys are a path's, write-only there.
+                if (value.Config["paths"] is JsonObject keyed && (keyed.ContainsKey("publishKeys") || keyed.ContainsKey("playKeys")))
+                {
+                    throw new ResourceInputException("config.paths.publishKeys: keys are not part of an instance's config, which is shown; give each path its keys (RtmpXProtect/Path, Set-RtmpPath).");
+                }
+
                 foreach (var entry in value.Config.ToList())
                 {
                     if (!Sections.Contains(entry.Key))
@@ -177,7 +231,8 @@ namespace RtmpXProtect.Engine.Management.Instances
         public static bool SameEndpoint(string? a, string? b)
             => a == null || b == null ? a == b : Equals(ListenAddress.Parse(a), ListenAddress.Parse(b));
 
+        // Scheme, host and port: webhook services (Slack, Teams, Discord) carry their token in the path.
         private static string ShownUrl(string url)
-            => Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.GetLeftPart(UriPartial.Path).Replace(uri.UserInfo + "@", string.Empty) : Mask;
+            => Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.GetLeftPart(UriPartial.Authority).Replace(uri.UserInfo + "@", string.Empty) + "/" + Mask : Mask;
     }
 }

@@ -23,6 +23,12 @@ namespace RtmpXProtect.Engine.Management.Instances
         /// <summary>What the certificate was made from (source, names), relative to the root.</summary>
         public const string CertificateRecordFile = "certs/rtmps.json";
 
+        /// <summary>
+        /// The file that says a folder is an instance's root, and whose: written at install, read before
+        /// anything in the folder is replaced or deleted, so no other folder is ever taken for one.
+        /// </summary>
+        public const string MarkerFile = ".rtmpx-instance";
+
         /// <summary>The layout of the instance rooted at <paramref name="root"/> (made absolute).</summary>
         public InstanceLayout(string root)
         {
@@ -58,32 +64,54 @@ namespace RtmpXProtect.Engine.Management.Instances
         /// <summary>ROOT/recordings.</summary>
         public string Recordings => Path.Combine(Root, "recordings");
 
-        /// <summary>Whether <paramref name="directory"/> is laid out as an instance root (bin/ and secrets/ in it).</summary>
-        public static bool IsRoot(string directory)
-            => Directory.Exists(Path.Combine(directory, "bin")) && Directory.Exists(Path.Combine(directory, SecretsFolder));
+        /// <summary>ROOT/.rtmpx-instance.</summary>
+        public string Marker => Path.Combine(Root, MarkerFile);
+
+        /// <summary>Whether <paramref name="directory"/> is an instance's root (it holds the marker).</summary>
+        public static bool IsRoot(string directory) => File.Exists(Path.Combine(directory, MarkerFile));
+
+        /// <summary>The instance the marker names; null when the folder is no instance's root.</summary>
+        public string? MarkedFor()
+        {
+            try
+            {
+                return File.Exists(Marker) ? File.ReadAllText(Marker).Trim() : null;
+            }
+            catch (IOException)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>Whether the root holds nothing yet (or does not exist).</summary>
+        public bool IsEmpty => !Directory.Exists(Root) || Directory.GetFileSystemEntries(Root).Length == 0;
 
         /// <summary>A path under the root from one relative to it ("certs/rtmps.pfx").</summary>
         public string Resolve(string relative) => Path.GetFullPath(Path.Combine(Root, relative));
 
-        /// <summary>Creates the folders that are missing; secrets/ and certs/ readable by the owner only. True when one was created.</summary>
-        public bool CreateFolders()
+        /// <summary>
+        /// Creates the folders that are missing and marks the root as <paramref name="instance"/>'s;
+        /// secrets/ and certs/ readable by the owner only. On Windows a new root gets an ACL of its own
+        /// instead of the inherited one (which lets every user read it, and under C:\ change it): SYSTEM
+        /// and Administrators full control, Users read and execute on bin/ only.
+        /// </summary>
+        public void CreateFolders(string instance)
         {
-            var created = false;
+            var created = !Directory.Exists(Root);
             foreach (var (folder, restricted) in new[] { (Root, false), (Bin, false), (Certs, true), (Secrets, true), (Logs, false), (Recordings, false) })
             {
-                if (!Directory.Exists(folder))
-                {
-                    Directory.CreateDirectory(folder);
-                    created = true;
-                }
-
+                Directory.CreateDirectory(folder);
                 if (restricted)
                 {
                     OwnerOnly.Restrict(folder, directory: true);
                 }
             }
 
-            return created;
+            AtomicFile.WriteIfChanged(Marker, instance + "\n", ownerOnly: false);
+            if (created && RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
+            {
+                WindowsAcl.Restrict(Root, Bin);
+            }
         }
     }
 }

@@ -55,6 +55,11 @@ namespace RtmpXProtect.Engine.Management.Instances
             _ => new NoService(),
         };
 
+        /// <summary>The layout of a registered instance.</summary>
+        /// <exception cref="ResourceInputException">There is no instance of that name.</exception>
+        public InstanceLayout RequireLayout(string name)
+            => Layout(name) ?? throw new ResourceInputException($"instance: there is no instance named {name} on this machine; install it first (RtmpXProtect/Instance).");
+
         /// <summary>The layout of a registered instance; null when there is none of that name.</summary>
         public InstanceLayout? Layout(string name)
         {
@@ -151,7 +156,8 @@ namespace RtmpXProtect.Engine.Management.Instances
                 differing.Add("state");
             }
 
-            if (config != null && desired.Given("config") && value.Config != null && !InstanceConfig.Contains(InstanceConfig.Effective(config), value.Config))
+            if (config != null && desired.Given("config") && value.Config != null
+                && InstanceConfig.Differs(File.Exists(layout.ConfigFile) ? ConfigDocument.Read(layout.ConfigFile) : new JsonObject(), config, value.Config))
             {
                 differing.Add("config");
             }
@@ -190,6 +196,19 @@ namespace RtmpXProtect.Engine.Management.Instances
             }
 
             var layout = new InstanceLayout(root);
+            var owner = layout.MarkedFor();
+            if (owner != null && !string.Equals(owner, name, StringComparison.Ordinal))
+            {
+                throw new ResourceInputException($"root: {layout.Root} is the root of instance {owner}; give instance {name} a root of its own.");
+            }
+
+            if (owner == null && !layout.IsEmpty)
+            {
+                // Never take a folder that holds something else for a root: bin/ would be replaced, and a
+                // later removal would delete the whole folder.
+                throw new ResourceInputException($"root: {layout.Root} exists and holds files of its own; an instance is installed into a new or empty folder.");
+            }
+
             var kind = (desired.Given("service") ? value.Service : null) ?? record?.Service ?? DefaultService;
             var service = _services(kind);
             service.EnsureAvailable();
@@ -237,7 +256,7 @@ namespace RtmpXProtect.Engine.Management.Instances
             }
 
             var wasRunning = service.State(name, ListenAddress.Parse(before.Api.Listen)) == InstanceRunState.Running;
-            layout.CreateFolders();
+            layout.CreateFolders(name);
             var upgrade = package != null && package.Manifest.Version != installed?.Version;
             if (upgrade)
             {
@@ -255,12 +274,12 @@ namespace RtmpXProtect.Engine.Management.Instances
             }
 
             var serviceChanged = service.Install(name, layout, log);
-            Run(name, value, desired.Given("state"), record == null, service, wasRunning && (upgrade || serviceChanged || NeedsRestart(before, after)), log);
+            Run(name, value, desired.Given("state"), record == null || wasRunning, service, wasRunning && (upgrade || serviceChanged || NeedsRestart(before, after)), log);
             return Get(name);
         }
 
         /// <summary>Stops and removes the instance: its service, its root folder and its registry entry. Nothing when there is none.</summary>
-        /// <exception cref="ResourceOperationException">Its service cannot be removed, or its root is not an instance's folder.</exception>
+        /// <exception cref="ResourceOperationException">Its service cannot be removed, or its root is not marked as this instance's.</exception>
         public void Remove(string name, OperationLog? log = null)
         {
             log ??= OperationLog.None;
@@ -270,7 +289,13 @@ namespace RtmpXProtect.Engine.Management.Instances
                 return;
             }
 
+            // Checked first: a folder not marked as this instance's root is never deleted.
             var layout = new InstanceLayout(record.Root);
+            if (Directory.Exists(layout.Root) && layout.MarkedFor() != name)
+            {
+                throw new ResourceOperationException($"{layout.Root} is not marked as the root of instance {name} ({InstanceLayout.MarkerFile}); it was not deleted, and the instance stays registered.");
+            }
+
             var service = _services(record.Service);
             service.Uninstall(name, log);
             if (record.Service == ServiceKind.None && service.State(name, ListenAddress.Parse(TryReadConfig(layout)?.Api.Listen)) == InstanceRunState.Running)
@@ -280,9 +305,17 @@ namespace RtmpXProtect.Engine.Management.Instances
 
             if (Directory.Exists(layout.Root))
             {
-                if (!File.Exists(layout.ConfigFile) && !Directory.Exists(layout.Bin) || Path.GetPathRoot(layout.Root) == layout.Root)
+                // The marker goes last, so a removal that stops half way can be run again.
+                foreach (var entry in Directory.GetFileSystemEntries(layout.Root).Where(e => !string.Equals(Path.GetFileName(e), InstanceLayout.MarkerFile, StringComparison.Ordinal)))
                 {
-                    throw new ResourceOperationException($"{layout.Root} does not look like an instance's root (no rtmpx.json, no bin/); it was not deleted.");
+                    if (Directory.Exists(entry))
+                    {
+                        Directory.Delete(entry, recursive: true);
+                    }
+                    else
+                    {
+                        File.Delete(entry);
+                    }
                 }
 
                 Directory.Delete(layout.Root, recursive: true);
@@ -336,20 +369,21 @@ namespace RtmpXProtect.Engine.Management.Instances
             }
         }
 
-        // Starts, stops or restarts per the desired state; a new instance starts unless told not to.
-        private static void Run(string name, InstanceResource value, bool stateGiven, bool created, IInstanceService service, bool restart, OperationLog log)
+        // Starts, stops or restarts per the desired state; a new instance, or one that ran before the set
+        // (stopped to swap its files on Windows), runs after it unless told not to.
+        private static void Run(string name, InstanceResource value, bool stateGiven, bool runByDefault, IInstanceService service, bool restart, OperationLog log)
         {
             if (service.Kind == ServiceKind.None)
             {
                 if (stateGiven)
                 {
-                    log.Info($"state of instance {name} is left to its supervisor (service: none): run {SystemdUnitCommand(name)}");
+                    log.Info($"state of instance {name} is left to its supervisor (service: none): it runs ROOT/bin/rtmpx serve --config ROOT/rtmpx.json");
                 }
 
                 return;
             }
 
-            var want = stateGiven ? value.State : created ? InstanceRunState.Running : null;
+            var want = stateGiven ? value.State : runByDefault ? InstanceRunState.Running : null;
             var now = service.State(name, null);
             if (want == InstanceRunState.Stopped && now == InstanceRunState.Running)
             {
@@ -368,8 +402,6 @@ namespace RtmpXProtect.Engine.Management.Instances
                 log.Info($"started {name}");
             }
         }
-
-        private static string SystemdUnitCommand(string name) => $"ROOT/bin/rtmpx serve --config ROOT/rtmpx.json ({name})";
 
         // What a running server applies only at its next start (docs/rtmpx.example.jsonc).
         private static bool NeedsRestart(RtmpxConfig before, RtmpxConfig after)

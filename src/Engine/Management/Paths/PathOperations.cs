@@ -89,8 +89,14 @@ namespace RtmpXProtect.Engine.Management.Paths
         {
             log ??= OperationLog.None;
             var value = desired.Value;
-            var layout = _instances.Layout(value.Instance!) ?? throw new ResourceInputException($"instance: there is no instance named {value.Instance} on this machine; install it first (RtmpXProtect/Instance).");
-            var file = ConfigDocument.Read(layout.ConfigFile);
+            if (value.Exist == false && _instances.Layout(value.Instance!) == null)
+            {
+                // Gone with its instance: already as desired.
+                return Get(value.Instance!, value.Path!);
+            }
+
+            var layout = _instances.RequireLayout(value.Instance!);
+            var file = ConfigDocument.ReadForChange(layout.ConfigFile);
             var entries = ConfigDocument.Section(ConfigDocument.Section(file, "paths"), "entries");
             if (value.Exist == false)
             {
@@ -122,17 +128,9 @@ namespace RtmpXProtect.Engine.Management.Paths
 
         private static void Write(InstanceLayout layout, JsonObject file, string done, OperationLog log)
         {
-            try
+            if (ConfigDocument.WriteChecked(layout.ConfigFile, file))
             {
-                if (ConfigDocument.Write(layout.ConfigFile, file))
-                {
-                    log.Info(done);
-                }
-            }
-            catch (RtmpxConfigException e)
-            {
-                // The loader's messages name keys and lines, never key values.
-                throw new ResourceInputException("The instance's rtmpx.json would be invalid: " + string.Join("; ", e.Errors));
+                log.Info(done);
             }
         }
 
@@ -141,19 +139,7 @@ namespace RtmpXProtect.Engine.Management.Paths
         private IReadOnlyDictionary<string, PathEntry> Entries(string instance)
         {
             var layout = _instances.Layout(instance);
-            if (layout == null || !System.IO.File.Exists(layout.ConfigFile))
-            {
-                return new Dictionary<string, PathEntry>();
-            }
-
-            try
-            {
-                return RtmpxConfigLoader.Load(layout.ConfigFile).Paths.Entries;
-            }
-            catch (RtmpxConfigException e)
-            {
-                throw new ResourceOperationException($"{layout.ConfigFile} is invalid: {string.Join("; ", e.Errors)}");
-            }
+            return layout == null ? new Dictionary<string, PathEntry>() : ConfigDocument.Load(layout.ConfigFile).Paths.Entries;
         }
 
         private static bool SameSet(IEnumerable<string> a, IEnumerable<string> b) => new HashSet<string>(a, StringComparer.Ordinal).SetEquals(b);

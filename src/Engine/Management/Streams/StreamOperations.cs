@@ -113,7 +113,13 @@ namespace RtmpXProtect.Engine.Management.Streams
             log ??= OperationLog.None;
             var value = desired.Value;
             var name = value.Name!;
-            var layout = _instances.Layout(value.Instance!) ?? throw new ResourceInputException($"instance: there is no instance named {value.Instance} on this machine; install it first (RtmpXProtect/Instance).");
+            if (value.Exist == false && _instances.Layout(value.Instance!) == null)
+            {
+                // Gone with its instance: already as desired.
+                return Get(value.Instance!, name);
+            }
+
+            var layout = _instances.RequireLayout(value.Instance!);
             var store = new StreamStore(layout.ConfigFile);
             if (value.Exist == false)
             {
@@ -125,7 +131,7 @@ namespace RtmpXProtect.Engine.Management.Streams
                 return Get(value.Instance!, name);
             }
 
-            var file = ConfigDocument.Read(layout.ConfigFile);
+            var file = ConfigDocument.ReadForChange(layout.ConfigFile);
             var streams = file["streams"] as JsonArray ?? new JsonArray();
             file["streams"] = streams;
             var index = streams.Select((s, i) => (s, i)).Where(e => e.s?["name"] is JsonValue n && string.Equals(n.GetValue<string>(), name, StringComparison.OrdinalIgnoreCase)).Select(e => e.i).DefaultIfEmpty(-1).First();
@@ -143,6 +149,11 @@ namespace RtmpXProtect.Engine.Management.Streams
 
             if (desired.Given("destinations"))
             {
+                if (value.Destinations!.Count == 0)
+                {
+                    throw new ResourceInputException($"destinations: stream {name} needs at least one destination.");
+                }
+
                 var destinations = new JsonArray();
                 for (var i = 0; i < value.Destinations!.Count; i++)
                 {
@@ -210,20 +221,10 @@ namespace RtmpXProtect.Engine.Management.Streams
                 }
             }
 
-            try
-            {
-                RtmpxConfigLoader.Parse(ConfigDocument.Text(file));
-            }
-            catch (RtmpxConfigException e)
-            {
-                throw new ResourceInputException("The instance's rtmpx.json would be invalid: " + string.Join("; ", e.Errors));
-            }
-
+            ConfigDocument.Check(file);
             foreach (var (secret, url) in urls)
             {
-                Directory.CreateDirectory(layout.Secrets);
-                OwnerOnly.Restrict(layout.Secrets, directory: true);
-                if (AtomicFile.WriteIfChanged(Path.Combine(layout.Root, secret), url + "\n", ownerOnly: true))
+                if (store.WriteSecret(secret, url))
                 {
                     log.Info($"stored destination URL {secret} of stream {name}");
                 }
@@ -234,7 +235,7 @@ namespace RtmpXProtect.Engine.Management.Streams
                 store.DeleteSecrets(name, value.Destinations!.Count);
             }
 
-            if (ConfigDocument.Write(layout.ConfigFile, file))
+            if (ConfigDocument.WriteChecked(layout.ConfigFile, file))
             {
                 log.Info($"wrote stream {name} of instance {value.Instance}");
             }
@@ -292,21 +293,6 @@ namespace RtmpXProtect.Engine.Management.Streams
         private static StreamSection? Section(InstanceLayout layout, string name)
             => Sections(layout).FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
 
-        private static IReadOnlyList<StreamSection> Sections(InstanceLayout layout)
-        {
-            if (!File.Exists(layout.ConfigFile))
-            {
-                return Array.Empty<StreamSection>();
-            }
-
-            try
-            {
-                return RtmpxConfigLoader.Load(layout.ConfigFile).Streams;
-            }
-            catch (RtmpxConfigException e)
-            {
-                throw new ResourceOperationException($"{layout.ConfigFile} is invalid: {string.Join("; ", e.Errors)}");
-            }
-        }
+        private static IReadOnlyList<StreamSection> Sections(InstanceLayout layout) => ConfigDocument.Load(layout.ConfigFile).Streams;
     }
 }

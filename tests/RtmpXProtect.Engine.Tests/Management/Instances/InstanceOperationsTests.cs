@@ -94,7 +94,7 @@ public sealed class InstanceOperationsTests : IDisposable
 
         Assert.Equal("0.7.1", after.Version);
         Assert.Equal("0.7.1", File.ReadAllText(Path.Combine(_machine.Root("rs1"), "bin", "rtmpx.dll")));
-        Assert.Equal(new[] { "bin", "certs", "logs", "recordings", "rtmpx.json", "secrets" }, Directory.GetFileSystemEntries(_machine.Root("rs1")).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal));
+        Assert.Equal(new[] { ".rtmpx-instance", "bin", "certs", "logs", "recordings", "rtmpx.json", "secrets" }, Directory.GetFileSystemEntries(_machine.Root("rs1")).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal));
         Assert.True(_machine.Operations.Test(newer).InDesiredState);
     }
 
@@ -129,16 +129,32 @@ public sealed class InstanceOperationsTests : IDisposable
     }
 
     [Fact]
-    public void Keys_in_the_configuration_are_masked_in_what_get_returns()
+    public void Keys_written_into_the_configuration_by_hand_are_masked_in_what_get_returns_and_kept_by_a_set()
     {
-        var keyed = Rs1.Replace("\"record\"", "\"paths\": { \"publishKeys\": [\"site-key-123\"] }, \"record\"");
-        _machine.Operations.Set(InstanceSandbox.Desire(keyed));
+        _machine.Operations.Set(InstanceSandbox.Desire(Rs1));
+        var file = Path.Combine(_machine.Root("rs1"), "rtmpx.json");
+        var document = JsonNode.Parse(File.ReadAllText(file))!.AsObject();
+        (document["paths"] ??= new JsonObject())["publishKeys"] = new JsonArray("site-key-123");
+        File.WriteAllText(file, document.ToJsonString());
 
         var shown = ResourceJson.Write(_machine.Operations.Get("rs1")).ToJsonString();
 
         Assert.DoesNotContain("site-key-123", shown);
         Assert.Contains("\"publishKeys\":[\"****\"]", shown);
-        Assert.True(_machine.Operations.Test(InstanceSandbox.Desire(keyed)).InDesiredState);
+        Assert.True(_machine.Operations.Test(InstanceSandbox.Desire(Rs1)).InDesiredState);
+        _machine.Operations.Set(InstanceSandbox.Desire(Rs1.Replace("\"maxConnections\": 500", "\"maxConnections\": 600")));
+        Assert.Contains("site-key-123", File.ReadAllText(file));
+    }
+
+    [Fact]
+    public void Keys_in_a_desired_config_are_refused_because_get_would_show_them()
+    {
+        var keyed = Rs1.Replace("\"record\"", "\"paths\": { \"publishKeys\": [\"site-key-123\"] }, \"record\"");
+
+        var e = Assert.Throws<ResourceInputException>(() => _machine.Operations.Set(InstanceSandbox.Desire(keyed)));
+
+        Assert.Contains("config.paths.publishKeys", e.Message);
+        Assert.DoesNotContain("site-key-123", e.Message);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Net;
 using RtmpXProtect.Engine.Management.DesiredState;
 
@@ -36,8 +35,5 @@ namespace RtmpXProtect.Engine.Management.Instances.Services
 
         /// <summary>Stops the instance.</summary>
         void Stop(string name);
-
-        /// <summary>Files this kind writes for an instance (unit files), for the operator and for tests that nothing is left behind.</summary>
-        IReadOnlyList<string> Files(string name);
     }
 }

@@ -63,7 +63,5 @@ namespace RtmpXProtect.Engine.Management.Instances.Services
         {
         }
 
-        /// <inheritdoc/>
-        public IReadOnlyList<string> Files(string name) => Array.Empty<string>();
     }
 }

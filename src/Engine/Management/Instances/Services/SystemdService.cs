@@ -62,7 +62,7 @@ namespace RtmpXProtect.Engine.Management.Instances.Services
             if (changed)
             {
                 log.Info($"wrote {UnitPath(name)}");
-                Run("daemon-reload");
+                Check(Run("daemon-reload"), "daemon-reload");
             }
 
             if (Run("is-enabled", "--quiet", SystemdUnit.Name(name)).ExitCode != 0)
@@ -86,7 +86,7 @@ namespace RtmpXProtect.Engine.Management.Instances.Services
             EnsureAvailable();
             Check(Run("disable", "--now", SystemdUnit.Name(name)), "disable --now");
             File.Delete(unit);
-            Run("daemon-reload");
+            Check(Run("daemon-reload"), "daemon-reload");
             log.Info($"removed {unit}");
         }
 
@@ -108,8 +108,6 @@ namespace RtmpXProtect.Engine.Management.Instances.Services
         /// <inheritdoc/>
         public void Stop(string name) => Check(Run("stop", SystemdUnit.Name(name)), "stop");
 
-        /// <inheritdoc/>
-        public IReadOnlyList<string> Files(string name) => new[] { UnitPath(name) };
 
         private string UnitPath(string name) => Path.Combine(UnitDirectory, SystemdUnit.Name(name));
 
@@ -135,13 +133,17 @@ namespace RtmpXProtect.Engine.Management.Instances.Services
             {
                 using var process = Process.Start(start)!;
                 var error = process.StandardError.ReadToEndAsync();
-                process.StandardOutput.ReadToEnd();
+                var output = process.StandardOutput.ReadToEndAsync();
+
+                // Both streams are read in the background, so the wait is the one bound on a systemctl
+                // that hangs (a start that waits on a unit's own start timeout).
                 if (!process.WaitForExit((int)CommandTimeout.TotalMilliseconds))
                 {
                     process.Kill();
                     return (-1, $"systemctl {start.Arguments} did not finish in {CommandTimeout.TotalSeconds:0} s");
                 }
 
+                output.GetAwaiter().GetResult();
                 return (process.ExitCode, error.GetAwaiter().GetResult());
             }
             catch (System.ComponentModel.Win32Exception e)

@@ -82,7 +82,5 @@ namespace RtmpXProtect.Engine.Management.Instances.Services
         /// <inheritdoc/>
         public void Stop(string name) => ServiceControl.Stop(ServiceName(name));
 
-        /// <inheritdoc/>
-        public IReadOnlyList<string> Files(string name) => Array.Empty<string>();
     }
 }
