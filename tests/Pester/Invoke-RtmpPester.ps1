@@ -11,9 +11,9 @@ cannot even start is never read as "no tests, no failures".
 .EXAMPLE
 pwsh -NoProfile -File tests/Pester/Invoke-RtmpPester.ps1 -Path tests/Pester/Help.Tests.ps1
 #>
-[CmdletBinding()]
+[CmdletBinding(PositionalBinding = $false)]
 param(
-    # Pester files to run.
+    # Pester files to run (-Path a.Tests.ps1, b.Tests.ps1).
     [Parameter(Mandatory)]
     [string[]] $Path,
 
@@ -21,9 +21,12 @@ param(
     [string] $PesterModule,
 
     # Where to write the outcomes as a JSON array of { name, result, message, seconds }.
+    # Named only and never a .ps1: a second test file given loosely once overwrote itself with results.
+    [ValidatePattern('\.json$')]
     [string] $ResultPath,
 
     # Where to write NUnit XML, for CI systems that read it.
+    [ValidatePattern('\.xml$')]
     [string] $NUnitPath,
 
     # Tags to leave out; XProtect (needs a real XProtect server) unless RTMPX_XPROTECT_SERVER is set.
