@@ -33,17 +33,9 @@ namespace RtmpXProtect.PSModule.Instances
                     WriteObject(result);
                 }
             }
-            catch (ResourceInputException e)
+            catch (Exception e) when (OperationFailure.Classify(e) is { } kind)
             {
-                Report(e, errorId, ErrorCategory.InvalidArgument, target);
-            }
-            catch (ResourceOperationException e)
-            {
-                Report(e, errorId, e.AccessDenied ? ErrorCategory.PermissionDenied : ErrorCategory.InvalidOperation, target);
-            }
-            catch (UnauthorizedAccessException e)
-            {
-                Report(e, errorId, ErrorCategory.PermissionDenied, target);
+                Report(e, errorId, kind == OperationFailureKind.Input ? ErrorCategory.InvalidArgument : kind == OperationFailureKind.AccessDenied ? ErrorCategory.PermissionDenied : ErrorCategory.InvalidOperation, target);
             }
         }
 
