@@ -209,7 +209,7 @@ namespace RtmpXProtect.Cli.Instances
         private static int Apply(string type, JsonObject desired)
         {
             var log = new OperationLog(info => Console.Error.WriteLine(info), warning => Console.Error.WriteLine("warning: " + warning));
-            var after = new ResourceCatalog().Find(type).Set(desired, log);
+            var after = new ResourceCatalog().Find(type).Set(desired, log).State;
             Console.Out.WriteLine(after.ToJsonString(new System.Text.Json.JsonSerializerOptions(ResourceRun.Output) { WriteIndented = true }));
             return 0;
         }
@@ -220,20 +220,10 @@ namespace RtmpXProtect.Cli.Instances
             {
                 return action();
             }
-            catch (Exception e) when (e is ResourceInputException || e is CertificateLoadException)
+            catch (Exception e) when (OperationFailure.Classify(e) is { } kind)
             {
-                Console.Error.WriteLine(e.Message);
-                return 2;
-            }
-            catch (ResourceOperationException e)
-            {
-                Console.Error.WriteLine(e.Message);
-                return e.AccessDenied ? 3 : 1;
-            }
-            catch (UnauthorizedAccessException e)
-            {
-                Console.Error.WriteLine(e.Message + " (run as root or as an administrator)");
-                return 3;
+                Console.Error.WriteLine(kind == OperationFailureKind.AccessDenied ? e.Message + " (run as root or as an administrator)" : e.Message);
+                return OperationFailure.ExitCode(e);
             }
         }
 

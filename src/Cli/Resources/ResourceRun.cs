@@ -38,10 +38,10 @@ namespace RtmpXProtect.Cli.Resources
                 output.WriteLine(make().ToJsonString(Output));
                 return 0;
             }
-            catch (ResourceInputException e)
+            catch (Exception e) when (OperationFailure.Classify(e) != null)
             {
                 Message(messages, "error", e.Message);
-                return 2;
+                return OperationFailure.ExitCode(e);
             }
         }
 
@@ -63,10 +63,10 @@ namespace RtmpXProtect.Cli.Resources
                         _output.WriteLine(type.Get(Required(input)).ToJsonString(Output));
                         break;
                     case "test":
-                        _output.WriteLine(type.Test(Required(input)).ToJsonString(Output));
+                        Write(type.Test(Required(input)));
                         break;
                     case "set":
-                        _output.WriteLine(type.Set(Required(input), log).ToJsonString(Output));
+                        Write(type.Set(Required(input), log));
                         break;
                     case "delete":
                         type.Delete(Required(input), log);
@@ -82,26 +82,19 @@ namespace RtmpXProtect.Cli.Resources
 
                 return 0;
             }
-            catch (ResourceInputException e)
+            catch (Exception e)
             {
-                Message(_messages, "error", e.Message);
-                return 2;
+                // dsc reads one {"error": …} line whatever failed; a bug is no excuse for a stack trace on stderr.
+                Message(_messages, "error", OperationFailure.Message(e));
+                return OperationFailure.ExitCode(e);
             }
-            catch (ResourceOperationException e)
-            {
-                Message(_messages, "error", e.Message);
-                return e.AccessDenied ? 3 : 1;
-            }
-            catch (UnauthorizedAccessException e)
-            {
-                Message(_messages, "error", e.Message);
-                return 3;
-            }
-            catch (IOException e)
-            {
-                Message(_messages, "error", e.Message);
-                return 1;
-            }
+        }
+
+        // The manifests' "stateAndDiff": the state on one line, the properties on the next.
+        private void Write(StateAndDiff result)
+        {
+            _output.WriteLine(result.State.ToJsonString(Output));
+            _output.WriteLine(result.DiffJson().ToJsonString(Output));
         }
 
         private static void Message(TextWriter messages, string level, string text)

@@ -8,7 +8,8 @@ namespace RtmpXProtect.Interop.Tests.Dsc;
 /// <summary>
 /// dsc's get_diff (lib/dsc-lib/src/dscresources/dscresource.rs): the top-level keys of the desired
 /// state whose values differ in the actual one; objects compared key by key (only keys in desired),
-/// arrays of equal length ignoring order, strings case-sensitively, _exist true when missing, $schema skipped.
+/// arrays of equal length ignoring order, strings case-sensitively, _exist true when missing, $schema and
+/// secure values ({"secureString": …}, not comparable) skipped.
 /// </summary>
 public static class DscDiff
 {
@@ -17,7 +18,7 @@ public static class DscDiff
         var differing = new List<string>();
         foreach (var entry in desired)
         {
-            if (entry.Key == "$schema")
+            if (entry.Key == "$schema" || DscExpressions.IsSecure(entry.Value))
             {
                 continue;
             }

@@ -29,10 +29,11 @@ namespace RtmpXProtect.Interop.Tests.Dsc;
 /// - Validation (verify_json_from_manifest): input against the embedded schema before the call, output
 ///   after it (get, test and set with return, every export line).
 /// - test (get_desired_state): _inDesiredState from the output when present and boolean; differing
-///   properties from get_diff(desired, actual).
+///   properties from get_diff(desired, actual), or with return stateAndDiff the resource's second output line.
 /// - config set (configure/mod.rs invoke_set, command_resource::invoke_set with skip_test false): with
 ///   implementsPretest false, test first; in the desired state → {beforeState: desired (redacted),
-///   afterState: actual, changedProperties: null}; else get, set, changedProperties get_diff(after, before).
+///   afterState: actual, changedProperties: null}; else get, set, changedProperties get_diff(after, before)
+///   (the before state redacted), or with return stateAndDiff the set's second line (the before state as get gave it).
 ///   handlesExist true sends _exist false to set too. The first error ends the run.
 /// </remarks>
 public sealed class DscEngine
@@ -76,9 +77,8 @@ public sealed class DscEngine
     {
         var resource = Find(type);
         resource.ValidateInput(desired);
-        var actual = (JsonObject)JsonNode.Parse(Invoke(resource, "test", desired).Stdout)!;
-        resource.ValidateOutput(actual, "test");
-        var differing = DscDiff.Of(desired, actual);
+        var (actual, reported) = StateAndDiff(resource, "test", Invoke(resource, "test", desired).Stdout);
+        var differing = reported ?? DscDiff.Of(desired, actual);
         var inDesired = actual["_inDesiredState"] is JsonValue flag
             ? flag.TryGetValue<bool>(out var b) ? b : throw new InvalidOperationException("'_inDesiredState' is not a boolean")
             : differing.Count == 0;
@@ -86,13 +86,38 @@ public sealed class DscEngine
     }
 
     /// <summary>dsc resource set (no pretest): the state after.</summary>
-    public JsonObject Set(string type, JsonObject desired)
+    public JsonObject Set(string type, JsonObject desired) => SetReporting(type, desired).After;
+
+    // The state after, and the changed properties when the manifest's return is stateAndDiff.
+    private (JsonObject After, List<string>? Changed) SetReporting(string type, JsonObject desired)
     {
         var resource = Find(type);
         resource.ValidateInput(desired);
-        var after = (JsonObject)JsonNode.Parse(Invoke(resource, "set", desired).Stdout)!;
-        resource.ValidateOutput(after, "set");
-        return after;
+        return StateAndDiff(resource, "set", Invoke(resource, "set", desired).Stdout);
+    }
+
+    // command_resource.rs invoke_test/invoke_set by the method's "return": "state" is one JSON line;
+    // "stateAndDiff" is the state line (validated) then a line holding a JSON array of property names.
+    private static (JsonObject State, List<string>? Diff) StateAndDiff(Manifest resource, string operation, string stdout)
+    {
+        var kind = resource.Json[operation]?["return"]?.GetValue<string>();
+        if (kind != "stateAndDiff")
+        {
+            var state = (JsonObject)JsonNode.Parse(stdout)!;
+            resource.ValidateOutput(state, operation);
+            return (state, null);
+        }
+
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        if (lines.Length < 2)
+        {
+            throw new InvalidOperationException($"{resource.Type} {operation} returns stateAndDiff but wrote {lines.Length} line(s)");
+        }
+
+        var actual = (JsonObject)JsonNode.Parse(lines[0])!;
+        resource.ValidateOutput(actual, operation);
+        var diff = JsonSerializer.Deserialize<List<string>>(lines[1]) ?? throw new InvalidOperationException($"{resource.Type} {operation}: the diff line is null");
+        return (actual, diff);
     }
 
     /// <summary>dsc resource delete.</summary>
@@ -137,12 +162,8 @@ public sealed class DscEngine
         }
 
         var parameters = Parameters(document, given);
-        var secure = ((document["parameters"] as JsonObject) ?? new JsonObject())
-            .Where(p => p.Value?["type"]?.GetValue<string>() is "secureString" or "secureObject")
-            .Select(p => parameters[p.Key]?.ToJsonString())
-            .Where(v => v != null)
-            .ToHashSet(StringComparer.Ordinal);
-        var expressions = new DscExpressions(parameters);
+        var types = ((document["parameters"] as JsonObject) ?? new JsonObject()).ToDictionary(p => p.Key, p => p.Value!["type"]!.GetValue<string>(), StringComparer.Ordinal);
+        var expressions = new DscExpressions(parameters, types);
         var started = DateTimeOffset.Now;
         var results = new JsonArray();
         foreach (var instance in Ordered((JsonArray)document["resources"]!, expressions))
@@ -156,7 +177,7 @@ public sealed class DscEngine
                 var (actual, inDesired, differing) = Test(type, desired);
                 result = new JsonObject
                 {
-                    ["desiredState"] = Redact(desired, secure),
+                    ["desiredState"] = Redact(desired),
                     ["actualState"] = actual,
                     ["inDesiredState"] = inDesired,
                     ["differingProperties"] = new JsonArray(differing.Select(d => (JsonNode)d).ToArray()),
@@ -167,17 +188,17 @@ public sealed class DscEngine
                 var (actual, inDesired, _) = Test(type, desired);
                 if (inDesired)
                 {
-                    result = new JsonObject { ["beforeState"] = Redact(desired, secure), ["afterState"] = actual, ["changedProperties"] = null };
+                    result = new JsonObject { ["beforeState"] = Redact(desired), ["afterState"] = actual, ["changedProperties"] = null };
                 }
                 else
                 {
                     var before = Get(type, desired);
-                    var after = Set(type, desired);
+                    var (after, changed) = SetReporting(type, desired);
                     result = new JsonObject
                     {
-                        ["beforeState"] = Redact(before, secure),
+                        ["beforeState"] = changed == null ? Redact(before) : before,
                         ["afterState"] = after,
-                        ["changedProperties"] = new JsonArray(DscDiff.Of(after, before).Select(d => (JsonNode)d).ToArray()),
+                        ["changedProperties"] = new JsonArray((changed ?? DscDiff.Of(after, before)).Select(d => (JsonNode)d).ToArray()),
                     };
                 }
             }
@@ -281,14 +302,14 @@ public sealed class DscEngine
         return done;
     }
 
-    // dscresource.rs redact: secure values never reach the result document.
-    private static JsonObject Redact(JsonObject state, HashSet<string?> secure)
+    // dscresource.rs redact: a secure value ({"secureString": …}) becomes "<secureValue>" in the result document.
+    private static JsonObject Redact(JsonObject state)
     {
         JsonNode? Walk(JsonNode? node) => node switch
         {
+            _ when DscExpressions.IsSecure(node) => "<secureValue>",
             JsonObject obj => new JsonObject(obj.Select(e => new KeyValuePair<string, JsonNode?>(e.Key, Walk(e.Value)))),
             JsonArray array => new JsonArray(array.Select(Walk).ToArray()),
-            JsonValue value when secure.Contains(value.ToJsonString()) => "<secureValue>",
             _ => node?.DeepClone(),
         };
         return (JsonObject)Walk(state)!;

@@ -11,13 +11,26 @@ namespace RtmpXProtect.Interop.Tests.Dsc;
 /// string "[...]" is a function call (a leading "[[" is a literal "["), with string literals in single
 /// quotes ('' inside one), integers, the functions parameters(), concat() and resourceId(), and member
 /// access on an object a function returns ([parameters('rs1').rtmp]). The result keeps its JSON type.
+/// As dsc 3.2 does (functions/parameters.rs), parameters() wraps the value of a secureString parameter as
+/// {"secureString": …} and of a secureObject as {"secureObject": …}, and that is what the resource gets;
+/// a member of a secure value is secure too (parser/expressions.rs convert_to_secure).
 /// Anything else is refused, so a document that needs more fails here.
 /// </summary>
 public sealed class DscExpressions
 {
     private readonly IReadOnlyDictionary<string, JsonNode?> _parameters;
+    private readonly IReadOnlyDictionary<string, string> _types;
 
-    public DscExpressions(IReadOnlyDictionary<string, JsonNode?> parameters) => _parameters = parameters;
+    /// <param name="parameters">The parameters' values.</param>
+    /// <param name="types">The parameters' declared types (string, secureString, secureObject…).</param>
+    public DscExpressions(IReadOnlyDictionary<string, JsonNode?> parameters, IReadOnlyDictionary<string, string> types)
+    {
+        _parameters = parameters;
+        _types = types;
+    }
+
+    /// <summary>Whether <paramref name="node"/> is a secure value as dsc makes them (parameters.rs is_secure_value).</summary>
+    public static bool IsSecure(JsonNode? node) => node is JsonObject obj && obj.Count == 1 && (obj.ContainsKey("secureString") || obj.ContainsKey("secureObject"));
 
     /// <summary>A copy of <paramref name="node"/> with every expression string replaced by its value.</summary>
     public JsonNode? Evaluate(JsonNode? node) => node switch
@@ -76,7 +89,7 @@ public sealed class DscExpressions
         position++;
         var result = name switch
         {
-            "parameters" => _parameters.TryGetValue(arguments.Single()!.GetValue<string>(), out var value) ? value?.DeepClone() : throw new KeyNotFoundException("No parameter " + arguments.Single()),
+            "parameters" => Parameter(arguments.Single()!.GetValue<string>()),
             "concat" when arguments.All(a => a is JsonArray) => new JsonArray(arguments.SelectMany(a => ((JsonArray)a!).Select(i => i?.DeepClone())).ToArray()),
             "concat" => string.Concat(arguments.Select(a => a!.GetValue<string>())),
             "resourceId" => arguments[0]!.GetValue<string>() + ":" + Uri.EscapeDataString(arguments[1]!.GetValue<string>()),
@@ -93,11 +106,29 @@ public sealed class DscExpressions
             }
 
             var member = text.Substring(start2, position - start2);
-            result = result is JsonObject obj && obj.ContainsKey(member) ? obj[member]?.DeepClone() : throw new KeyNotFoundException($"No member '{member}' in {text}");
+            var secure = IsSecure(result);
+            var target = secure ? ((JsonObject)result!).Single().Value : result;
+            var value = target is JsonObject obj && obj.ContainsKey(member) ? obj[member]?.DeepClone() : throw new KeyNotFoundException($"No member '{member}' in {text}");
+            result = secure ? Secure(value) : value;
         }
 
         return result;
     }
+
+    private JsonNode? Parameter(string name)
+    {
+        var value = _parameters.TryGetValue(name, out var found) ? found?.DeepClone() : throw new KeyNotFoundException("No parameter " + name);
+        return _types.TryGetValue(name, out var type) && type is "secureString" or "secureObject" ? new JsonObject { [type] = value } : value;
+    }
+
+    // expressions.rs convert_to_secure: strings and objects wrapped, arrays item by item, the rest as it is.
+    private static JsonNode? Secure(JsonNode? value) => value switch
+    {
+        JsonValue v when v.TryGetValue<string>(out var text) => new JsonObject { ["secureString"] = text },
+        JsonObject obj => new JsonObject { ["secureObject"] = obj },
+        JsonArray array => new JsonArray(array.Select(i => Secure(i?.DeepClone())).ToArray()),
+        _ => value,
+    };
 
     private JsonNode? Argument(string text, ref int position)
     {

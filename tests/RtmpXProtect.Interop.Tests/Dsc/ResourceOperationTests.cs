@@ -94,11 +94,58 @@ public sealed class ResourceOperationTests : IDisposable
     }
 
     [Fact]
+    public void Secrets_as_dsc_3_2_passes_secure_parameters_are_taken_and_a_rotated_key_is_reported_as_changed()
+    {
+        var dsc = _machine.Engine;
+        dsc.Set("RtmpXProtect/Instance", Instance());
+        var wrappedItems = Json($$"""{ "instance": "rs1", "path": "live/cam1", "publishKeys": [{ "secureString": "{{PathKey}}" }] }""");
+        var wrappedArray = Json($$"""{ "instance": "rs1", "path": "live/cam1", "publishKeys": { "secureObject": ["{{PathKey}}"] } }""");
+        var stream = Json($$"""{ "instance": "rs1", "name": "lobby", "source": "ingest:live/cam1", "destinations": [ { "url": { "secureString": "{{StreamUrl}}" } } ] }""");
+
+        Assert.Equal(1, dsc.Set("RtmpXProtect/Path", wrappedItems)["publishKeyCount"]!.GetValue<int>());
+        Assert.True(dsc.Test("RtmpXProtect/Path", wrappedArray).InDesiredState);
+        dsc.Set("RtmpXProtect/Stream", stream);
+        var (_, inDesired, differing) = dsc.Test("RtmpXProtect/Stream", stream);
+        Assert.True(inDesired);
+        Assert.Empty(differing);
+
+        var rotated = Json("""{ "instance": "rs1", "path": "live/cam1", "publishKeys": [{ "secureString": "dsc-rotated-key-5d1" }] }""");
+        Assert.Equal(new[] { "publishKeys" }, dsc.Test("RtmpXProtect/Path", rotated).Differing);
+        var document = Json("""{ "$schema": "https://aka.ms/dsc/schemas/v3/bundled/config/document.json", "resources": [ { "name": "cam1", "type": "RtmpXProtect/Path", "properties": { "instance": "rs1", "path": "live/cam1", "publishKeys": ["dsc-rotated-key-5d1"] } } ] }""");
+        var result = dsc.ConfigSet(document, new System.Collections.Generic.Dictionary<string, JsonNode?>())["results"]![0]!["result"]!;
+        Assert.Equal("""["publishKeys"]""", result["changedProperties"]!.ToJsonString());
+        Assert.DoesNotContain(PathKey, result.ToJsonString());
+    }
+
+    [Fact]
+    public void A_secure_value_that_is_not_dscs_wrapper_is_refused_without_quoting_it()
+    {
+        _machine.Engine.Set("RtmpXProtect/Instance", Instance());
+        var error = Assert.Throws<InvalidOperationException>(() => _machine.Engine.Set("RtmpXProtect/Path", Json($$"""{ "instance": "rs1", "path": "live/cam1", "publishKeys": [{ "secret": "{{PathKey}}" }] }""")));
+        Assert.DoesNotContain(PathKey, error.Message);
+    }
+
+    [Fact]
     public void A_desired_state_that_cannot_be_applied_exits_2_with_an_error_line_and_never_quotes_the_secret()
     {
         var error = Assert.Throws<DscResourceException>(() => _machine.Engine.Set("RtmpXProtect/Path", Json($$"""{ "instance": "nope", "path": "live/cam1", "publishKeys": ["{{PathKey}}"] }""")));
         Assert.Equal(2, error.ExitCode);
         Assert.Contains("there is no instance named nope", error.Messages.Single()["error"]!.GetValue<string>());
+        Assert.DoesNotContain(PathKey, error.Message);
+    }
+
+    [Fact]
+    public void A_configuration_broken_by_hand_fails_the_set_with_one_error_line_that_says_how_to_fix_it()
+    {
+        _machine.Engine.Set("RtmpXProtect/Instance", Instance());
+        File.WriteAllText(Path.Combine(_machine.Root("rs1"), "rtmpx.json"), "{ \"paths\": ");
+
+        var error = Assert.Throws<DscResourceException>(() => _machine.Engine.Set("RtmpXProtect/Path", Json($$"""{ "instance": "rs1", "path": "live/cam1", "publishKeys": ["{{PathKey}}"] }""")));
+
+        Assert.Equal(1, error.ExitCode);
+        var line = error.Messages.Single()["error"]!.GetValue<string>();
+        Assert.Contains("rtmpx.json", line);
+        Assert.Contains("apply the instance", line);
         Assert.DoesNotContain(PathKey, error.Message);
     }
 

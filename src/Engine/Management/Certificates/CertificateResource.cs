@@ -54,11 +54,11 @@ namespace RtmpXProtect.Engine.Management.Certificates
         public string? PfxPath { get; set; }
 
         /// <summary>A PFX as base64 (source pfx).</summary>
-        [ResourceProperty("pfxBase64", "A PFX, base64 encoded, to install (source pfx): for configurations that carry it as a secure parameter.", WriteOnly = true)]
+        [ResourceProperty("pfxBase64", "A PFX, base64 encoded, to install (source pfx): for configurations that carry it as a secure parameter.", WriteOnly = true, Secret = true)]
         public string? PfxBase64 { get; set; }
 
         /// <summary>The PFX's password.</summary>
-        [ResourceProperty("password", "The password of the PFX given; never stored (the instance re-encrypts it with a password of its own).", WriteOnly = true)]
+        [ResourceProperty("password", "The password of the PFX given; never stored (the instance re-encrypts it with a password of its own).", WriteOnly = true, Secret = true)]
         public string? Password { get; set; }
 
         /// <summary>A Windows certificate store to import it into as well.</summary>

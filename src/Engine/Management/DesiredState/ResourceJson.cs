@@ -69,6 +69,7 @@ namespace RtmpXProtect.Engine.Management.DesiredState
         private static object? ParseValue(ResourceProperty property, JsonNode? node, string where)
         {
             var type = property.ValueType;
+            node = Unwrapped(property, node, property.ItemType != null ? "secureObject" : "secureString", where);
             if (node == null)
             {
                 return property.Attribute.Nullable || property.Canonical
@@ -134,6 +135,7 @@ namespace RtmpXProtect.Engine.Management.DesiredState
         {
             if (property.ItemType == typeof(string))
             {
+                node = Unwrapped(property, node, "secureString", where);
                 var text = node is JsonValue value && value.TryGetValue<string>(out var s) ? s : throw new ResourceInputException($"{where}: must be a string.");
                 CheckPattern(property, text, where);
                 return text;
@@ -141,6 +143,19 @@ namespace RtmpXProtect.Engine.Management.DesiredState
 
             var item = node as JsonObject ?? throw new ResourceInputException($"{where}: must be an object.");
             return ParseObject(property.ItemType!, item, where + ".").Value;
+        }
+
+        // dsc's secure value {"secureString": "…"} or {"secureObject": […]} stands for what it holds.
+        private static JsonNode? Unwrapped(ResourceProperty property, JsonNode? node, string wrapper, string where)
+        {
+            if (!property.Attribute.Secret || !(node is JsonObject secure))
+            {
+                return node;
+            }
+
+            return secure.Count == 1 && secure.ContainsKey(wrapper)
+                ? secure[wrapper]
+                : throw new ResourceInputException($"{where}: must be {(wrapper == "secureString" ? "a string" : "an array")}, or dsc's {{\"{wrapper}\": …}} for a secure parameter.");
         }
 
         // A write-only value (a key) is never quoted back.

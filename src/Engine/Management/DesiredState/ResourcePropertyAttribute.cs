@@ -32,6 +32,13 @@ namespace RtmpXProtect.Engine.Management.DesiredState
         /// <summary>Taken as input, never reported (a package to install, a key, a password).</summary>
         public bool WriteOnly { get; set; }
 
+        /// <summary>
+        /// A secret (a key, a password, a URL with a stream key), write-only too. dsc 3.2 passes the value
+        /// of a secureString parameter as {"secureString": "…"} and of a secureObject as
+        /// {"secureObject": …} (lib/dsc-lib/src/functions/parameters.rs), so both forms are taken here.
+        /// </summary>
+        public bool Secret { get; set; }
+
         /// <summary>Null is a value of its own ("off"), distinct from leaving the property out.</summary>
         public bool Nullable { get; set; }
 

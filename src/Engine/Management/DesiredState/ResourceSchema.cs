@@ -203,7 +203,36 @@ namespace RtmpXProtect.Engine.Management.DesiredState
                 schema["writeOnly"] = true;
             }
 
+            return attribute.Secret ? SecretForms(schema, property.ItemType != null) : schema;
+        }
+
+        // A secret is also taken as dsc 3.2 passes a secure parameter: a string wrapped as
+        // {"secureString": …}, a whole array as {"secureObject": […]} (lib/dsc-lib/src/functions/parameters.rs).
+        private static JsonObject SecretForms(JsonObject schema, bool list)
+        {
+            var plain = new JsonObject();
+            foreach (var key in new[] { "type", "pattern", "items" }.Where(schema.ContainsKey))
+            {
+                plain[key] = schema[key]!.DeepClone();
+                schema.Remove(key);
+            }
+
+            var given = (JsonObject)plain.DeepClone();
+            if (list)
+            {
+                given["items"] = new JsonObject { ["anyOf"] = new JsonArray(plain["items"]!.DeepClone(), Wrapped("secureString", plain["items"]!)) };
+            }
+
+            schema["anyOf"] = new JsonArray(given, Wrapped(list ? "secureObject" : "secureString", plain));
             return schema;
         }
+
+        private static JsonObject Wrapped(string wrapper, JsonNode value) => new JsonObject
+        {
+            ["type"] = "object",
+            ["required"] = new JsonArray(wrapper),
+            ["additionalProperties"] = false,
+            ["properties"] = new JsonObject { [wrapper] = value.DeepClone() },
+        };
     }
 }

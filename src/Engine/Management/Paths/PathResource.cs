@@ -33,11 +33,11 @@ namespace RtmpXProtect.Engine.Management.Paths
         public bool? Exist { get; set; }
 
         /// <summary>Keys that publish (and play) the path.</summary>
-        [ResourceProperty("publishKeys", "Keys that may publish (and play) the path (rtmp://host/live/cam1?key=KEY); compared with what is stored, never shown.", WriteOnly = true)]
+        [ResourceProperty("publishKeys", "Keys that may publish (and play) the path (rtmp://host/live/cam1?key=KEY); compared with what is stored, never shown.", WriteOnly = true, Secret = true)]
         public List<string>? PublishKeys { get; set; }
 
         /// <summary>Keys that only play it.</summary>
-        [ResourceProperty("playKeys", "Keys that may only play the path (when auth.playRequiresKey); compared with what is stored, never shown.", WriteOnly = true)]
+        [ResourceProperty("playKeys", "Keys that may only play the path (when auth.playRequiresKey); compared with what is stored, never shown.", WriteOnly = true, Secret = true)]
         public List<string>? PlayKeys { get; set; }
 
         /// <summary>How many publish keys it has.</summary>

@@ -6,7 +6,7 @@ namespace RtmpXProtect.Engine.Management.Streams
     public sealed class StreamDestinationResource
     {
         /// <summary>The URL with its key; stored in secrets/, compared without being shown.</summary>
-        [ResourceProperty("url", "The rtmp:// or rtmps:// URL with its stream key; stored in the instance's secrets/ and never shown.", WriteOnly = true)]
+        [ResourceProperty("url", "The rtmp:// or rtmps:// URL with its stream key; stored in the instance's secrets/ and never shown.", WriteOnly = true, Secret = true)]
         public string? Url { get; set; }
 
         /// <summary>A file holding the URL, relative to the instance's rtmpx.json.</summary>
