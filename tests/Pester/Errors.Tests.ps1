@@ -27,9 +27,11 @@ BeforeDiscovery {
         @{ Cmdlet = 'Install-RtmpInstance'; What = 'a package that is not there'; Id = 'InstanceNotInstalled'; Category = 'InvalidArgument'; Target = '^er2$'; Message = 'does not exist' }
         @{ Cmdlet = 'Set-RtmpInstance'; What = 'an instance that is not installed'; Id = 'InstanceNotChanged'; Category = 'InvalidArgument'; Target = '^nope$'; Message = "no instance named 'nope'" }
         @{ Cmdlet = 'Set-RtmpInstance'; What = 'a configuration that breaks a rule'; Id = 'InstanceNotChanged'; Category = 'InvalidArgument'; Target = '^er1$'; Message = 'limits\.maxConnections' }
+        @{ Cmdlet = 'Set-RtmpInstance'; What = 'a listener that is not ADDRESS:PORT'; Id = 'InstanceNotChanged'; Category = 'InvalidArgument'; Target = '^er1$'; Message = "rtmp: 'localhost:1935' is not ADDRESS:PORT" }
         @{ Cmdlet = 'Uninstall-RtmpInstance'; What = 'an instance that is not installed'; Id = 'InstanceNotFound'; Category = 'ObjectNotFound'; Target = '^nope$'; Message = "No instance named 'nope'" }
         @{ Cmdlet = 'Get-RtmpInstanceCertificate'; What = 'an instance without a certificate'; Id = 'CertificateNotFound'; Category = 'ObjectNotFound'; Target = '^er1$'; Message = 'has no RTMPS certificate' }
         @{ Cmdlet = 'Set-RtmpInstanceCertificate'; What = 'a PFX with a wrong password'; Id = 'CertificateNotSet'; Category = 'InvalidArgument'; Target = '^er1$'; Message = 'cannot be read with it' }
+        @{ Cmdlet = 'Set-RtmpInstanceCertificate'; What = 'a DNS name that is not one'; Id = 'CertificateNotSet'; Category = 'InvalidArgument'; Target = '^er1$'; Message = "dnsNames\[0\]: 'rs1_site' is not a DNS name" }
         @{ Cmdlet = 'Remove-RtmpInstanceCertificate'; What = 'an instance that is not installed'; Id = 'InstanceNotFound'; Category = 'ObjectNotFound'; Target = '^nope$'; Message = "No instance named 'nope'" }
         @{ Cmdlet = 'Get-RtmpPath'; What = 'a path the instance does not have'; Id = 'PathNotFound'; Category = 'ObjectNotFound'; Target = '^live/none$'; Message = "has no path 'live/none'" }
         @{ Cmdlet = 'Set-RtmpPath'; What = 'an instance that is not installed'; Id = 'PathNotSet'; Category = 'InvalidArgument'; Target = '^live/cam1$'; Message = 'there is no instance named nope' }
@@ -88,6 +90,8 @@ BeforeAll {
             'Set-RtmpPath'                   = { Set-RtmpPath nope live/cam1 -PublishKey $key }
         }
         'a configuration that breaks a rule'      = { Set-RtmpInstance er1 -Config @{ limits = @{ maxConnections = 0 } } }
+        'a listener that is not ADDRESS:PORT'     = { Set-RtmpInstance er1 -Rtmp localhost:1935 }
+        'a DNS name that is not one'              = { Set-RtmpInstanceCertificate er1 -DnsName rs1_site }
         'an instance without a certificate'       = { Get-RtmpInstanceCertificate er1 }
         'a PFX with a wrong password'             = { Set-RtmpInstanceCertificate er1 -PfxPath $pfx -Password (ConvertTo-SecureString 'wrong-pass' -AsPlainText -Force) }
         'a path the instance does not have'       = @{

@@ -159,6 +159,12 @@ namespace RtmpXProtect.Cli.Instances
 
                 PutList(desired, "dnsNames", parse.GetValue(dns));
                 PutList(desired, "ipAddresses", parse.GetValue(ip));
+                if (desired.ContainsKey("dnsNames") || desired.ContainsKey("ipAddresses"))
+                {
+                    // Names make a self-signed certificate; --days alone keeps whatever source is there.
+                    desired["source"] ??= "selfSigned";
+                }
+
                 desired["validDays"] = parse.GetValue(days);
                 desired["renewDaysBefore"] = parse.GetValue(renew);
                 foreach (var unset in new[] { "validDays", "renewDaysBefore" }.Where(k => desired[k] == null))

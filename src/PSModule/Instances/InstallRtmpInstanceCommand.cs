@@ -51,7 +51,7 @@ namespace RtmpXProtect.PSModule.Instances
             var desired = Settings(Name, Package);
             desired.Root = Root == null ? null : GetUnresolvedProviderPathFromPSPath(Root);
             desired.State = Stopped ? InstanceRunState.Stopped : (InstanceRunState?)null;
-            Apply("InstanceNotInstalled", Name, () => Instances.Set(new Desired<InstanceResource>(desired, given), Log));
+            Apply("InstanceNotInstalled", Name, () => Instances.Set(Desire(desired, given), Log));
         }
     }
 }

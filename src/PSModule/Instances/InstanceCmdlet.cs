@@ -39,6 +39,10 @@ namespace RtmpXProtect.PSModule.Instances
             }
         }
 
+        /// <summary>The desired state of the parameters given, checked by the rules `rtmpx resource` applies to its input.</summary>
+        protected static Desired<T> Desire<T>(T value, IEnumerable<string> given)
+            where T : class, new() => ResourceJson.Checked(value, given);
+
         /// <summary>The JSON names of the parameters bound, mapped through <paramref name="names"/> (parameter name to property name).</summary>
         protected IEnumerable<string> Given(IReadOnlyDictionary<string, string> names)
         {

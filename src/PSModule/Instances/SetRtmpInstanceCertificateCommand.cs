@@ -68,7 +68,13 @@ namespace RtmpXProtect.PSModule.Instances
                 return;
             }
 
-            var given = new List<string>(Given(Properties)) { "instance", "source" };
+            // The source only when it is chosen: -ValidDays alone must not turn a CA's certificate into a self-signed one.
+            var given = new List<string>(Given(Properties)) { "instance" };
+            if (ParameterSetName == PfxSet || DnsName != null || IPAddress != null)
+            {
+                given.Add("source");
+            }
+
             var desired = new CertificateResource
             {
                 Instance = Instance,
@@ -81,7 +87,7 @@ namespace RtmpXProtect.PSModule.Instances
                 Password = Password == null ? null : Secrets.Reveal(Password),
                 Store = Store,
             };
-            Apply("CertificateNotSet", Instance, () => new CertificateOperations(Instances).Set(new Desired<CertificateResource>(desired, given), Log));
+            Apply("CertificateNotSet", Instance, () => new CertificateOperations(Instances).Set(Desire(desired, given), Log));
         }
     }
 }

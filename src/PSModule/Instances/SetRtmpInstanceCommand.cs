@@ -48,7 +48,7 @@ namespace RtmpXProtect.PSModule.Instances
                     throw new ResourceInputException($"name: no instance named '{Name}' on this machine; Install-RtmpInstance installs one.");
                 }
 
-                return Instances.Set(new Desired<InstanceResource>(desired, new List<string>(Given(Properties)) { "name" }), Log);
+                return Instances.Set(Desire(desired, new List<string>(Given(Properties)) { "name" }), Log);
             });
         }
     }

@@ -63,7 +63,7 @@ namespace RtmpXProtect.PSModule.Instances
                 Publishers = Publisher?.ToList(),
                 Record = Record,
             };
-            Apply("PathNotSet", Path, () => new PathOperations(Instances).Set(new Desired<PathResource>(desired, new List<string>(Given(Properties)) { "instance", "path" }), Log));
+            Apply("PathNotSet", Path, () => new PathOperations(Instances).Set(Desire(desired, new List<string>(Given(Properties)) { "instance", "path" }), Log));
         }
     }
 }

@@ -12,6 +12,7 @@ using RtmpXProtect.Engine.Management;
 using RtmpXProtect.Engine.Rtmp;
 using RtmpXProtect.Engine.Rtmp.Messages;
 using RtmpXProtect.Engine.Tests.Server;
+using RtmpXProtect.Engine.Security;
 using Xunit;
 
 namespace RtmpXProtect.Engine.Tests.Hosting;
@@ -100,8 +101,11 @@ public sealed class ServerHostTests : IDisposable
     public async Task A_certificate_named_on_the_command_line_must_exist()
     {
         WriteConfig();
+        // Only the certificate is missing: the password the file names is there.
+        File.WriteAllText(Path.Combine(_directory, "secrets", "rtmps.password"), "pfx-typo");
         var overrides = new ServeOverrides { Certificate = new FileInfo(Path.Combine(_directory, "typo.pfx")) };
-        await Assert.ThrowsAnyAsync<Exception>(() => ServerHost.StartAsync(new ServerHostOptions { ConfigFile = new FileInfo(ConfigPath), Overrides = overrides }));
+        var e = await Assert.ThrowsAsync<CertificateLoadException>(() => ServerHost.StartAsync(new ServerHostOptions { ConfigFile = new FileInfo(ConfigPath), Overrides = overrides }));
+        Assert.Contains("typo.pfx", e.Message);
     }
 
     private Task<ServerHost> Start() => ServerHost.StartAsync(new ServerHostOptions { ConfigFile = new FileInfo(ConfigPath) });

@@ -36,6 +36,24 @@ namespace RtmpXProtect.Engine.Management.DesiredState
             return output;
         }
 
+        /// <summary>
+        /// A desired state built in code (by a cmdlet) checked as if it had come as JSON: the same patterns,
+        /// ranges and required keys, so a cmdlet refuses what `rtmpx resource` refuses, with the same words.
+        /// </summary>
+        /// <exception cref="ResourceInputException">A given value breaks a rule of its property.</exception>
+        public static Desired<T> Checked<T>(T value, IEnumerable<string> given)
+            where T : class, new()
+        {
+            var all = WriteObject(value, withWriteOnly: true);
+            var input = new JsonObject();
+            foreach (var name in given.Distinct())
+            {
+                input[name] = all[name]?.DeepClone();
+            }
+
+            return Parse<T>(input);
+        }
+
         private static (object Value, List<string> Given) ParseObject(Type model, JsonObject input, string where)
         {
             var properties = ResourceProperties.Of(model);
@@ -172,12 +190,12 @@ namespace RtmpXProtect.Engine.Management.DesiredState
         private static string Describe(Type type) =>
             type == typeof(string) ? "a string" : type == typeof(bool) ? "true or false" : type == typeof(int) ? "an integer" : type.IsEnum ? "a string" : "of another type";
 
-        private static JsonObject WriteObject(object state)
+        private static JsonObject WriteObject(object state, bool withWriteOnly = false)
         {
             var output = new JsonObject();
             foreach (var property in ResourceProperties.Of(state.GetType()))
             {
-                if (property.Attribute.WriteOnly || property.Name == "_inDesiredState")
+                if ((property.Attribute.WriteOnly && !withWriteOnly) || property.Name == "_inDesiredState")
                 {
                     continue;
                 }
@@ -193,20 +211,20 @@ namespace RtmpXProtect.Engine.Management.DesiredState
                     continue;
                 }
 
-                output[property.Name] = WriteValue(value);
+                output[property.Name] = WriteValue(value, withWriteOnly);
             }
 
             return output;
         }
 
-        private static JsonNode? WriteValue(object value) => value switch
+        private static JsonNode? WriteValue(object value, bool withWriteOnly) => value switch
         {
             string text => text,
             bool flag => flag,
             int number => number,
             Enum choice => ResourceProperties.EnumText(choice),
             JsonObject obj => JsonNode.Parse(obj.ToJsonString()),
-            IEnumerable list => new JsonArray(list.Cast<object>().Select(item => item is string s ? (JsonNode)s : WriteObject(item)).ToArray()),
+            IEnumerable list => new JsonArray(list.Cast<object>().Select(item => item is string s ? (JsonNode)s : WriteObject(item, withWriteOnly)).ToArray()),
             _ => throw new NotSupportedException($"A value of type {value.GetType().Name} has no JSON form."),
         };
     }
