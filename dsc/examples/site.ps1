@@ -58,7 +58,8 @@ Configuration RtmpXProtectSite {
             Rtmps   = $Node.Rtmps
             Api     = $Node.Api
             Service = $Node.Service
-            Config  = @{ paths = @{ mode = 'fixed' }; limits = @{ maxConnectionsPerAddress = 20 } }
+            # Dotted keys, values as JSON text: a MOF hashtable holds strings only.
+            Config  = @{ 'paths.mode' = 'fixed'; 'limits.maxConnectionsPerAddress' = '20' }
         }
 
         RtmpCertificate Certificate {
@@ -80,7 +81,7 @@ Configuration RtmpXProtectSite {
             Instance     = $Node.NodeName
             Name         = 'cam1-out'
             Source       = 'ingest:live/cam1'
-            Destinations = @(@{ url = $StreamUrls[$Node.NodeName] })
+            Destinations = @(RtmpDestination { Url = $StreamUrls[$Node.NodeName] })
             DependsOn    = '[RtmpPath]Cam1'
         }
     }

@@ -7,6 +7,28 @@
 # A property left $null is not managed (neither set nor compared). Rtmp, Rtmps and Api take 'none' for
 # "no listener", since $null already means "leave it". Write-only properties (Package, Password,
 # PublishKeys, destination urls) are never read back.
+#
+# Every type is one Windows PowerShell 5.1's MOF can carry: destinations are a class of their own (an
+# embedded instance), not hashtables, and Config takes dotted keys ('limits.maxConnections' = '500'),
+# as a MOF hashtable holds only strings.
+
+# One destination of an RtmpStream: exactly one of Url, UrlFile or UrlEnv.
+class RtmpDestination {
+    # The rtmp:// or rtmps:// URL with its key: stored in the instance's secrets/, never read back.
+    [DscProperty()] [string] $Url
+
+    # A file holding the URL, relative to the instance's root.
+    [DscProperty()] [string] $UrlFile
+
+    # An environment variable (of the instance's service) holding the URL.
+    [DscProperty()] [string] $UrlEnv
+
+    # Accept a server whose certificate does not validate.
+    [DscProperty()] [Nullable[bool]] $AllowUntrustedCertificate
+
+    # The URL with its key masked.
+    [DscProperty(NotConfigurable)] [string] $Shown
+}
 
 class RtmpDscResource {
     # The engine resource type this class faces.
@@ -49,11 +71,56 @@ class RtmpDscResource {
             elseif ($this.NoneMeansNull -contains $name -and $value -eq 'none') {
                 $desired[$name] = $null
             }
+            elseif ($value -is [RtmpDestination[]]) {
+                $desired[$name] = @(foreach ($item in $value) { [RtmpDscResource]::Given($item) })
+            }
+            elseif ($value -is [hashtable]) {
+                $desired[$name] = [RtmpDscResource]::Undotted($value)
+            }
             else {
                 $desired[$name] = $value
             }
         }
         return $desired
+    }
+
+    # The configurable properties of a nested object that are set, by their JSON names.
+    hidden static [hashtable] Given([object] $item) {
+        $given = @{}
+        foreach ($property in $item.GetType().GetProperties()) {
+            $attribute = $property.GetCustomAttributes([System.Management.Automation.DscPropertyAttribute], $true) | Select-Object -First 1
+            $value = $property.GetValue($item)
+            if ($null -eq $attribute -or $attribute.NotConfigurable -or $null -eq $value) { continue }
+            $given[[RtmpDscResource]::JsonName($property.Name)] = $value
+        }
+        return $given
+    }
+
+    # 'limits.maxConnections' = '500' as limits = @{ maxConnections = 500 }: a dotted key's string is read as
+    # JSON when it is JSON (500, true, ["10.0.0.0/8"]) and kept as text otherwise (fixed).
+    hidden static [hashtable] Undotted([hashtable] $table) {
+        $nested = @{}
+        foreach ($key in $table.Keys) {
+            $value = $table[$key]
+            if ($value -is [hashtable]) { $value = [RtmpDscResource]::Undotted($value) }
+            $parts = "$key".Split('.')
+            if ($parts.Count -gt 1 -and $value -is [string] -and $value.Length -gt 0) {
+                try {
+                    $parsed = ConvertFrom-Json -InputObject $value -ErrorAction Stop
+                    # PowerShell 7 unrolls a JSON array (a one-item one to its item); 5.1 has no -NoEnumerate.
+                    $value = if ($value.TrimStart().StartsWith('[')) { , @($parsed) } else { $parsed }
+                }
+                catch { }
+                $value = [RtmpDscResource]::ToHashtable($value)
+            }
+            $at = $nested
+            for ($i = 0; $i -lt $parts.Count - 1; $i++) {
+                if ($at[$parts[$i]] -isnot [hashtable]) { $at[$parts[$i]] = @{} }
+                $at = $at[$parts[$i]]
+            }
+            $at[$parts[-1]] = $value
+        }
+        return $nested
     }
 
     # Runs the engine operation on the desired state; its JSON result as a hashtable.
@@ -272,8 +339,8 @@ class RtmpStream : RtmpDscResource {
     # ingest:live/cam1, an rtmp(s):// URL, an .flv file or gbd:FILE.
     [DscProperty()] [string] $Source
 
-    # @{ url = '…' } (stored in secrets/), @{ urlFile = '…' } or @{ urlEnv = '…' }, with allowUntrustedCertificate.
-    [DscProperty()] [hashtable[]] $Destinations
+    # Where it goes: @{ Url = '…' } (stored in secrets/), @{ UrlFile = '…' } or @{ UrlEnv = '…' }, as RtmpDestination.
+    [DscProperty()] [RtmpDestination[]] $Destinations
 
     # Whether the instance runs it.
     [DscProperty()] [Nullable[bool]] $Enabled

@@ -26,17 +26,27 @@ BeforeAll {
     $package = New-PlaceholderPackage $machine
     $module = Get-Module RtmpXProtect
 
-    # As the adapter's GetTypeInstanceFromModule and Invoke-DscOperation do.
+    # As the adapter's GetTypeInstanceFromModule and Invoke-DscOperation do (v3.2.3 psDscAdapter.psm1): the
+    # properties come as JSON; a JSON object becomes a hashtable of its top-level members (a PSCredential
+    # when the property is one), anything else, arrays of objects too, is assigned as ConvertFrom-Json made it.
     function Invoke-AsAdapter([string] $Class, [string] $Operation, [hashtable] $Properties) {
         $type = $module.Invoke([scriptblock]::Create("'$Class' -as 'type'"))
         $instance = $type::New()
-        foreach ($name in $Properties.Keys) {
-            $value = $Properties[$name]
-            $declared = $type.GetProperty($name, [System.Reflection.BindingFlags]'Public,Instance,IgnoreCase').PropertyType
-            if ($declared -eq [pscredential] -and $value -is [hashtable]) {
-                $value = [pscredential]::new($value.username, (ConvertTo-SecureString $value.password -AsPlainText -Force))
+        $given = ConvertFrom-Json (ConvertTo-Json -InputObject $Properties -Depth 10)
+        foreach ($member in $given.PSObject.Properties) {
+            $value = $member.Value
+            $declared = $type.GetProperty($member.Name, [System.Reflection.BindingFlags]'Public,Instance,IgnoreCase').PropertyType
+            if ($value -is [System.Management.Automation.PSCustomObject]) {
+                if ($declared -eq [pscredential]) {
+                    $value = [pscredential]::new($value.username, (ConvertTo-SecureString $value.password -AsPlainText -Force))
+                }
+                else {
+                    $table = @{}
+                    foreach ($inner in $value.PSObject.Properties) { $table[$inner.Name] = $inner.Value }
+                    $value = $table
+                }
             }
-            $instance.$name = $value
+            $instance.($member.Name) = $value
         }
         switch ($Operation) {
             'Get' {
@@ -117,6 +127,17 @@ Describe 'RtmpInstance' {
         Invoke-AsAdapter RtmpInstance Test @{ Name = 'dsc1'; Config = @{ limits = @{ maxConnections = 321 } } } | Should -BeTrue
     }
 
+    It 'takes Config in the dotted form a MOF can carry, its strings read as JSON where they are' {
+        $dotted = @{ Name = 'dsc1'; Config = @{ 'limits.maxConnections' = '321'; 'limits.maxConnectionsPerAddress' = '20'; 'paths.publishers' = '["10.0.0.0/8"]' } }
+        Invoke-AsAdapter RtmpInstance Set $dotted
+        Invoke-AsAdapter RtmpInstance Test $dotted | Should -BeTrue
+        Invoke-AsAdapter RtmpInstance Test @{ Name = 'dsc1'; Config = @{ limits = @{ maxConnectionsPerAddress = 20 }; paths = @{ publishers = @('10.0.0.0/8') } } } | Should -BeTrue
+        $state = Invoke-AsAdapter RtmpInstance Get @{ Name = 'dsc1' }
+        $state.Config.limits.maxConnectionsPerAddress | Should -Be 20
+        $state.Config.limits.maxConnectionsPerAddress | Should -BeOfType [long]
+        @($state.Config.paths.publishers) | Should -Be @('10.0.0.0/8')
+    }
+
     It 'lists every instance with the static Export()' {
         $type = $module.Invoke([scriptblock]::Create("'RtmpInstance' -as 'type'"))
         @($type::Export().Name) | Should -Be @('dsc1')
@@ -177,6 +198,7 @@ Describe 'RtmpStream' {
         Invoke-AsAdapter RtmpStream Test $desired | Should -BeTrue
         $state = Invoke-AsAdapter RtmpStream Get @{ Instance = 'dsc1'; Name = 'lobby' }
         $state.Destinations[0].shown | Should -Be 'rtmp://a.rtmp.youtube.com:1935/live2/****'
+        $state.Destinations[0].GetType().Name | Should -Be 'RtmpDestination'
         $state.Audio | Should -Be 'silent'
         ($state | ConvertTo-Json -Depth 5) | Should -Not -Match 'dsc-yt-key-2'
         (Get-RtmpStream -Instance dsc1 -NoStatus).Name | Should -Be 'lobby'

@@ -4,8 +4,10 @@
 # DSC for Linux's schema store, and PSDesiredStateConfiguration is not in this machine's NuGet mirror), so
 # a stand-in compiler evaluates it as the DSC compiler would for what the file uses: the Configuration
 # body run once per node of AllNodes (the '*' entry's values merged in), each resource block's
-# "Property = value" lines evaluated as a hashtable with $Node set, DependsOn read for the order. The
-# resources are then applied as the LCM applies them: Test(), Set() when not in the desired state.
+# "Property = value" lines evaluated as a hashtable with $Node set, DependsOn read for the order, an
+# embedded instance (RtmpDestination { … }) made an object of its class, and a hashtable property held
+# as a MOF holds one (MSFT_KeyValuePair: string values only, so a nested table is a compile error here).
+# The resources are then applied as the LCM applies them: Test(), Set() when not in the desired state.
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSupport.ps1')
@@ -50,10 +52,24 @@ BeforeAll {
                 & $Body
             }
         }
+        $destination = $module.Invoke([scriptblock]::Create("'RtmpDestination' -as 'type'"))
+        function RtmpDestination([scriptblock] $Body) {
+            $made = $destination::new()
+            foreach ($entry in (& ([scriptblock]::Create('@{' + $Body.ToString() + '}'))).GetEnumerator()) { $made.($entry.Key) = $entry.Value }
+            $made
+        }
         foreach ($class in 'RtmpInstance', 'RtmpCertificate', 'RtmpPath', 'RtmpStream') {
             Set-Item "function:$class" -Value {
                 param([string] $Id, [scriptblock] $Body)
                 $properties = & ([scriptblock]::Create('@{' + $Body.ToString() + '}'))
+                foreach ($name in @($properties.Keys | Where-Object { $properties[$_] -is [hashtable] })) {
+                    $held = @{}
+                    foreach ($entry in $properties[$name].GetEnumerator()) {
+                        if ($entry.Value -is [System.Collections.IDictionary] -or $entry.Value -is [array]) { throw "$Id.$name.$($entry.Key): a MOF hashtable holds strings only" }
+                        $held[$entry.Key] = "$($entry.Value)"
+                    }
+                    $properties[$name] = $held
+                }
                 $script:compiled.Add([pscustomobject]@{ Node = $Node.NodeName; Class = $MyInvocation.MyCommand.Name; Id = $Id; Properties = $properties })
             }
         }
@@ -102,8 +118,8 @@ Describe 'site.ps1' {
         foreach ($server in 'rs1', 'rs2', 'rs3') {
             $instance = ($resources | Where-Object { $_.Node -eq $server -and $_.Class -eq 'RtmpInstance' }).Properties
             @($instance.Keys | Sort-Object) | Should -Be @('Api', 'Config', 'Name', 'Package', 'Root', 'Rtmp', 'Rtmps', 'Service')
-            $instance.Config.paths.mode | Should -Be 'fixed'
-            $instance.Config.limits.maxConnectionsPerAddress | Should -Be 20
+            $instance.Config['paths.mode'] | Should -Be 'fixed'
+            $instance.Config['limits.maxConnectionsPerAddress'] | Should -Be '20'
             $certificate = ($resources | Where-Object { $_.Node -eq $server -and $_.Class -eq 'RtmpCertificate' }).Properties
             $certificate.DnsNames | Should -Be "$server.site.test"
             ($resources | Where-Object { $_.Node -eq $server -and $_.Class -eq 'RtmpPath' }).Properties.Path | Should -Be 'live/cam1'
