@@ -23,6 +23,7 @@ BeforeAll {
 }
 
 AfterAll {
+    if ($sink) { $sink | Stop-RtmpIngest -Confirm:$false }
     foreach ($process in @($serve, $publisher)) {
         if ($process -and -not $process.HasExited) { Stop-Process -Id $process.Id -Force }
     }
@@ -69,11 +70,16 @@ Describe 'An instance from the real package, run as its supervisor runs it' -Ski
         $publisher.HasExited | Should -BeFalse
     }
 
-    It 'runs a stream defined with -Instance and shows its state from the instance''s API' {
-        New-RtmpStream -Instance edge1 -Name relay -Source ingest:live/cam1 -Destination rtmp://127.0.0.1:1/live2 -StreamKey (ConvertTo-SecureString 'relay-dest-key-77' -AsPlainText -Force) | Out-Null
+    It 'runs a stream defined with -Instance to a server that receives it, and shows it Streaming from the instance''s API' {
+        # The destination: an ingest server in this process, as YouTube would be.
+        $script:sink = Start-RtmpIngest -Port 0 -Address 127.0.0.1
+        New-RtmpStream -Instance edge1 -Name relay -Source ingest:live/cam1 -Destination "rtmp://127.0.0.1:$($sink.Endpoint.Port)/live2" -StreamKey (ConvertTo-SecureString 'relay-dest-key-77' -AsPlainText -Force) | Out-Null
         Get-Content (Join-Path $root 'rtmpx.json') -Raw | Should -Not -Match 'relay-dest-key-77'
         Join-Path $root 'secrets/relay.0.url' | Should -Exist
-        Wait-Until -What 'the relay known to edge1' { (Get-RtmpStream -Instance edge1 -Name relay).State }
+        Wait-Until -What 'the relay streaming on edge1' { (Get-RtmpStream -Instance edge1 -Name relay).State -eq 'Streaming' }
+        Wait-Until -What 'the relay arriving at the destination with video' {
+            ($sink | Get-RtmpIngest).Streams | Where-Object { $_.Path -eq 'live2/relay-dest-key-77' -and $_.IsPublished -and $_.Width -eq 320 }
+        }
     }
 
     It 'is listed with what runs it, and shows no key anywhere' {

@@ -68,11 +68,14 @@ namespace RtmpXProtect.PSModule.Tests.Pester
             var outcomes = JsonSerializer.Deserialize<List<Outcome>>(File.ReadAllText(json), new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!;
             var failed = outcomes.Where(o => o.Result == "Failed").ToList();
             Assert.True(failed.Count == 0, $"{file}: {failed.Count} of {outcomes.Count} failed:\n" + string.Join("\n", failed.Select(f => $"[-] {f.Name}\n    {f.Message.Replace("\n", "\n    ")}")));
-            Assert.True(outcomes.Any(o => o.Result == "Passed"), $"{file}: no test passed:\n{run.Output}");
+            // Outside CI a file may skip whole for want of a peer (ffmpeg); otherwise something must have run.
+            var ci = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+            var allSkipped = outcomes.Count > 0 && outcomes.All(o => o.Result == "Skipped");
+            Assert.True(outcomes.Any(o => o.Result == "Passed") || (!ci && allSkipped), $"{file}: no test passed:\n{run.Output}");
             Assert.Equal(0, run.ExitCode);
 
             // Under CI nothing PowerShell-related may skip: a skipped test there means a missing peer.
-            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+            if (ci)
             {
                 var skipped = outcomes.Where(o => o.Result == "Skipped").Select(o => o.Name).ToList();
                 Assert.True(skipped.Count == 0, $"{file}: skipped under CI=true:\n" + string.Join("\n", skipped));
