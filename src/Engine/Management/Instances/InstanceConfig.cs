@@ -3,6 +3,7 @@ using System.Linq;
 using System.Net;
 using System.Text.Json.Nodes;
 using RtmpXProtect.Engine.Configuration;
+using RtmpXProtect.Engine.Hooks;
 using RtmpXProtect.Engine.Management.DesiredState;
 
 namespace RtmpXProtect.Engine.Management.Instances
@@ -16,7 +17,7 @@ namespace RtmpXProtect.Engine.Management.Instances
     {
         public static readonly string[] Sections = { "limits", "paths", "auth", "hooks", "record", "logging", "metrics" };
 
-        private const string Mask = "****";
+        private const string Mask = ShownUrl.Mask;
 
         /// <summary>What a new instance's rtmpx.json holds before its desired state is applied: logging into logs/.</summary>
         public static JsonObject NewFile() => new JsonObject
@@ -61,7 +62,7 @@ namespace RtmpXProtect.Engine.Management.Instances
 
             if (shown["auth"] is JsonObject auth && auth["callbackUrl"] is JsonValue callback)
             {
-                auth["callbackUrl"] = ShownUrl(callback.GetValue<string>());
+                auth["callbackUrl"] = ShownUrl.Of(callback.GetValue<string>());
             }
 
             if (shown["hooks"] is JsonObject hooks && hooks["webhooks"] is JsonArray webhooks)
@@ -70,7 +71,7 @@ namespace RtmpXProtect.Engine.Management.Instances
                 {
                     if (webhook["url"] is JsonValue url)
                     {
-                        webhook["url"] = ShownUrl(url.GetValue<string>());
+                        webhook["url"] = ShownUrl.Of(url.GetValue<string>());
                     }
                 }
             }
@@ -230,9 +231,5 @@ namespace RtmpXProtect.Engine.Management.Instances
         /// <summary>Two endpoint texts that name the same endpoint ("0.0.0.0:1935" and "0.0.0.0:01935").</summary>
         public static bool SameEndpoint(string? a, string? b)
             => a == null || b == null ? a == b : Equals(ListenAddress.Parse(a), ListenAddress.Parse(b));
-
-        // Scheme, host and port: webhook services (Slack, Teams, Discord) carry their token in the path.
-        private static string ShownUrl(string url)
-            => Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.GetLeftPart(UriPartial.Authority).Replace(uri.UserInfo + "@", string.Empty) + "/" + Mask : Mask;
     }
 }

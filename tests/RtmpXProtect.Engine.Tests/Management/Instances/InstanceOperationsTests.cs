@@ -175,6 +175,60 @@ public sealed class InstanceOperationsTests : IDisposable
     }
 
     [Fact]
+    public void A_folder_that_holds_files_of_its_own_is_never_taken_for_a_root()
+    {
+        Directory.CreateDirectory(_machine.Root("rs1"));
+        var notes = Path.Combine(_machine.Root("rs1"), "notes.txt");
+        File.WriteAllText(notes, "the operator's");
+
+        var e = Assert.Throws<ResourceInputException>(() => _machine.Operations.Set(InstanceSandbox.Desire(Rs1)));
+
+        Assert.Contains("holds files of its own", e.Message);
+        Assert.Equal(new[] { notes }, Directory.GetFileSystemEntries(_machine.Root("rs1")));
+        Assert.Empty(_machine.Operations.Export());
+    }
+
+    [Fact]
+    public void The_root_of_one_instance_is_not_taken_by_another()
+    {
+        _machine.Operations.Set(InstanceSandbox.Desire(Rs1));
+        var shared = $$"""{ "name": "rs2", "root": {{Json(_machine.Root("rs1"))}}, "package": {{Json(_machine.Package("0.7.0"))}}, "rtmp": "127.0.0.1:19352", "api": "127.0.0.1:19852", "service": "none" }""";
+
+        var e = Assert.Throws<ResourceInputException>(() => _machine.Operations.Set(InstanceSandbox.Desire(shared)));
+
+        Assert.Contains("is the root of instance rs1", e.Message);
+        Assert.Equal(new[] { "rs1" }, _machine.Operations.Export().Select(i => i.Name));
+    }
+
+    [Fact]
+    public void Removal_deletes_nothing_when_the_root_no_longer_carries_the_instances_marker()
+    {
+        _machine.Operations.Set(InstanceSandbox.Desire(Rs1));
+        File.Delete(Path.Combine(_machine.Root("rs1"), InstanceLayout.MarkerFile));
+
+        var e = Assert.Throws<ResourceOperationException>(() => _machine.Operations.Set(InstanceSandbox.Desire("""{ "name": "rs1", "_exist": false }""")));
+
+        Assert.Contains("not marked as the root of instance rs1", e.Message);
+        Assert.True(File.Exists(Path.Combine(_machine.Root("rs1"), "rtmpx.json")));
+        Assert.Equal(new[] { "rs1" }, _machine.Operations.Export().Select(i => i.Name));
+    }
+
+    [Fact]
+    public void A_config_with_webhooks_and_enum_values_converges_and_shows_no_webhook_token()
+    {
+        var hooked = Rs1.Replace("\"record\"", """
+            "hooks": { "webhooks": [ { "url": "https://hooks.slack.example/services/T0/B0/slack-token-77" } ] },
+            "logging": { "level": "Warning" }, "record"
+            """);
+        _machine.Operations.Set(InstanceSandbox.Desire(hooked));
+
+        Assert.True(_machine.Operations.Test(InstanceSandbox.Desire(hooked)).InDesiredState);
+        var shown = ResourceJson.Write(_machine.Operations.Get("rs1")).ToJsonString();
+        Assert.DoesNotContain("slack-token-77", shown);
+        Assert.Contains("https://hooks.slack.example/****", shown);
+    }
+
+    [Fact]
     public void An_instance_that_is_not_there_is_reported_with_exist_false()
     {
         var missing = _machine.Operations.Get("nope");

@@ -96,6 +96,45 @@ public sealed class InstanceResourcesTests : IDisposable
         Assert.DoesNotContain("not-it", e.Message);
     }
 
+    [Fact]
+    public void A_set_that_names_no_source_keeps_the_pfx_installed()
+    {
+        var given = SelfSignedCertificates.CreatePfx(new[] { "ca.example" }, Array.Empty<IPAddress>(), TimeSpan.FromDays(30), "given-pfx-pass");
+        var installed = Certificates.Set(Parse<CertificateResource>($$"""{ "instance": "rs1", "source": "pfx", "pfxBase64": "{{Convert.ToBase64String(given)}}", "password": "given-pfx-pass" }"""));
+
+        var after = Certificates.Set(Parse<CertificateResource>("""{ "instance": "rs1", "store": null }"""));
+
+        Assert.Equal(CertificateSource.Pfx, after.Source);
+        Assert.Equal(installed.Thumbprint, after.Thumbprint);
+    }
+
+    [Fact]
+    public void A_pfx_that_can_no_longer_be_read_is_drift_that_set_makes_anew()
+    {
+        var desired = Parse<CertificateResource>("""{ "instance": "rs1", "dnsNames": ["rs1.site.example"] }""");
+        Certificates.Set(desired);
+        File.WriteAllText(Path.Combine(Root, "secrets", "rtmps.password"), "not-the-password");
+
+        Assert.True(Certificates.Get("rs1").Exist);
+        Assert.Contains("thumbprint", Certificates.Test(desired).Differing);
+        var repaired = Certificates.Set(desired);
+
+        Assert.Equal("CN=rs1.site.example", repaired.Subject);
+        Assert.True(Certificates.Test(desired).InDesiredState);
+    }
+
+    [Fact]
+    public void Absent_paths_and_streams_of_an_instance_that_is_gone_are_in_their_desired_state()
+    {
+        var path = Parse<PathResource>("""{ "instance": "gone", "path": "live/cam1", "_exist": false }""");
+        var stream = Parse<StreamResource>("""{ "instance": "gone", "name": "lobby", "_exist": false }""");
+
+        Assert.False(Paths.Set(path).Exist);
+        Assert.True(Paths.Test(path).InDesiredState);
+        Assert.False(Streams.Set(stream).Exist);
+        Assert.True(Streams.Test(stream).InDesiredState);
+    }
+
     [Theory]
     [InlineData("""{ "instance": "rs1", "validDays": 30, "renewDaysBefore": 30 }""", "renewDaysBefore: 30 must be less than validDays")]
     [InlineData("""{ "instance": "rs1", "source": "pfx" }""", "source pfx needs pfxPath or pfxBase64")]
