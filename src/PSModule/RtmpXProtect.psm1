@@ -133,8 +133,8 @@ class RtmpDscResource {
             [Action[string]] { param($message) Write-Warning $message })
         # Assigned, never sent down a pipeline: PowerShell would enumerate the JsonObject's members.
         if ($operation -eq 'get') { $output = $resource.Get($instance) }
-        elseif ($operation -eq 'test') { $output = $resource.Test($instance).State }
-        else { $output = $resource.Set($instance, $log).State }
+        elseif ($operation -eq 'test') { $output = $resource.Test($instance) }
+        else { $output = $resource.Set($instance, $log) }
         return [RtmpDscResource]::ToHashtable((ConvertFrom-Json $output.ToJsonString()))
     }
 

@@ -215,7 +215,7 @@ namespace RtmpXProtect.Cli.Instances
         private static int Apply(string type, JsonObject desired)
         {
             var log = new OperationLog(info => Console.Error.WriteLine(info), warning => Console.Error.WriteLine("warning: " + warning));
-            var after = new ResourceCatalog().Find(type).Set(desired, log).State;
+            var after = new ResourceCatalog().Find(type).Set(desired, log);
             Console.Out.WriteLine(after.ToJsonString(new System.Text.Json.JsonSerializerOptions(ResourceRun.Output) { WriteIndented = true }));
             return 0;
         }

@@ -63,10 +63,10 @@ namespace RtmpXProtect.Cli.Resources
                         _output.WriteLine(type.Get(Required(input)).ToJsonString(Output));
                         break;
                     case "test":
-                        Write(type.Test(Required(input)));
+                        _output.WriteLine(type.Test(Required(input)).ToJsonString(Output));
                         break;
                     case "set":
-                        Write(type.Set(Required(input), log));
+                        _output.WriteLine(type.Set(Required(input), log).ToJsonString(Output));
                         break;
                     case "delete":
                         type.Delete(Required(input), log);
@@ -88,13 +88,6 @@ namespace RtmpXProtect.Cli.Resources
                 Message(_messages, "error", OperationFailure.Message(e));
                 return OperationFailure.ExitCode(e);
             }
-        }
-
-        // The manifests' "stateAndDiff": the state on one line, the properties on the next.
-        private void Write(StateAndDiff result)
-        {
-            _output.WriteLine(result.State.ToJsonString(Output));
-            _output.WriteLine(result.DiffJson().ToJsonString(Output));
         }
 
         private static void Message(TextWriter messages, string level, string text)

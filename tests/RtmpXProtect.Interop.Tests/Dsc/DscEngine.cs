@@ -29,11 +29,10 @@ namespace RtmpXProtect.Interop.Tests.Dsc;
 /// - Validation (verify_json_from_manifest): input against the embedded schema before the call, output
 ///   after it (get, test and set with return, every export line).
 /// - test (get_desired_state): _inDesiredState from the output when present and boolean; differing
-///   properties from get_diff(desired, actual), or with return stateAndDiff the resource's second output line.
+///   properties from get_diff(desired, actual).
 /// - config set (configure/mod.rs invoke_set, command_resource::invoke_set with skip_test false): with
 ///   implementsPretest false, test first; in the desired state → {beforeState: desired (redacted),
-///   afterState: actual, changedProperties: null}; else get, set, changedProperties get_diff(after, before)
-///   (the before state redacted), or with return stateAndDiff the set's second line (the before state as get gave it).
+///   afterState: actual, changedProperties: null}; else get, set, changedProperties get_diff(after, before).
 ///   handlesExist true sends _exist false to set too. The first error ends the run.
 /// </remarks>
 public sealed class DscEngine
@@ -77,8 +76,8 @@ public sealed class DscEngine
     {
         var resource = Find(type);
         resource.ValidateInput(desired);
-        var (actual, reported) = StateAndDiff(resource, "test", Invoke(resource, "test", desired).Stdout);
-        var differing = reported ?? DscDiff.Of(desired, actual);
+        var actual = State(resource, "test", Invoke(resource, "test", desired).Stdout);
+        var differing = DscDiff.Of(desired, actual);
         var inDesired = actual["_inDesiredState"] is JsonValue flag
             ? flag.TryGetValue<bool>(out var b) ? b : throw new InvalidOperationException("'_inDesiredState' is not a boolean")
             : differing.Count == 0;
@@ -86,38 +85,31 @@ public sealed class DscEngine
     }
 
     /// <summary>dsc resource set (no pretest): the state after.</summary>
-    public JsonObject Set(string type, JsonObject desired) => SetReporting(type, desired).After;
-
-    // The state after, and the changed properties when the manifest's return is stateAndDiff.
-    private (JsonObject After, List<string>? Changed) SetReporting(string type, JsonObject desired)
+    public JsonObject Set(string type, JsonObject desired)
     {
         var resource = Find(type);
         resource.ValidateInput(desired);
-        return StateAndDiff(resource, "set", Invoke(resource, "set", desired).Stdout);
+        return State(resource, "set", Invoke(resource, "set", desired).Stdout);
     }
 
-    // command_resource.rs invoke_test/invoke_set by the method's "return": "state" is one JSON line;
-    // "stateAndDiff" is the state line (validated) then a line holding a JSON array of property names.
-    private static (JsonObject State, List<string>? Diff) StateAndDiff(Manifest resource, string operation, string stdout)
+    // command_resource.rs invoke_test/invoke_set with return "state": stdout is the state, one JSON value.
+    private static JsonObject State(Manifest resource, string operation, string stdout)
     {
         var kind = resource.Json[operation]?["return"]?.GetValue<string>();
-        if (kind != "stateAndDiff")
+        if (kind != "state")
         {
-            var state = (JsonObject)JsonNode.Parse(stdout)!;
-            resource.ValidateOutput(state, operation);
-            return (state, null);
+            throw new NotSupportedException($"{resource.Type} {operation} returns {kind ?? "nothing"}; the stand-in runs return \"state\", as the RtmpXProtect manifests declare");
         }
 
         var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        if (lines.Length < 2)
+        if (lines.Length != 1)
         {
-            throw new InvalidOperationException($"{resource.Type} {operation} returns stateAndDiff but wrote {lines.Length} line(s)");
+            throw new InvalidOperationException($"{resource.Type} {operation} wrote {lines.Length} lines where dsc reads one JSON object");
         }
 
-        var actual = (JsonObject)JsonNode.Parse(lines[0])!;
-        resource.ValidateOutput(actual, operation);
-        var diff = JsonSerializer.Deserialize<List<string>>(lines[1]) ?? throw new InvalidOperationException($"{resource.Type} {operation}: the diff line is null");
-        return (actual, diff);
+        var state = (JsonObject)JsonNode.Parse(lines[0])!;
+        resource.ValidateOutput(state, operation);
+        return state;
     }
 
     /// <summary>dsc resource delete.</summary>
@@ -193,12 +185,12 @@ public sealed class DscEngine
                 else
                 {
                     var before = Get(type, desired);
-                    var (after, changed) = SetReporting(type, desired);
+                    var after = Set(type, desired);
                     result = new JsonObject
                     {
-                        ["beforeState"] = changed == null ? Redact(before) : before,
+                        ["beforeState"] = Redact(before),
                         ["afterState"] = after,
-                        ["changedProperties"] = new JsonArray((changed ?? DscDiff.Of(after, before)).Select(d => (JsonNode)d).ToArray()),
+                        ["changedProperties"] = new JsonArray(DscDiff.Of(after, before).Select(d => (JsonNode)d).ToArray()),
                     };
                 }
             }

@@ -61,8 +61,8 @@ public sealed class ManifestTests
             Assert.All((JsonArray)call["args"]!, arg => Assert.IsAssignableFrom<JsonValue>(arg));
         }
 
-        Assert.Equal("stateAndDiff", manifest["set"]!["return"]!.GetValue<string>());
-        Assert.Equal("stateAndDiff", manifest["test"]!["return"]!.GetValue<string>());
+        Assert.Equal("state", manifest["set"]!["return"]!.GetValue<string>());
+        Assert.Equal("state", manifest["test"]!["return"]!.GetValue<string>());
         Assert.True(manifest["set"]!["handlesExist"]!.GetValue<bool>());
         Assert.Equal(ResourceManifest.ExitCodes.Select(c => c.Code.ToString(System.Globalization.CultureInfo.InvariantCulture)), ((JsonObject)manifest["exitCodes"]!).Select(e => e.Key));
     }

@@ -7,8 +7,7 @@ namespace RtmpXProtect.Engine.Management.DesiredState
     /// <summary>
     /// The DSC v3 manifest (*.dsc.resource.json) of a resource type over `rtmpx resource`: every
     /// method reads the instance as JSON on stdin and writes one JSON object (export: one per line);
-    /// test and set return "stateAndDiff" (the state, then on a second line the properties that differ
-    /// or were changed, as only the resource can see a write-only key differ); set handles <c>_exist</c> false itself, and delete is there for
+    /// test and set return the state; set handles <c>_exist</c> false itself, and delete is there for
     /// `dsc resource delete`; the instance schema is embedded.
     /// </summary>
     public static class ResourceManifest
@@ -48,8 +47,8 @@ namespace RtmpXProtect.Engine.Management.DesiredState
             var set = (JsonObject)manifest["set"]!;
             set["implementsPretest"] = false;
             set["handlesExist"] = true;
-            set["return"] = "stateAndDiff";
-            ((JsonObject)manifest["test"]!)["return"] = "stateAndDiff";
+            set["return"] = "state";
+            ((JsonObject)manifest["test"]!)["return"] = "state";
             manifest["exitCodes"] = new JsonObject(ExitCodes.Select(c => new System.Collections.Generic.KeyValuePair<string, JsonNode?>(c.Code.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Meaning)));
             manifest["schema"] = new JsonObject { ["embedded"] = type.Schema() };
             return manifest;

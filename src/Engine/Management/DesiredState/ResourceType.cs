@@ -22,14 +22,14 @@ namespace RtmpXProtect.Engine.Management.DesiredState
         /// <exception cref="ResourceInputException">The input is not an instance of this type.</exception>
         public abstract JsonObject Get(JsonObject input);
 
-        /// <summary>The actual state with <c>_inDesiredState</c>, and the properties that differ.</summary>
+        /// <summary>The actual state with <c>_inDesiredState</c>.</summary>
         /// <exception cref="ResourceInputException">The input is not an instance of this type.</exception>
-        public abstract StateAndDiff Test(JsonObject input);
+        public abstract JsonObject Test(JsonObject input);
 
-        /// <summary>Applies <paramref name="input"/>: the state after, and the properties that differed before.</summary>
+        /// <summary>Applies <paramref name="input"/> and returns the state after.</summary>
         /// <exception cref="ResourceInputException">The desired state cannot be applied as given; nothing was changed.</exception>
         /// <exception cref="ResourceOperationException">A step failed; what ran before runs on.</exception>
-        public abstract StateAndDiff Set(JsonObject input, OperationLog log);
+        public abstract JsonObject Set(JsonObject input, OperationLog log);
 
         /// <summary>Removes the instance <paramref name="input"/> names.</summary>
         public abstract void Delete(JsonObject input, OperationLog log);

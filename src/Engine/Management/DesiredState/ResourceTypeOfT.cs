@@ -35,18 +35,13 @@ namespace RtmpXProtect.Engine.Management.DesiredState
 
         public override JsonObject Get(JsonObject input) => ResourceJson.Write(_get(ResourceJson.Parse<T>(input)));
 
-        public override StateAndDiff Test(JsonObject input)
+        public override JsonObject Test(JsonObject input)
         {
             var result = _test(ResourceJson.Parse<T>(input));
-            return new StateAndDiff(ResourceJson.Write(result.Actual, result.InDesiredState), result.Differing);
+            return ResourceJson.Write(result.Actual, result.InDesiredState);
         }
 
-        public override StateAndDiff Set(JsonObject input, OperationLog log)
-        {
-            var desired = ResourceJson.Parse<T>(input);
-            var changing = _test(desired).Differing;
-            return new StateAndDiff(ResourceJson.Write(_set(desired, log)), changing);
-        }
+        public override JsonObject Set(JsonObject input, OperationLog log) => ResourceJson.Write(_set(ResourceJson.Parse<T>(input), log));
 
         public override void Delete(JsonObject input, OperationLog log) => _delete(ResourceJson.Parse<T>(input), log);
 
