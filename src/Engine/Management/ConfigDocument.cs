@@ -87,35 +87,24 @@ namespace RtmpXProtect.Engine.Management
             }
         }
 
-        /// <summary>Whether the document is valid; the loader's errors (keys and lines, never values) when not.</summary>
-        /// <exception cref="ResourceInputException">The document breaks a rule of rtmpx.json.</exception>
-        public static void Check(JsonObject document)
+        /// <summary>The document as it would be written, validated once: its text, and what the loader makes of it.</summary>
+        /// <param name="document">The whole rtmpx.json.</param>
+        /// <param name="property">The property a broken rule is blamed on ("config"), if any.</param>
+        /// <exception cref="ResourceInputException">The document breaks a rule of rtmpx.json (keys and lines, never values).</exception>
+        public static (string Text, RtmpxConfig Config) Checked(JsonObject document, string? property = null)
         {
+            var text = Text(document);
             try
             {
-                RtmpxConfigLoader.Parse(Text(document));
+                return (text, RtmpxConfigLoader.Parse(text));
             }
             catch (RtmpxConfigException e)
             {
-                throw new ResourceInputException("The instance's rtmpx.json would be invalid: " + string.Join("; ", e.Errors));
+                throw new ResourceInputException((property == null ? "The" : property + ": the") + " instance's rtmpx.json would be invalid: " + string.Join("; ", e.Errors));
             }
         }
 
-        /// <summary>As <see cref="Write"/>, with a broken rule reported as the desired state's fault.</summary>
-        /// <exception cref="ResourceInputException">The document breaks a rule of rtmpx.json; nothing was written.</exception>
-        public static bool WriteChecked(string path, JsonObject document)
-        {
-            Check(document);
-            return Write(path, document);
-        }
-
-        /// <summary>Validates and writes the document, readable by its owner only; false when the file already held it.</summary>
-        /// <exception cref="RtmpxConfigException">The document breaks a rule of rtmpx.json; nothing was written.</exception>
-        public static bool Write(string path, JsonObject document)
-        {
-            var text = Text(document);
-            RtmpxConfigLoader.Parse(text);
-            return AtomicFile.WriteIfChanged(path, text, ownerOnly: true);
-        }
+        /// <summary>Writes text that <see cref="Checked"/> (or the loader) passed, readable by its owner only; false when the file already held it.</summary>
+        public static bool Write(string path, string checkedText) => AtomicFile.WriteIfChanged(path, checkedText, ownerOnly: true);
     }
 }

@@ -15,6 +15,15 @@ namespace RtmpXProtect.Engine.Management
 
         private const int OwnerAll = 0x1C0; // 0700
 
+        /// <summary>Writes a secret and a line break to <paramref name="file"/> atomically, file and folder owner-only; false when the file held it already.</summary>
+        public static bool WriteSecret(string file, string secret)
+        {
+            var folder = Path.GetDirectoryName(file)!;
+            Directory.CreateDirectory(folder);
+            Restrict(folder, directory: true);
+            return AtomicFile.WriteIfChanged(file, secret + "\n", ownerOnly: true);
+        }
+
         /// <summary>Sets 0600 (0700 for a folder) on Unix; nothing on Windows.</summary>
         public static void Restrict(string path, bool directory)
         {

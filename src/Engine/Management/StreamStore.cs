@@ -147,7 +147,7 @@ namespace RtmpXProtect.Engine.Management
             Write(document, current, fromEnvironment);
             if (!string.Equals(oldName, current.Name, StringComparison.OrdinalIgnoreCase))
             {
-                DeleteSecrets(oldName, 0);
+                DeleteSecrets(oldName, _ => true);
             }
 
             return Find(current.Name) ?? current;
@@ -172,7 +172,7 @@ namespace RtmpXProtect.Engine.Management
             var stored = streams[index]?["name"]?.GetValue<string>() ?? name;
             streams.RemoveAt(index);
             Write(document, null, null);
-            DeleteSecrets(stored, 0);
+            DeleteSecrets(stored, _ => true);
             return true;
         }
 
@@ -251,13 +251,24 @@ namespace RtmpXProtect.Engine.Management
 
         private static string Camel(string name) => JsonNamingPolicy.CamelCase.ConvertName(name);
 
-        /// <summary>Writes a URL to its file under the secrets folder (made owner-only); false when the file held it already.</summary>
-        internal bool WriteSecret(string relativeFile, string url)
+        /// <summary>
+        /// Keeps the URL files of stream <paramref name="name"/> as its destinations are now: urls[i] in
+        /// NAME.i.url (owner-only), and no file for a destination without one (a urlFile or urlEnv of its
+        /// own, or gone), so an old key never stays on disk. Returns the files written.
+        /// </summary>
+        internal IReadOnlyList<string> StoreSecrets(string name, IReadOnlyList<string?> urls)
         {
-            var folder = Path.Combine(Directory, Secrets);
-            System.IO.Directory.CreateDirectory(folder);
-            OwnerOnly.Restrict(folder, directory: true);
-            return AtomicFile.WriteIfChanged(Path.Combine(Directory, relativeFile), url + "\n", ownerOnly: true);
+            var written = new List<string>();
+            for (var i = 0; i < urls.Count; i++)
+            {
+                if (urls[i] != null && OwnerOnly.WriteSecret(Path.Combine(Directory, SecretFile(name, i)), urls[i]!))
+                {
+                    written.Add(SecretFile(name, i));
+                }
+            }
+
+            DeleteSecrets(name, i => i >= urls.Count || urls[i] == null);
+            return written;
         }
 
         /// <summary>Where destination <paramref name="index"/> of stream <paramref name="name"/> keeps its URL, relative to the configuration.</summary>
@@ -319,9 +330,10 @@ namespace RtmpXProtect.Engine.Management
         // The URL files first, then the configuration: a server that reloads on the rename finds every file it names.
         private void Write(JsonObject document, StreamDefinition? secrets, JsonObject?[]? fromEnvironment)
         {
+            var text = ConfigDocument.Text(document);
             try
             {
-                RtmpxConfigLoader.Parse(ConfigDocument.Text(document));
+                RtmpxConfigLoader.Parse(text);
             }
             catch (RtmpxConfigException e)
             {
@@ -331,31 +343,14 @@ namespace RtmpXProtect.Engine.Management
             System.IO.Directory.CreateDirectory(Directory);
             if (secrets != null)
             {
-                for (var i = 0; i < secrets.Destinations.Count; i++)
-                {
-                    var file = Path.Combine(Directory, SecretFile(secrets.Name, i));
-                    if (fromEnvironment?[i] != null)
-                    {
-                        if (File.Exists(file))
-                        {
-                            File.Delete(file);
-                        }
-                    }
-                    else
-                    {
-                        WriteSecret(SecretFile(secrets.Name, i), secrets.Destinations[i].Url);
-                    }
-                }
-
-                DeleteSecrets(secrets.Name, secrets.Destinations.Count);
+                StoreSecrets(secrets.Name, secrets.Destinations.Select((d, i) => fromEnvironment?[i] != null ? null : d.Url).ToList());
             }
 
-            ConfigDocument.Write(ConfigPath, document);
+            ConfigDocument.Write(ConfigPath, text);
         }
 
-        // Deletes NAME.N.url for N from `from` on, the files of destinations that no longer exist;
-        // a destination read from the environment has none, so the numbers may have gaps.
-        internal void DeleteSecrets(string name, int from)
+        // Deletes the NAME.N.url files whose N is chosen by `which`; the numbers may have gaps.
+        private void DeleteSecrets(string name, Func<int, bool> which)
         {
             var folder = Path.Combine(Directory, Secrets);
             if (!System.IO.Directory.Exists(folder))
@@ -366,7 +361,7 @@ namespace RtmpXProtect.Engine.Management
             foreach (var file in System.IO.Directory.GetFiles(folder, name + ".*.url"))
             {
                 var number = Path.GetFileNameWithoutExtension(file).Substring(name.Length + 1);
-                if (int.TryParse(number, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var i) && i >= from
+                if (int.TryParse(number, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var i) && which(i)
                     && string.Equals(Path.GetFileName(file), Path.GetFileName(SecretFile(name, i)), StringComparison.Ordinal))
                 {
                     File.Delete(file);

@@ -10,6 +10,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using RtmpXProtect.Engine.Management.DesiredState;
 using RtmpXProtect.Engine.Management.Instances;
+using RtmpXProtect.Engine.Security;
 
 namespace RtmpXProtect.Engine.Management.Certificates
 {
@@ -117,12 +118,12 @@ namespace RtmpXProtect.Engine.Management.Certificates
             }
             else
             {
-                if (desired.Given("dnsNames") && !SameSet(value.DnsNames!, actual.DnsNames!, StringComparer.OrdinalIgnoreCase))
+                if (desired.Given("dnsNames") && !Compare.SameSet(value.DnsNames!, actual.DnsNames!, StringComparer.OrdinalIgnoreCase))
                 {
                     differing.Add("dnsNames");
                 }
 
-                if (desired.Given("ipAddresses") && !SameSet(value.IpAddresses!.Select(NormalAddress), actual.IpAddresses!, StringComparer.Ordinal))
+                if (desired.Given("ipAddresses") && !Compare.SameSet(value.IpAddresses!.Select(NormalAddress), actual.IpAddresses!, StringComparer.Ordinal))
                 {
                     differing.Add("ipAddresses");
                 }
@@ -326,7 +327,8 @@ namespace RtmpXProtect.Engine.Management.Certificates
             return certificate;
         }
 
-        // The installed certificate; null when there is none, or it cannot be read with the instance's password.
+        // The installed certificate, loaded as the running instance loads it; null when there is none, or
+        // the instance could not load it either (a wrong password, a broken file).
         private static X509Certificate2? Load(InstanceLayout layout)
         {
             var file = layout.Resolve(InstanceLayout.CertificateFile);
@@ -338,9 +340,9 @@ namespace RtmpXProtect.Engine.Management.Certificates
 
             try
             {
-                return new X509Certificate2(File.ReadAllBytes(file), File.ReadAllText(password).TrimEnd('\r', '\n'), X509KeyStorageFlags.DefaultKeySet);
+                return ServerCertificate.Load(file, null, SecretSource.Read(new FileInfo(password), null));
             }
-            catch (CryptographicException)
+            catch (CertificateLoadException)
             {
                 return null;
             }
@@ -354,7 +356,7 @@ namespace RtmpXProtect.Engine.Management.Certificates
             var file = layout.Resolve(InstanceLayout.CertificatePasswordFile);
             if (File.Exists(file))
             {
-                return File.ReadAllText(file).TrimEnd('\r', '\n');
+                return SecretSource.Read(new FileInfo(file), null)!;
             }
 
             var bytes = new byte[32];
@@ -364,9 +366,7 @@ namespace RtmpXProtect.Engine.Management.Certificates
             }
 
             var password = Convert.ToBase64String(bytes);
-            Directory.CreateDirectory(layout.Secrets);
-            OwnerOnly.Restrict(layout.Secrets, directory: true);
-            AtomicFile.WriteIfChanged(file, password + "\n", ownerOnly: true);
+            OwnerOnly.WriteSecret(file, password);
             return password;
         }
 
@@ -385,9 +385,6 @@ namespace RtmpXProtect.Engine.Management.Certificates
 
         private double DaysLeft(CertificateResource actual)
             => (DateTimeOffset.Parse(actual.NotAfter!, CultureInfo.InvariantCulture) - _now()).TotalDays;
-
-        private static bool SameSet(IEnumerable<string> a, IEnumerable<string> b, StringComparer comparer)
-            => new HashSet<string>(a, comparer).SetEquals(b);
 
         private static string NormalAddress(string text) => IPAddress.TryParse(text, out var address) ? address.ToString() : text;
 

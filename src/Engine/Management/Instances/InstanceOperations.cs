@@ -239,15 +239,7 @@ namespace RtmpXProtect.Engine.Management.Instances
 
             before ??= new RtmpxConfig();
             InstanceConfig.Apply(file, desired);
-            RtmpxConfig after;
-            try
-            {
-                after = RtmpxConfigLoader.Parse(ConfigDocument.Text(file));
-            }
-            catch (RtmpxConfigException e)
-            {
-                throw new ResourceInputException($"config: the instance's rtmpx.json would be invalid: {string.Join("; ", e.Errors)}");
-            }
+            var (text, after) = ConfigDocument.Checked(file, "config");
 
             CheckEndpointsFree(name, after);
             if (record != null && record.Service != kind)
@@ -255,7 +247,8 @@ namespace RtmpXProtect.Engine.Management.Instances
                 _services(record.Service).Uninstall(name, log);
             }
 
-            var wasRunning = service.State(name, ListenAddress.Parse(before.Api.Listen)) == InstanceRunState.Running;
+            // A new instance does not run yet: asking would probe the default API address, maybe another server's.
+            var wasRunning = record != null && service.State(name, ListenAddress.Parse(before.Api.Listen)) == InstanceRunState.Running;
             layout.CreateFolders(name);
             var upgrade = package != null && package.Manifest.Version != installed?.Version;
             if (upgrade)
@@ -263,7 +256,7 @@ namespace RtmpXProtect.Engine.Management.Instances
                 Install(name, package!, layout, installed, service, wasRunning, log);
             }
 
-            if (ConfigDocument.Write(layout.ConfigFile, file))
+            if (ConfigDocument.Write(layout.ConfigFile, text))
             {
                 log.Info($"wrote {layout.ConfigFile}");
             }

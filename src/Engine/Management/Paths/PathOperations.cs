@@ -24,25 +24,15 @@ namespace RtmpXProtect.Engine.Management.Paths
         public PathResource Get(string instance, string path)
         {
             var entry = Entry(instance, path);
-            return entry == null
-                ? new PathResource { Instance = instance, Path = path, Exist = false }
-                : new PathResource
-                {
-                    Instance = instance,
-                    Path = path,
-                    Exist = true,
-                    PublishKeyCount = entry.PublishKeys.Count,
-                    PlayKeyCount = entry.PlayKeys.Count,
-                    Publishers = entry.Publishers.ToList(),
-                    Record = entry.Record,
-                };
+            return entry == null ? new PathResource { Instance = instance, Path = path, Exist = false } : Resource(instance, path, entry);
         }
 
+        /// <summary>The paths of one instance, from one read of its configuration; none when there is no such instance.</summary>
+        public IReadOnlyList<PathResource> List(string instance)
+            => Entries(instance).Select(e => Resource(instance, e.Key, e.Value)).ToList();
+
         /// <summary>Every path of every instance.</summary>
-        public IReadOnlyList<PathResource> Export()
-            => _instances.Registry.List()
-                .SelectMany(r => Entries(r.Name).Keys.Select(path => Get(r.Name, path)))
-                .ToList();
+        public IReadOnlyList<PathResource> Export() => _instances.Registry.List().SelectMany(r => List(r.Name)).ToList();
 
         /// <summary>The path as it is, and which given properties differ; keys are compared as sets, without being shown.</summary>
         public TestResult<PathResource> Test(Desired<PathResource> desired)
@@ -59,17 +49,17 @@ namespace RtmpXProtect.Engine.Management.Paths
             var entry = exist ? Entry(value.Instance!, value.Path!) : null;
             if (entry != null)
             {
-                if (desired.Given("publishKeys") && !SameSet(value.PublishKeys!, entry.PublishKeys))
+                if (desired.Given("publishKeys") && !Compare.SameSet(value.PublishKeys!, entry.PublishKeys))
                 {
                     differing.Add("publishKeys");
                 }
 
-                if (desired.Given("playKeys") && !SameSet(value.PlayKeys!, entry.PlayKeys))
+                if (desired.Given("playKeys") && !Compare.SameSet(value.PlayKeys!, entry.PlayKeys))
                 {
                     differing.Add("playKeys");
                 }
 
-                if (desired.Given("publishers") && !SameSet(value.Publishers!, entry.Publishers))
+                if (desired.Given("publishers") && !Compare.SameSet(value.Publishers!, entry.Publishers))
                 {
                     differing.Add("publishers");
                 }
@@ -128,11 +118,22 @@ namespace RtmpXProtect.Engine.Management.Paths
 
         private static void Write(InstanceLayout layout, JsonObject file, string done, OperationLog log)
         {
-            if (ConfigDocument.WriteChecked(layout.ConfigFile, file))
+            if (ConfigDocument.Write(layout.ConfigFile, ConfigDocument.Checked(file).Text))
             {
                 log.Info(done);
             }
         }
+
+        private static PathResource Resource(string instance, string path, PathEntry entry) => new PathResource
+        {
+            Instance = instance,
+            Path = path,
+            Exist = true,
+            PublishKeyCount = entry.PublishKeys.Count,
+            PlayKeyCount = entry.PlayKeys.Count,
+            Publishers = entry.Publishers.ToList(),
+            Record = entry.Record,
+        };
 
         private PathEntry? Entry(string instance, string path) => Entries(instance).TryGetValue(path, out var entry) ? entry : null;
 
@@ -141,7 +142,5 @@ namespace RtmpXProtect.Engine.Management.Paths
             var layout = _instances.Layout(instance);
             return layout == null ? new Dictionary<string, PathEntry>() : ConfigDocument.Load(layout.ConfigFile).Paths.Entries;
         }
-
-        private static bool SameSet(IEnumerable<string> a, IEnumerable<string> b) => new HashSet<string>(a, StringComparer.Ordinal).SetEquals(b);
     }
 }

@@ -141,7 +141,7 @@ namespace RtmpXProtect.Engine.Management.Streams
                 throw new ResourceInputException($"source: stream {name} does not exist yet; give its source and destinations to create it.");
             }
 
-            var urls = new List<(string File, string Url)>();
+            var urls = new List<string?>();
             if (desired.Given("source"))
             {
                 current["source"] = value.Source;
@@ -165,11 +165,10 @@ namespace RtmpXProtect.Engine.Management.Streams
                     }
 
                     var destination = new JsonObject();
+                    urls.Add(wanted.Url);
                     if (wanted.Url != null)
                     {
-                        var secret = store.SecretFile(name, i);
-                        urls.Add((secret, wanted.Url));
-                        destination["urlFile"] = secret;
+                        destination["urlFile"] = store.SecretFile(name, i);
                     }
                     else if (wanted.UrlFile != null)
                     {
@@ -213,29 +212,24 @@ namespace RtmpXProtect.Engine.Management.Streams
 
             // The URLs are checked with the file (a URL that is not rtmp(s):// is refused by the loader
             // through its urlFile); they are written first, so a reload finds every file the file names.
-            foreach (var (secret, url) in urls)
+            foreach (var url in urls.Where(u => u != null))
             {
-                if (!StreamsMapper.IsDestinationUrl(url))
+                if (!StreamsMapper.IsDestinationUrl(url!))
                 {
                     throw new ResourceInputException($"destinations: a url of stream {name} is not an rtmp:// or rtmps:// URL with an application and a stream name.");
                 }
             }
 
-            ConfigDocument.Check(file);
-            foreach (var (secret, url) in urls)
+            var (text, _) = ConfigDocument.Checked(file);
+            if (desired.Given("destinations"))
             {
-                if (store.WriteSecret(secret, url))
+                foreach (var secret in store.StoreSecrets(name, urls))
                 {
                     log.Info($"stored destination URL {secret} of stream {name}");
                 }
             }
 
-            if (desired.Given("destinations"))
-            {
-                store.DeleteSecrets(name, value.Destinations!.Count);
-            }
-
-            if (ConfigDocument.WriteChecked(layout.ConfigFile, file))
+            if (ConfigDocument.Write(layout.ConfigFile, text))
             {
                 log.Info($"wrote stream {name} of instance {value.Instance}");
             }

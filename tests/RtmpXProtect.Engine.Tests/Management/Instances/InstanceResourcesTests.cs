@@ -209,6 +209,19 @@ public sealed class InstanceResourcesTests : IDisposable
         Assert.Empty(Directory.GetFiles(Path.Combine(Root, "secrets"), "*.url"));
     }
 
+    [Fact]
+    public void A_destination_that_no_longer_keeps_its_url_in_secrets_leaves_no_old_key_there()
+    {
+        Streams.Set(Parse<StreamResource>("""{ "instance": "rs1", "name": "lobby", "source": "ingest:live/cam1", "destinations": [ { "url": "rtmp://a.rtmp.youtube.com/live2/old-KEY-1" } ] }"""));
+        var secret = Path.Combine(Root, "secrets", "lobby.0.url");
+        Assert.True(File.Exists(secret));
+
+        Streams.Set(Parse<StreamResource>("""{ "instance": "rs1", "name": "lobby", "destinations": [ { "urlEnv": "LOBBY_URL" } ] }"""));
+
+        Assert.False(File.Exists(secret));
+        Assert.DoesNotContain("old-KEY-1", string.Concat(Directory.GetFiles(Root, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith(".pfx", StringComparison.Ordinal)).Select(File.ReadAllText)));
+    }
+
     [Theory]
     [InlineData("""{ "instance": "rs1", "name": "new" }""", "give its source and destinations")]
     [InlineData("""{ "instance": "rs1", "name": "bad", "source": "ingest:live/x", "destinations": [ { "url": "http://example.com/KEY-9" } ] }""", "not an rtmp:// or rtmps:// URL")]
