@@ -36,7 +36,7 @@ namespace RtmpXProtect.Engine.Hosting
         /// <summary>Whether the certificate file exists: an instance may name it before it is provisioned.</summary>
         public bool Exists => File.Exists(Certificate.FullName);
 
-        /// <summary>Size and last write time of every file, read now: equal stamps mean the same certificate.</summary>
+        /// <summary>Path, size and last write time of every file, and the password's variable, read now: equal stamps mean the same certificate.</summary>
         public string Stamp()
         {
             var stamp = new System.Text.StringBuilder();
@@ -47,13 +47,7 @@ namespace RtmpXProtect.Engine.Hosting
                 stamp.Append(info.Exists ? info.Length + "|" + info.LastWriteTimeUtc.Ticks : "missing").Append(';');
             }
 
-            return stamp.ToString();
+            return stamp.Append("env|").Append(PasswordEnvironment).ToString();
         }
-
-        /// <summary>Compares by path, as FileInfo compares by reference.</summary>
-        /// <param name="other">The files of the running certificate.</param>
-        public bool SameAs(CertificateFiles? other)
-            => other != null && Certificate.FullName == other.Certificate.FullName && Key?.FullName == other.Key?.FullName
-               && PasswordFile?.FullName == other.PasswordFile?.FullName && PasswordEnvironment == other.PasswordEnvironment;
     }
 }

@@ -68,9 +68,6 @@ namespace RtmpXProtect.Engine.Hosting
         /// <summary>The configuration now running (after the last good reload).</summary>
         public ServeConfiguration Current => Volatile.Read(ref _current);
 
-        /// <summary>When the host started listening.</summary>
-        public DateTimeOffset StartedAt { get; } = DateTimeOffset.UtcNow;
-
         /// <summary>Whether RTMPS is configured but waits for its certificate file.</summary>
         public bool TlsWaitsForCertificate { get; private set; }
 
@@ -105,9 +102,6 @@ namespace RtmpXProtect.Engine.Hosting
             }
         }
 
-        /// <summary>Streams, publishers, players and bitrates now.</summary>
-        public ServerStatus Status() => Server.GetStatus();
-
         /// <summary>Asks for a reload (SIGHUP); a burst of requests while one runs gives one more.</summary>
         /// <param name="trigger">Why, for the log line ("SIGHUP").</param>
         public void RequestReload(string trigger) => _reloads.Writer.TryWrite(trigger);
@@ -125,7 +119,7 @@ namespace RtmpXProtect.Engine.Hosting
             _watch?.Dispose();
             if (Streams != null)
             {
-                await Streams.ApplyAsync(Array.Empty<StreamDefinition>()).ConfigureAwait(false);
+                await Streams.DisposeAsync().ConfigureAwait(false);
             }
 
             if (_api != null)
@@ -140,11 +134,6 @@ namespace RtmpXProtect.Engine.Hosting
                 _log.Information("Stopped");
             }
 
-            if (Streams != null)
-            {
-                await Streams.DisposeAsync().ConfigureAwait(false);
-            }
-
             foreach (var certificate in _certificates)
             {
                 certificate.Dispose();
@@ -157,8 +146,8 @@ namespace RtmpXProtect.Engine.Hosting
         private async Task StartAsync()
         {
             var options = _current.Options;
-            LoadCertificate(_current, null, options);
             _options.Customize?.Invoke(options);
+            Commit(ChooseCertificate(_current, starting: true, options));
             Server = new RtmpServer(options, _log);
             Server.Start();
             LogBanner(options);
@@ -220,7 +209,7 @@ namespace RtmpXProtect.Engine.Hosting
         // certificate files moves the watch.
         private void Watch(ServeConfiguration configuration)
         {
-            if (_options.ConfigFile == null || !_options.WatchFiles)
+            if (_options.ConfigFile == null)
             {
                 return;
             }
@@ -241,7 +230,7 @@ namespace RtmpXProtect.Engine.Hosting
         private bool Reload(string trigger)
         {
             var name = _options.ConfigFile?.Name ?? "configuration";
-            var (certificate, stamp, waiting) = (_certificate, _certificateStamp, TlsWaitsForCertificate);
+            TlsChoice? tls = null;
             bool Reject(IEnumerable<string> errors)
             {
                 foreach (var error in errors)
@@ -249,7 +238,11 @@ namespace RtmpXProtect.Engine.Hosting
                     _log.Error("Rejected {File} ({Trigger}), keeping the running configuration: {Error}", name, trigger, error);
                 }
 
-                (_certificate, _certificateStamp, TlsWaitsForCertificate) = (certificate, stamp, waiting);
+                if (tls?.Fresh == true)
+                {
+                    tls.Value.Certificate!.Dispose();
+                }
+
                 return false;
             }
 
@@ -257,8 +250,8 @@ namespace RtmpXProtect.Engine.Hosting
             try
             {
                 next = ServeConfigurationReader.Read(_options.ConfigFile, _options.Overrides);
-                LoadCertificate(next, _current, next.Options);
                 _options.Customize?.Invoke(next.Options);
+                tls = ChooseCertificate(next, starting: false, next.Options);
             }
             catch (RtmpxConfigException e)
             {
@@ -282,59 +275,70 @@ namespace RtmpXProtect.Engine.Hosting
             {
                 // Access and limits are applied; the listener that could not move stays where it was.
                 _log.Error("Reloaded {File} ({Trigger}) in part: a listener could not move ({Error})", name, trigger, e.Message);
+                Commit(tls.Value);
                 Volatile.Write(ref _current, next);
                 return true;
             }
 
+            Commit(tls.Value);
             _log.Information("Reloaded {File} ({Trigger}): {Changes}", name, trigger, ConfigChanges.Describe(_current.Settings, next.Settings, result));
             Volatile.Write(ref _current, next);
             return true;
         }
 
-        // Puts the RTMPS certificate into the options: the one running when the files are unchanged,
-        // else loaded anew (kept to the end: TLS sessions accepted with an old one may still run). A
-        // certificate file that does not exist yet leaves RTMPS waiting, unless the command line named
-        // it (an operator who typed a path wants to hear it is wrong).
-        private void LoadCertificate(ServeConfiguration next, ServeConfiguration? running, RtmpServerOptions options)
+        // What RTMPS uses under `next`, put into its options but not yet made the host's: a certificate
+        // given in memory (Start-RtmpIngest), the running one while its files are unchanged, or one
+        // loaded anew. A certificate file that does not exist yet leaves RTMPS waiting, unless the
+        // command line named it (an operator who typed a path wants to hear it is wrong).
+        private TlsChoice ChooseCertificate(ServeConfiguration next, bool starting, RtmpServerOptions options)
         {
             var files = next.Certificate;
-            if (files == null)
+            if (options.Certificate != null || files == null)
             {
-                TlsWaitsForCertificate = false;
-                return;
+                return new TlsChoice(null, null, Waiting: false, Fresh: false);
             }
 
             if (!files.Exists && _options.Overrides.Certificate == null)
             {
-                if (!TlsWaitsForCertificate || running == null)
+                if (!TlsWaitsForCertificate || starting)
                 {
                     _log.Warning("RTMPS waits for its certificate: {Certificate} does not exist yet; it starts when the file appears", files.Certificate.FullName);
                 }
 
-                TlsWaitsForCertificate = true;
                 options.TlsEndpoint = null;
                 if (options.Endpoint == null)
                 {
                     throw new RtmpxConfigException(new[] { $"listeners.rtmps: {files.Certificate.FullName} does not exist and listeners.rtmp is off, so nothing would listen." });
                 }
 
-                return;
+                return new TlsChoice(null, null, Waiting: true, Fresh: false);
             }
 
             var stamp = files.Stamp();
-            if (_certificate != null && running?.Certificate != null && files.SameAs(running.Certificate) && stamp == _certificateStamp)
+            if (_certificate != null && stamp == _certificateStamp)
             {
                 options.Certificate = _certificate;
-                return;
+                return new TlsChoice(_certificate, stamp, Waiting: false, Fresh: false);
             }
 
             var certificate = ServerCertificate.Load(files.Certificate.FullName, files.Key?.FullName, SecretSource.Read(files.PasswordFile, files.PasswordEnvironment));
             _log.Information("RTMPS certificate {Subject}, valid until {NotAfter:yyyy-MM-dd}, SHA-256 thumbprint {Thumbprint}", certificate.Subject, certificate.NotAfter.ToUniversalTime(), Thumbprint(certificate));
-            _certificates.Add(certificate);
-            _certificate = certificate;
-            _certificateStamp = stamp;
-            TlsWaitsForCertificate = false;
             options.Certificate = certificate;
+            return new TlsChoice(certificate, stamp, Waiting: false, Fresh: true);
+        }
+
+        // The choice of a configuration that now runs. A replaced certificate is kept to the end:
+        // TLS sessions accepted with it may still run.
+        private void Commit(TlsChoice tls)
+        {
+            if (tls.Fresh)
+            {
+                _certificates.Add(tls.Certificate!);
+            }
+
+            _certificate = tls.Certificate;
+            _certificateStamp = tls.Stamp;
+            TlsWaitsForCertificate = tls.Waiting;
         }
 
         private static string Thumbprint(X509Certificate2 certificate)
@@ -404,7 +408,7 @@ namespace RtmpXProtect.Engine.Hosting
                 _log.Information("Recording every publish to {Directory}", options.RecordDirectory);
             }
 
-            if (_options.ConfigFile != null && _options.WatchFiles)
+            if (_options.ConfigFile != null)
             {
                 _log.Information("Reloading {File} on SIGHUP and when it changes", _options.ConfigFile.FullName);
             }
@@ -415,5 +419,9 @@ namespace RtmpXProtect.Engine.Hosting
             var host = IPAddress.Any.Equals(bound.Address) || IPAddress.IPv6Any.Equals(bound.Address) ? Dns.GetHostName() : bound.Address.ToString();
             return (bound.Address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 && host.IndexOf(':') >= 0 ? $"[{host}]" : host, bound.Port);
         }
+
+        // The RTMPS certificate a configuration runs with and the stamp of its files; Fresh when loaded
+        // for it (a rejected reload disposes it); Waiting when its file does not exist yet.
+        private readonly record struct TlsChoice(X509Certificate2? Certificate, string? Stamp, bool Waiting, bool Fresh);
     }
 }

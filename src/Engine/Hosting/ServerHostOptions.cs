@@ -45,9 +45,6 @@ namespace RtmpXProtect.Engine.Hosting
         /// </summary>
         public Func<ServerHost, Task<IAsyncDisposable?>>? StartApi { get; set; }
 
-        /// <summary>Reload when the configuration file or the certificate files it names change on disk.</summary>
-        public bool WatchFiles { get; set; } = true;
-
         /// <summary>Where the host and its server log; nothing when null.</summary>
         public ILogger? Log { get; set; }
     }

@@ -40,11 +40,8 @@ namespace RtmpXProtect.Engine.Management
         /// <summary>The server itself, for callers that need its events or hub.</summary>
         public RtmpServer Server => _host.Server;
 
-        /// <summary>The host, for its reloads and configuration.</summary>
-        public ServerHost Host => _host;
-
-        /// <summary>When the host started listening.</summary>
-        public DateTimeOffset StartedAt => _host.StartedAt;
+        /// <summary>When it started listening (what Start-RtmpIngest's view shows).</summary>
+        public DateTimeOffset StartedAt { get; } = DateTimeOffset.UtcNow;
 
         /// <summary>
         /// Starts listening and the configuration's enabled streams. A configuration that breaks a
@@ -66,7 +63,6 @@ namespace RtmpXProtect.Engine.Management
                 new ServerHostOptions
                 {
                     ConfigFile = fromFile ? new FileInfo(Path.GetFullPath(options.ConfigPath!)) : null,
-                    Overrides = new ServeOverrides { NoApi = true },
                     Customize = server => Override(server, options, fromFile),
                     Log = log,
                 },
