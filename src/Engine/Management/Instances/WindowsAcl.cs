@@ -1,5 +1,5 @@
 using System;
-using System.Diagnostics;
+using System.Linq;
 using RtmpXProtect.Engine.Management.DesiredState;
 
 namespace RtmpXProtect.Engine.Management.Instances
@@ -20,21 +20,10 @@ namespace RtmpXProtect.Engine.Management.Instances
 
         private static void Run(string path, params string[] arguments)
         {
-            var start = new ProcessStartInfo("icacls")
+            var (exitCode, error) = SystemTool.Run("icacls", new[] { path }.Concat(arguments), TimeSpan.FromSeconds(60));
+            if (exitCode != 0)
             {
-                Arguments = "\"" + path + "\" " + string.Join(" ", arguments),
-                UseShellExecute = false,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                CreateNoWindow = true,
-            };
-            using var process = Process.Start(start)!;
-            var error = process.StandardError.ReadToEndAsync();
-            process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            if (process.ExitCode != 0)
-            {
-                throw new ResourceOperationException($"icacls {path} failed (exit {process.ExitCode}): {error.GetAwaiter().GetResult().Trim()}") { AccessDenied = process.ExitCode == 5 };
+                throw new ResourceOperationException($"icacls {path} failed (exit {exitCode}): {error.Trim()}") { AccessDenied = exitCode == 5 };
             }
         }
     }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Net;
 using RtmpXProtect.Engine.Management.DesiredState;
@@ -119,37 +118,8 @@ namespace RtmpXProtect.Engine.Management.Instances.Services
             }
         }
 
-        private (int ExitCode, string Error) Run(params string[] arguments)
-        {
-            var start = new ProcessStartInfo(Systemctl ?? "systemctl")
-            {
-                UseShellExecute = false,
-                RedirectStandardError = true,
-                RedirectStandardOutput = true,
-                CreateNoWindow = true,
-            };
-            start.Arguments = string.Join(" ", arguments);
-            try
-            {
-                using var process = Process.Start(start)!;
-                var error = process.StandardError.ReadToEndAsync();
-                var output = process.StandardOutput.ReadToEndAsync();
-
-                // Both streams are read in the background, so the wait is the one bound on a systemctl
-                // that hangs (a start that waits on a unit's own start timeout).
-                if (!process.WaitForExit((int)CommandTimeout.TotalMilliseconds))
-                {
-                    process.Kill();
-                    return (-1, $"systemctl {start.Arguments} did not finish in {CommandTimeout.TotalSeconds:0} s");
-                }
-
-                output.GetAwaiter().GetResult();
-                return (process.ExitCode, error.GetAwaiter().GetResult());
-            }
-            catch (System.ComponentModel.Win32Exception e)
-            {
-                throw new ResourceOperationException($"systemctl cannot be run: {e.Message}", e);
-            }
-        }
+        // Both streams are read in the background, so the time limit is the one bound on a systemctl
+        // that hangs (a start that waits on a unit's own start timeout).
+        private (int ExitCode, string Error) Run(params string[] arguments) => SystemTool.Run(Systemctl ?? "systemctl", arguments, CommandTimeout);
     }
 }
