@@ -8,8 +8,9 @@ live/cam1 with its publish key, and a stream that sends that camera on.
 The resources are the class resources of the RtmpXProtect module (RtmpInstance, RtmpCertificate,
 RtmpPath, RtmpStream), the same engine operations as the DSC v3 resources of dsc/. Node defaults are in
 the '*' entry of $RtmpXProtectSite; keys and destination URLs are parameters, so they are not in this
-file. Compiled MOF files hold them as plain text: encrypt them (ConfigurationData CertificateFile) or use
-DSC v3 with secureString parameters (site.dsc.yaml) instead.
+file. Compiled MOF files hold them as plain text (a MOF encrypts PSCredential values only, and these are
+strings): keep the MOF output folder to administrators and delete it once applied, or use DSC v3 with
+secureString parameters (site.dsc.yaml) instead.
 
 .EXAMPLE
 . ./site.ps1

@@ -138,11 +138,16 @@ class RtmpDscResource {
         return [RtmpDscResource]::ToHashtable((ConvertFrom-Json $output.ToJsonString()))
     }
 
-    # The reported state into the properties it has; write-only ones are cleared.
+    # The reported state into the properties: write-only ones, and any the state does not report (an
+    # instance that does not exist reports only its keys), are cleared, so Get() never hands back a key
+    # or a URL it was given.
     hidden [void] Take([hashtable] $state) {
         foreach ($property in $this.DscProperties()) {
             $name = [RtmpDscResource]::JsonName($property.Name)
-            if ($this.WriteOnly -contains $name) {
+            $key = $property.GetCustomAttributes([System.Management.Automation.DscPropertyAttribute], $true)[0].Key
+            # A ValidateSet property (audio, service) holds no secret and refuses $null: it keeps its value.
+            $validated = $property.GetCustomAttributes([System.Management.Automation.ValidateArgumentsAttribute], $true).Count -gt 0
+            if ($this.WriteOnly -contains $name -or (-not $key -and -not $validated -and -not $state.ContainsKey($name))) {
                 $property.SetValue($this, $null)
                 continue
             }

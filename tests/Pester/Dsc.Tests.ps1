@@ -192,6 +192,13 @@ Describe 'RtmpPath' {
 }
 
 Describe 'RtmpStream' {
+    It 'hands back no URL it was given from Get() of a stream that does not exist yet' {
+        $state = Invoke-AsAdapter RtmpStream Get @{ Instance = 'dsc1'; Name = 'not-yet'; Destinations = @(@{ url = 'rtmp://a.rtmp.youtube.com/live2/dsc-yt-key-9' }) }
+        $state._exist | Should -BeFalse
+        $state.Destinations | Should -BeNullOrEmpty
+        ($state | ConvertTo-Json -Depth 5) | Should -Not -Match 'dsc-yt-key-9'
+    }
+
     It 'keeps a destination URL in secrets/ and shows it masked' {
         $desired = @{ Instance = 'dsc1'; Name = 'lobby'; Source = 'ingest:live/cam1'; Destinations = @(@{ url = 'rtmp://a.rtmp.youtube.com/live2/dsc-yt-key-2' }); Audio = 'silent' }
         Invoke-AsAdapter RtmpStream Set $desired

@@ -126,7 +126,7 @@ namespace RtmpXProtect.Engine.Management.DesiredState
 
                 if (type == typeof(JsonObject))
                 {
-                    return node is JsonObject obj ? JsonNode.Parse(obj.ToJsonString()) : throw new ResourceInputException($"{where}: must be an object.");
+                    return node is JsonObject obj ? obj.DeepClone() : throw new ResourceInputException($"{where}: must be an object.");
                 }
 
                 if (property.ItemType != null)
@@ -223,7 +223,7 @@ namespace RtmpXProtect.Engine.Management.DesiredState
             bool flag => flag,
             int number => number,
             Enum choice => ResourceProperties.EnumText(choice),
-            JsonObject obj => JsonNode.Parse(obj.ToJsonString()),
+            JsonObject obj => obj.DeepClone(),
             IEnumerable list => new JsonArray(list.Cast<object>().Select(item => item is string s ? (JsonNode)s : WriteObject(item, withWriteOnly)).ToArray()),
             _ => throw new NotSupportedException($"A value of type {value.GetType().Name} has no JSON form."),
         };

@@ -56,7 +56,7 @@ namespace RtmpXProtect.Engine.Management.DesiredState
             };
             foreach (var entry in ObjectSchema(typeof(T)))
             {
-                schema[entry.Key] = entry.Value == null ? null : JsonNode.Parse(entry.Value.ToJsonString());
+                schema[entry.Key] = entry.Value?.DeepClone();
             }
 
             var definitions = new JsonObject();

@@ -15,7 +15,9 @@ namespace RtmpXProtect.Engine.Management.Instances
     /// </summary>
     internal static class InstanceConfig
     {
-        public static readonly string[] Sections = { "limits", "paths", "auth", "hooks", "record", "logging", "metrics" };
+        /// <summary>The sections an instance's config may set, as its resource property declares them.</summary>
+        public static readonly string[] Sections = ((ResourceSectionsAttribute)typeof(InstanceResource).GetProperty(nameof(InstanceResource.Config))!
+            .GetCustomAttributes(typeof(ResourceSectionsAttribute), false).Single()).Names;
 
         private const string Mask = ShownUrl.Mask;
 
@@ -38,7 +40,7 @@ namespace RtmpXProtect.Engine.Management.Instances
             var sections = new JsonObject();
             foreach (var name in Sections)
             {
-                sections[name] = all[name] == null ? null : JsonNode.Parse(all[name]!.ToJsonString());
+                sections[name] = all[name]?.DeepClone();
             }
 
             (sections["paths"] as JsonObject)?.Remove("entries");
@@ -48,7 +50,7 @@ namespace RtmpXProtect.Engine.Management.Instances
         /// <summary>The sections as shown: keys masked, URLs without user info and query.</summary>
         public static JsonObject Shown(JsonObject effective)
         {
-            var shown = (JsonObject)JsonNode.Parse(effective.ToJsonString())!;
+            var shown = (JsonObject)effective.DeepClone();
             if (shown["paths"] is JsonObject paths)
             {
                 foreach (var list in new[] { "publishKeys", "playKeys" })
@@ -63,6 +65,15 @@ namespace RtmpXProtect.Engine.Management.Instances
             if (shown["auth"] is JsonObject auth && auth["callbackUrl"] is JsonValue callback)
             {
                 auth["callbackUrl"] = ShownUrl.Of(callback.GetValue<string>());
+            }
+
+            // A command's arguments may carry a token (curl -H "Authorization: Bearer …").
+            foreach (var command in (shown["hooks"]?["commands"] as JsonArray ?? new JsonArray()).OfType<JsonObject>())
+            {
+                if (command["args"] is JsonArray arguments)
+                {
+                    command["args"] = new JsonArray(arguments.Select(_ => (JsonNode)Mask).ToArray());
+                }
             }
 
             if (shown["hooks"] is JsonObject hooks && hooks["webhooks"] is JsonArray webhooks)
@@ -87,7 +98,7 @@ namespace RtmpXProtect.Engine.Management.Instances
         /// </summary>
         public static bool Differs(JsonObject file, RtmpxConfig actual, JsonObject desired)
         {
-            var merged = (JsonObject)JsonNode.Parse(file.ToJsonString())!;
+            var merged = (JsonObject)file.DeepClone();
             foreach (var entry in desired)
             {
                 if (entry.Value is JsonObject section)
@@ -149,7 +160,7 @@ namespace RtmpXProtect.Engine.Management.Instances
                 }
                 else
                 {
-                    target[entry.Key] = entry.Value == null ? null : JsonNode.Parse(entry.Value.ToJsonString());
+                    target[entry.Key] = entry.Value?.DeepClone();
                 }
             }
         }
