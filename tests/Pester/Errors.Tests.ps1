@@ -33,6 +33,7 @@ BeforeDiscovery {
         @{ Cmdlet = 'Set-RtmpInstanceCertificate'; What = 'a PFX with a wrong password'; Id = 'CertificateNotSet'; Category = 'InvalidArgument'; Target = '^er1$'; Message = 'cannot be read with it' }
         @{ Cmdlet = 'Set-RtmpInstanceCertificate'; What = 'a DNS name that is not one'; Id = 'CertificateNotSet'; Category = 'InvalidArgument'; Target = '^er1$'; Message = "dnsNames\[0\]: 'rs1_site' is not a DNS name" }
         @{ Cmdlet = 'Remove-RtmpInstanceCertificate'; What = 'an instance that is not installed'; Id = 'InstanceNotFound'; Category = 'ObjectNotFound'; Target = '^nope$'; Message = "No instance named 'nope'" }
+        @{ Cmdlet = 'Get-RtmpPath'; What = 'an instance that is not installed'; Id = 'PathNotRead'; Category = 'InvalidArgument'; Target = '^nope$'; Message = 'there is no instance named nope' }
         @{ Cmdlet = 'Get-RtmpPath'; What = 'a path the instance does not have'; Id = 'PathNotFound'; Category = 'ObjectNotFound'; Target = '^live/none$'; Message = "has no path 'live/none'" }
         @{ Cmdlet = 'Set-RtmpPath'; What = 'an instance that is not installed'; Id = 'PathNotSet'; Category = 'InvalidArgument'; Target = '^live/cam1$'; Message = 'there is no instance named nope' }
         @{ Cmdlet = 'Remove-RtmpPath'; What = 'a path the instance does not have'; Id = 'PathNotFound'; Category = 'ObjectNotFound'; Target = '^live/none$'; Message = "has no path 'live/none'" }
@@ -88,6 +89,7 @@ BeforeAll {
             'Uninstall-RtmpInstance'         = { Uninstall-RtmpInstance nope -Confirm:$false }
             'Remove-RtmpInstanceCertificate' = { Remove-RtmpInstanceCertificate nope -Confirm:$false }
             'Set-RtmpPath'                   = { Set-RtmpPath nope live/cam1 -PublishKey $key }
+            'Get-RtmpPath'                   = { Get-RtmpPath nope }
         }
         'a configuration that breaks a rule'      = { Set-RtmpInstance er1 -Config @{ limits = @{ maxConnections = 0 } } }
         'a listener that is not ADDRESS:PORT'     = { Set-RtmpInstance er1 -Rtmp localhost:1935 }

@@ -9,6 +9,7 @@ using RtmpXProtect.Engine.Management.DesiredState;
 using RtmpXProtect.Engine.Management.Instances;
 using RtmpXProtect.Engine.Management.Paths;
 using RtmpXProtect.Engine.Security;
+using RtmpXProtect.Engine.Server.Access;
 using Spectre.Console;
 
 namespace RtmpXProtect.Cli.Instances
@@ -76,7 +77,7 @@ namespace RtmpXProtect.Cli.Instances
                 {
                     ["instance"] = ResourceJson.Write(instances.Get(instance)),
                     ["certificate"] = ResourceJson.Write(new CertificateOperations(instances).Get(instance)),
-                    ["paths"] = new JsonArray(new PathOperations(instances).Export().Where(p => p.Instance == instance).Select(p => (JsonNode)ResourceJson.Write(p)).ToArray()),
+                    ["paths"] = new JsonArray(new PathOperations(instances).List(instance).Select(p => (JsonNode)ResourceJson.Write(p)).ToArray()),
                 };
                 Console.Out.WriteLine(shown.ToJsonString(new System.Text.Json.JsonSerializerOptions(ResourceRun.Output) { WriteIndented = true }));
                 return 0;
@@ -181,7 +182,7 @@ namespace RtmpXProtect.Cli.Instances
         {
             var name = NameArgument();
             var path = new Argument<string>("path") { Description = "The path: app/stream (live/cam1) or a bare stream name." };
-            var keyFile = new Option<FileInfo?>("--key-file") { Description = "A file of publish keys, one per line (keys never go on the command line)." };
+            var keyFile = new Option<FileInfo?>("--key-file") { Description = "A file of publish keys in the form of rtmpx serve --publish-key-file: \"KEY\" (or \"PATH KEY\" for this path) per line (keys never go on the command line)." };
             var publishers = new Option<string[]>("--publisher") { Description = "An address or CIDR range its publishers must come from.", AllowMultipleArgumentsPerToken = true };
             var record = new Option<bool?>("--record") { Description = "true records its publishes, false never." };
             var remove = new Option<bool>("--remove") { Description = "Remove the path and its keys." };
@@ -197,7 +198,7 @@ namespace RtmpXProtect.Cli.Instances
 
                 if (parse.GetValue(keyFile) is { } keys)
                 {
-                    PutList(desired, "publishKeys", File.ReadAllLines(keys.FullName).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith("#", StringComparison.Ordinal)).ToArray());
+                    PutList(desired, "publishKeys", KeysOf(keys, parse.GetValue(path)!));
                 }
 
                 PutList(desired, "publishers", parse.GetValue(publishers));
@@ -231,6 +232,24 @@ namespace RtmpXProtect.Cli.Instances
                 Console.Error.WriteLine(kind == OperationFailureKind.AccessDenied ? e.Message + " (run as root or as an administrator)" : e.Message);
                 return OperationFailure.ExitCode(e);
             }
+        }
+
+        // The file read as `rtmpx serve --publish-key-file` reads it: keys for any path, and this path's own.
+        private static string[] KeysOf(FileInfo file, string path)
+        {
+            var policy = new AccessPolicy();
+            if (!PublishKeyFile.TryLoad(file.FullName, policy, out var error))
+            {
+                throw new ResourceInputException($"--key-file: {error}");
+            }
+
+            var other = policy.Paths.FirstOrDefault(p => !string.Equals(p.Path, path.Trim('/'), StringComparison.OrdinalIgnoreCase));
+            if (other != null)
+            {
+                throw new ResourceInputException($"--key-file: {file.FullName} has keys for path {other.Path}, and this command sets path {path}.");
+            }
+
+            return policy.PublishKeys.Concat(policy.Paths.SelectMany(p => p.PublishKeys)).ToArray();
         }
 
         private static void Put(JsonObject desired, string key, string? value)

@@ -26,7 +26,8 @@ namespace RtmpXProtect.PSModule.Instances
             var pattern = new WildcardPattern(Path ?? "*", WildcardOptions.IgnoreCase);
             Apply("PathNotRead", Instance, () =>
             {
-                var paths = new PathOperations(Instances).Export().Where(p => p.Instance == Instance && pattern.IsMatch(p.Path)).ToList();
+                Instances.RequireLayout(Instance);
+                var paths = new PathOperations(Instances).List(Instance).Where(p => pattern.IsMatch(p.Path)).ToList();
                 foreach (var path in paths)
                 {
                     WriteObject(path);

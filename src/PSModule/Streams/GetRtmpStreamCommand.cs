@@ -65,7 +65,7 @@ namespace RtmpXProtect.PSModule.Streams
         // With -Instance and no -Api, the instance's own status API.
         private Uri? InstanceApi()
         {
-            var api = string.IsNullOrEmpty(Instance) ? null : new Engine.Management.Instances.InstanceOperations().Get(Instance!).Api;
+            var api = string.IsNullOrEmpty(Instance) ? null : Engine.Configuration.RtmpxConfigLoader.Load(ConfigFile()).Api.Listen;
             return api == null ? null : new Uri("http://" + api);
         }
 
