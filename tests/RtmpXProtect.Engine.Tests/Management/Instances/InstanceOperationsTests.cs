@@ -214,10 +214,11 @@ public sealed class InstanceOperationsTests : IDisposable
     }
 
     [Fact]
-    public void A_config_with_webhooks_and_enum_values_converges_and_shows_no_webhook_token()
+    public void A_config_with_webhooks_commands_and_enum_values_converges_and_shows_no_token()
     {
         var hooked = Rs1.Replace("\"record\"", """
-            "hooks": { "webhooks": [ { "url": "https://hooks.slack.example/services/T0/B0/slack-token-77" } ] },
+            "hooks": { "webhooks": [ { "url": "https://hooks.slack.example/services/T0/B0/slack-token-77" } ],
+                       "commands": [ { "path": "/usr/bin/curl", "args": ["-H", "Authorization: Bearer curl-token-88"] } ] },
             "logging": { "level": "Warning" }, "record"
             """);
         _machine.Operations.Set(InstanceSandbox.Desire(hooked));
@@ -225,6 +226,7 @@ public sealed class InstanceOperationsTests : IDisposable
         Assert.True(_machine.Operations.Test(InstanceSandbox.Desire(hooked)).InDesiredState);
         var shown = ResourceJson.Write(_machine.Operations.Get("rs1")).ToJsonString();
         Assert.DoesNotContain("slack-token-77", shown);
+        Assert.DoesNotContain("curl-token-88", shown);
         Assert.Contains("https://hooks.slack.example/****", shown);
     }
 
