@@ -47,6 +47,27 @@ namespace RtmpXProtect.Engine.Media.Avc
         /// <summary>Displayed height in pixels, after frame cropping and field/frame coding.</summary>
         public int Height { get; }
 
+        /// <summary>seq_parameter_set_id, which picture parameter sets refer to.</summary>
+        public int SpsId { get; private set; }
+
+        /// <summary>Bits of frame_num in a slice header (log2_max_frame_num_minus4 + 4).</summary>
+        public int Log2MaxFrameNum { get; private set; }
+
+        /// <summary>pic_order_cnt_type: 0 (lsb in each slice), 1 (cycle) or 2 (output order is decode order).</summary>
+        public int PicOrderCntType { get; private set; }
+
+        /// <summary>Bits of pic_order_cnt_lsb in a slice header, for <see cref="PicOrderCntType"/> 0.</summary>
+        public int Log2MaxPicOrderCntLsb { get; private set; }
+
+        /// <summary>frame_mbs_only_flag: false when slices may code fields.</summary>
+        public bool FrameMbsOnly { get; private set; }
+
+        /// <summary>separate_colour_plane_flag: slices then carry colour_plane_id.</summary>
+        public bool SeparateColourPlane { get; private set; }
+
+        /// <summary>The frame duration the VUI timing info gives, when it gives one.</summary>
+        public TimeSpan? FrameDuration { get; private set; }
+
         /// <summary>The profile's name as encoders and players print it ("High", "Constrained Baseline").</summary>
         public string ProfileName => AvcProfile.Name(ProfileIdc, ConstraintFlags);
 
@@ -69,7 +90,7 @@ namespace RtmpXProtect.Engine.Media.Avc
             int profileIdc = (int)reader.ReadBits(8);
             int constraintFlags = (int)reader.ReadBits(8);
             int levelIdc = (int)reader.ReadBits(8);
-            reader.ReadUe(31, "seq_parameter_set_id");
+            int spsId = (int)reader.ReadUe(31, "seq_parameter_set_id");
 
             int chromaFormatIdc = 1;
             bool separateColourPlane = false;
@@ -91,11 +112,12 @@ namespace RtmpXProtect.Engine.Media.Avc
                 }
             }
 
-            reader.ReadUe(12, "log2_max_frame_num_minus4");
+            int log2MaxFrameNum = (int)reader.ReadUe(12, "log2_max_frame_num_minus4") + 4;
             uint pocType = reader.ReadUe(2, "pic_order_cnt_type");
+            int log2MaxPocLsb = 0;
             if (pocType == 0)
             {
-                reader.ReadUe(12, "log2_max_pic_order_cnt_lsb_minus4");
+                log2MaxPocLsb = (int)reader.ReadUe(12, "log2_max_pic_order_cnt_lsb_minus4") + 4;
             }
             else if (pocType == 1)
             {
@@ -141,7 +163,68 @@ namespace RtmpXProtect.Engine.Media.Avc
                 throw new MediaFormatException("Frame cropping leaves no picture.");
             }
 
-            return new AvcSps(profileIdc, constraintFlags, levelIdc, chromaFormatIdc, bitDepthLuma, (int)width, (int)height);
+            return new AvcSps(profileIdc, constraintFlags, levelIdc, chromaFormatIdc, bitDepthLuma, (int)width, (int)height)
+            {
+                SpsId = spsId,
+                Log2MaxFrameNum = log2MaxFrameNum,
+                PicOrderCntType = (int)pocType,
+                Log2MaxPicOrderCntLsb = log2MaxPocLsb,
+                FrameMbsOnly = frameMbsOnly,
+                SeparateColourPlane = separateColourPlane,
+                FrameDuration = FrameDurationFromVui(ref reader),
+            };
+        }
+
+        // §E.1.1: the timing info is the last thing needed from the VUI; a VUI cut short or absent gives none.
+        private static TimeSpan? FrameDurationFromVui(ref BitReader reader)
+        {
+            try
+            {
+                if (reader.BitsLeft <= 0 || !reader.ReadFlag())
+                {
+                    return null;
+                }
+
+                if (reader.ReadFlag() && reader.ReadBits(8) == 255)
+                {
+                    reader.Skip(32); // sar_width, sar_height
+                }
+
+                if (reader.ReadFlag())
+                {
+                    reader.Skip(1); // overscan_appropriate_flag
+                }
+
+                if (reader.ReadFlag())
+                {
+                    reader.Skip(4); // video_format, video_full_range_flag
+                    if (reader.ReadFlag())
+                    {
+                        reader.Skip(24); // colour_primaries, transfer_characteristics, matrix_coefficients
+                    }
+                }
+
+                if (reader.ReadFlag())
+                {
+                    reader.ReadUe();
+                    reader.ReadUe();
+                }
+
+                if (!reader.ReadFlag())
+                {
+                    return null;
+                }
+
+                uint unitsInTick = reader.ReadBits(32);
+                uint timeScale = reader.ReadBits(32);
+
+                // §E.2.1: a frame lasts two ticks (one per field).
+                return unitsInTick == 0 || timeScale == 0 ? (TimeSpan?)null : TimeSpan.FromTicks((long)(2.0 * unitsInTick / timeScale * TimeSpan.TicksPerSecond));
+            }
+            catch (MediaFormatException)
+            {
+                return null;
+            }
         }
 
         // §7.3.2.1.1.1: the lists are delta-coded; they must be walked to find what follows.

@@ -57,6 +57,15 @@ namespace RtmpXProtect.Engine.Media.Hevc
         /// <summary>Displayed height in pixels, after the conformance window.</summary>
         public int Height { get; private set; }
 
+        /// <summary>sps_seq_parameter_set_id, which picture parameter sets refer to.</summary>
+        public int SpsId { get; private set; }
+
+        /// <summary>separate_colour_plane_flag: slices then carry colour_plane_id.</summary>
+        public bool SeparateColourPlane { get; private set; }
+
+        /// <summary>Bits of slice_pic_order_cnt_lsb (log2_max_pic_order_cnt_lsb_minus4 + 4).</summary>
+        public int Log2MaxPicOrderCntLsb { get; private set; }
+
         /// <summary>The profile's name ("Main", "Main 10", …).</summary>
         public string ProfileName => HevcProfile.Name(ProfileIdc);
 
@@ -88,9 +97,10 @@ namespace RtmpXProtect.Engine.Media.Hevc
             sps.TemporalIdNesting = reader.ReadFlag();
             ReadProfileTierLevel(ref reader, maxSubLayersMinus1, sps);
 
-            reader.ReadUe(15, "sps_seq_parameter_set_id");
+            sps.SpsId = (int)reader.ReadUe(15, "sps_seq_parameter_set_id");
             sps.ChromaFormatIdc = (int)reader.ReadUe(3, "chroma_format_idc");
             bool separateColourPlane = sps.ChromaFormatIdc == 3 && reader.ReadFlag();
+            sps.SeparateColourPlane = separateColourPlane;
             uint width = reader.ReadUe(MaxSide, "pic_width_in_luma_samples");
             uint height = reader.ReadUe(MaxSide, "pic_height_in_luma_samples");
             long left = 0, right = 0, top = 0, bottom = 0;
@@ -104,6 +114,7 @@ namespace RtmpXProtect.Engine.Media.Hevc
 
             sps.BitDepthLuma = (int)reader.ReadUe(8, "bit_depth_luma_minus8") + 8;
             sps.BitDepthChroma = (int)reader.ReadUe(8, "bit_depth_chroma_minus8") + 8;
+            sps.Log2MaxPicOrderCntLsb = (int)reader.ReadUe(12, "log2_max_pic_order_cnt_lsb_minus4") + 4;
 
             // Table 6-1: conformance window offsets are in chroma sample units.
             int chromaArrayType = separateColourPlane ? 0 : sps.ChromaFormatIdc;
