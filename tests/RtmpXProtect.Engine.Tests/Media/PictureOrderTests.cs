@@ -58,6 +58,15 @@ public sealed class PictureOrderTests
     }
 
     [Fact]
+    public void The_h265_frame_duration_comes_from_the_sps_vui_timing_info()
+    {
+        var stream = EncodedVector.Hevc.Stream;
+        var sps = AnnexB.FindNalUnits(stream).Select(u => stream.AsSpan(u.Offset, u.Length).ToArray()).First(n => ((n[0] >> 1) & 0x3F) == 33);
+
+        Assert.Equal(TimeSpan.FromMilliseconds(40), HevcSps.Parse(sps).FrameDuration);
+    }
+
+    [Fact]
     public void Damaged_or_unknown_access_units_fall_back_to_decode_order_without_throwing()
     {
         var reader = new AvcPictureOrder();

@@ -66,6 +66,9 @@ namespace RtmpXProtect.Engine.Media.Hevc
         /// <summary>Bits of slice_pic_order_cnt_lsb (log2_max_pic_order_cnt_lsb_minus4 + 4).</summary>
         public int Log2MaxPicOrderCntLsb { get; private set; }
 
+        /// <summary>The picture duration the VUI timing info gives, when it gives one.</summary>
+        public TimeSpan? FrameDuration { get; private set; }
+
         /// <summary>The profile's name ("Main", "Main 10", …).</summary>
         public string ProfileName => HevcProfile.Name(ProfileIdc);
 
@@ -129,7 +132,169 @@ namespace RtmpXProtect.Engine.Media.Hevc
 
             sps.Width = (int)displayWidth;
             sps.Height = (int)displayHeight;
+            sps.FrameDuration = FrameDurationFromVui(ref reader, maxSubLayersMinus1, sps.Log2MaxPicOrderCntLsb);
             return sps;
+        }
+
+        // §7.3.2.2.1 from sps_sub_layer_ordering_info_present_flag to the VUI timing info (§E.2.1);
+        // a stream cut short or without timing gives none.
+        private static TimeSpan? FrameDurationFromVui(ref BitReader reader, int maxSubLayersMinus1, int log2MaxPocLsb)
+        {
+            try
+            {
+                bool orderingForEach = reader.ReadFlag();
+                for (int i = orderingForEach ? 0 : maxSubLayersMinus1; i <= maxSubLayersMinus1; i++)
+                {
+                    reader.ReadUe();
+                    reader.ReadUe();
+                    reader.ReadUe();
+                }
+
+                for (int i = 0; i < 6; i++)
+                {
+                    reader.ReadUe(); // coding and transform block sizes, transform hierarchy depths
+                }
+
+                if (reader.ReadFlag() && reader.ReadFlag())
+                {
+                    SkipScalingListData(ref reader);
+                }
+
+                reader.Skip(2); // amp_enabled_flag, sample_adaptive_offset_enabled_flag
+                if (reader.ReadFlag())
+                {
+                    reader.Skip(8); // pcm sample bit depths
+                    reader.ReadUe();
+                    reader.ReadUe();
+                    reader.Skip(1);
+                }
+
+                uint sets = reader.ReadUe(64, "num_short_term_ref_pic_sets");
+                var deltaPocs = new int[sets];
+                for (int i = 0; i < sets; i++)
+                {
+                    deltaPocs[i] = SkipShortTermRefPicSet(ref reader, i, deltaPocs);
+                }
+
+                if (reader.ReadFlag())
+                {
+                    uint longTerm = reader.ReadUe(32, "num_long_term_ref_pics_sps");
+                    reader.Skip(longTerm * (log2MaxPocLsb + 1));
+                }
+
+                reader.Skip(2); // sps_temporal_mvp_enabled_flag, strong_intra_smoothing_enabled_flag
+                if (!reader.ReadFlag())
+                {
+                    return null;
+                }
+
+                if (reader.ReadFlag() && reader.ReadBits(8) == 255)
+                {
+                    reader.Skip(32); // sar_width, sar_height
+                }
+
+                if (reader.ReadFlag())
+                {
+                    reader.Skip(1); // overscan_appropriate_flag
+                }
+
+                if (reader.ReadFlag())
+                {
+                    reader.Skip(4);
+                    if (reader.ReadFlag())
+                    {
+                        reader.Skip(24);
+                    }
+                }
+
+                if (reader.ReadFlag())
+                {
+                    reader.ReadUe();
+                    reader.ReadUe();
+                }
+
+                reader.Skip(3); // neutral_chroma_indication_flag, field_seq_flag, frame_field_info_present_flag
+                if (reader.ReadFlag())
+                {
+                    for (int i = 0; i < 4; i++)
+                    {
+                        reader.ReadUe(); // default display window offsets
+                    }
+                }
+
+                if (!reader.ReadFlag())
+                {
+                    return null;
+                }
+
+                uint unitsInTick = reader.ReadBits(32);
+                uint timeScale = reader.ReadBits(32);
+
+                // §E.3.1: a frame-coded picture lasts one clock tick.
+                return unitsInTick == 0 || timeScale == 0 ? (TimeSpan?)null : TimeSpan.FromTicks((long)((double)unitsInTick / timeScale * TimeSpan.TicksPerSecond));
+            }
+            catch (MediaFormatException)
+            {
+                return null;
+            }
+        }
+
+        // §7.3.4 scaling_list_data().
+        private static void SkipScalingListData(ref BitReader reader)
+        {
+            for (int sizeId = 0; sizeId < 4; sizeId++)
+            {
+                for (int matrixId = 0; matrixId < 6; matrixId += sizeId == 3 ? 3 : 1)
+                {
+                    if (!reader.ReadFlag())
+                    {
+                        reader.ReadUe(); // scaling_list_pred_matrix_id_delta
+                        continue;
+                    }
+
+                    int coefficients = Math.Min(64, 1 << (4 + (sizeId << 1)));
+                    if (sizeId > 1)
+                    {
+                        reader.ReadSe(); // scaling_list_dc_coef_minus8
+                    }
+
+                    for (int i = 0; i < coefficients; i++)
+                    {
+                        reader.ReadSe();
+                    }
+                }
+            }
+        }
+
+        // §7.3.7 st_ref_pic_set(idx) as it appears in an SPS; returns NumDeltaPocs[idx] (§7.4.8).
+        private static int SkipShortTermRefPicSet(ref BitReader reader, int index, int[] deltaPocs)
+        {
+            if (index != 0 && reader.ReadFlag())
+            {
+                reader.Skip(1); // delta_rps_sign
+                reader.ReadUe(); // abs_delta_rps_minus1
+                int count = 0;
+                for (int j = 0; j <= deltaPocs[index - 1]; j++)
+                {
+                    bool used = reader.ReadFlag();
+                    if (used || reader.ReadFlag())
+                    {
+                        count++;
+                    }
+                }
+
+                return count;
+            }
+
+            uint negative = reader.ReadUe(16, "num_negative_pics");
+            uint positive = reader.ReadUe(16, "num_positive_pics");
+            for (uint i = 0; i < negative + positive; i++)
+            {
+                reader.ReadUe(); // delta_poc_s0/s1_minus1
+                reader.Skip(1); // used_by_curr_pic_s0/s1_flag
+            }
+
+            return (int)(negative + positive);
         }
 
         // §7.3.3 with profilePresentFlag = 1.
