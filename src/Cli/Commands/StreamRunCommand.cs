@@ -11,6 +11,7 @@ using RtmpXProtect.Engine.Configuration;
 using RtmpXProtect.Engine.Streaming;
 using RtmpXProtect.Engine.Streaming.Running;
 using RtmpXProtect.Engine.Streaming.Sources;
+using RtmpXProtect.Engine.XProtect.Live;
 using Serilog;
 using Serilog.Events;
 
@@ -27,9 +28,9 @@ namespace RtmpXProtect.Cli.Commands
         public static Command Create()
         {
             var name = new Argument<string?>("NAME") { Description = "A stream of the configuration file (streams[].name).", Arity = ArgumentArity.ZeroOrOne };
-            var config = new Option<FileInfo?>("--config") { Description = "The rtmpx.json that defines NAME." };
+            var config = new Option<FileInfo?>("--config") { Description = "The rtmpx.json that defines NAME; for a one-off stream, where its xprotect section is (for --source xprotect:CAMERA)." };
             var report = new Option<bool>("--report") { Description = "Write JSON report lines on standard output and stop when standard input closes (how rtmpx serve runs its helpers; docs/HELPER-PROTOCOL.md)." };
-            var source = new Option<string?>("--source") { Description = "A one-off stream's source: an rtmp:// or rtmps:// URL, an .flv file (looped), a .gbd file or gbd:FILE (GenericByteData)." };
+            var source = new Option<string?>("--source") { Description = "A one-off stream's source: an rtmp:// or rtmps:// URL, xprotect:CAMERA (an XProtect camera by id or name; needs --config with an xprotect section), an .flv file (looped), a .gbd file or gbd:FILE (GenericByteData)." };
             var to = new Option<string[]>("--to") { Description = "A destination URL; '-' reads URLs from standard input, one per line. A URL given here is visible to every user in the process list: prefer '-' or --to-file.", Arity = ArgumentArity.ZeroOrMore };
             var toFile = new Option<FileInfo?>("--to-file") { Description = "A file of destination URLs, one per line." };
             var audio = new Option<AudioMode>("--audio") { Description = "Auto (source audio, else silent AAC), Passthrough, Silent or None.", DefaultValueFactory = _ => AudioMode.Auto };
@@ -78,13 +79,16 @@ namespace RtmpXProtect.Cli.Commands
                     return 3;
                 }
 
-                StreamDefinition? stream;
-                string? error;
-                if (parse.GetValue(name) is string streamName)
+                StreamDefinition? stream = null;
+                string? error = null;
+                var file = parse.GetValue(config);
+                // A wrong xprotect section is reported before any stream starts.
+                var xprotect = file == null ? null : XProtectOf(file, out error);
+                if (error == null && parse.GetValue(name) is string streamName)
                 {
-                    stream = Configured(streamName, parse.GetValue(config)!, out error);
+                    stream = Configured(streamName, file!, out error);
                 }
-                else
+                else if (error == null)
                 {
                     stream = OneOff(parse.GetValue(source)!, parse.GetValue(to) ?? Array.Empty<string>(), parse.GetValue(toFile), parse.GetValue(audio), parse.GetValue(untrusted), log, out error);
                 }
@@ -95,14 +99,16 @@ namespace RtmpXProtect.Cli.Commands
                     return 2;
                 }
 
-                return await RunAsync(stream, writer, log, stop.Token);
+                return await RunAsync(stream, new FrameSourceContext { XProtect = xprotect }, writer, log, stop.Token);
             });
             return command;
         }
 
-        private static async Task<int> RunAsync(StreamDefinition stream, ReportWriter? writer, ILogger log, CancellationToken stop)
+        private static async Task<int> RunAsync(StreamDefinition stream, FrameSourceContext sources, ReportWriter? writer, ILogger log, CancellationToken stop)
         {
-            var streamer = new Streamer(stream, Source, new StreamerOptions { Logger = log });
+            // No ingest server here: serve runs ingest: streams in its own process. An rtmps:// source is
+            // always validated: allowUntrustedCertificate is a destination's setting.
+            var streamer = new Streamer(stream, s => FrameSources.Create(s.Source, sources), new StreamerOptions { Logger = log });
             streamer.EventRaised += e =>
             {
                 writer?.Event(e);
@@ -131,11 +137,6 @@ namespace RtmpXProtect.Cli.Commands
                 writer?.Status(streamer.Status());
             }
         }
-
-        // No ingest server here: serve runs ingest: streams in its own process. An rtmps:// source is
-        // always validated: allowUntrustedCertificate is a destination's setting.
-        private static IFrameSource Source(StreamDefinition stream)
-            => FrameSources.Create(stream.Source, new FrameSourceContext());
 
         // The streamer logs the stream's state, each destination's errors and backoff, and the stop;
         // what an operator watching the terminal also wants is each destination's state.
@@ -196,6 +197,22 @@ namespace RtmpXProtect.Cli.Commands
             };
             thread.Start();
             return true;
+        }
+
+        // The XProtect site of the file, its password read; null when the file names none.
+        private static XProtectSourceOptions? XProtectOf(FileInfo file, out string? error)
+        {
+            error = null;
+            try
+            {
+                var server = XProtectMapper.ToServerOptions(RtmpxConfigLoader.Load(file.FullName).XProtect, file.DirectoryName ?? Directory.GetCurrentDirectory());
+                return server == null ? null : new XProtectSourceOptions { Server = server };
+            }
+            catch (RtmpxConfigException e)
+            {
+                error = $"{file.FullName}: {string.Join("; ", e.Errors)}";
+                return null;
+            }
         }
 
         private static StreamDefinition? Configured(string name, FileInfo file, out string? error)

@@ -46,6 +46,10 @@ namespace RtmpXProtect.Engine.Configuration
         [JsonPropertyName("api")]
         public ApiSection Api { get; set; } = new ApiSection();
 
+        /// <summary>The XProtect site xprotect:CAMERA sources come from.</summary>
+        [JsonPropertyName("xprotect")]
+        public XProtectSection XProtect { get; set; } = new XProtectSection();
+
         /// <summary>Streams sent on to RTMP(S) destinations, each run by `rtmpx serve` in a helper process.</summary>
         [JsonPropertyName("streams")]
         public List<StreamSection> Streams { get; set; } = new List<StreamSection>();

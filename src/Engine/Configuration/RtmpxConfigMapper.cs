@@ -45,6 +45,7 @@ namespace RtmpXProtect.Engine.Configuration
             Set(errors, "logging.retainedFiles", logging.RetainedFiles, 1, 100000, _ => { });
             options.Hooks = HooksMapper.Map(Section(config.Hooks, "hooks", errors), errors);
             StreamsMapper.Validate(config.Streams, errors);
+            XProtectMapper.Validate(Section(config.XProtect, "xprotect", errors), config.Streams ?? new List<StreamSection>(), errors);
             return options;
         }
 

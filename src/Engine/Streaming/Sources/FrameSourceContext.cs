@@ -14,6 +14,9 @@ namespace RtmpXProtect.Engine.Streaming.Sources
         /// <summary>The clock file sources pace themselves by; real time when null.</summary>
         public IPlaybackClock? Clock { get; set; }
 
+        /// <summary>The XProtect site for xprotect:CAMERA sources; null where none is configured.</summary>
+        public XProtect.Live.XProtectSourceOptions? XProtect { get; set; }
+
         /// <summary>Limits for what sources parse.</summary>
         public WireLimits Limits { get; set; } = WireLimits.Default;
     }

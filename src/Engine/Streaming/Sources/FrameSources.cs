@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using RtmpXProtect.Engine.Client;
+using RtmpXProtect.Engine.XProtect.Live;
 
 namespace RtmpXProtect.Engine.Streaming.Sources
 {
@@ -13,12 +14,16 @@ namespace RtmpXProtect.Engine.Streaming.Sources
         /// <summary>The prefix of a GenericByteData file whose name does not end in .gbd: gbd:/data/cam1.raw.</summary>
         public const string GenericByteDataPrefix = "gbd:";
 
+        /// <summary>The prefix of an XProtect camera, by id or unique name: xprotect:Lobby.</summary>
+        public const string XProtectPrefix = "xprotect:";
+
         /// <summary>Every form accepted, for error messages and help.</summary>
-        public const string ExpectedForms = "an rtmp:// or rtmps:// URL, ingest:APP/STREAM, an .flv file, a .gbd file or gbd:FILE";
+        public const string ExpectedForms = "an rtmp:// or rtmps:// URL, ingest:APP/STREAM, xprotect:CAMERA, an .flv file, a .gbd file or gbd:FILE";
 
         /// <summary>
         /// Creates the source: rtmp:// or rtmps:// URL → <see cref="RtmpPullSource"/>;
         /// ingest:APP/STREAM → <see cref="IngestPathSource"/> on <see cref="FrameSourceContext.Server"/>;
+        /// xprotect:CAMERA → <see cref="XProtectLiveSource"/> with <see cref="FrameSourceContext.XProtect"/>;
         /// *.flv → <see cref="FlvFileSource"/> (looped); gbd:FILE or *.gbd → <see cref="GenericByteDataSource"/>
         /// paced in real time. Files are opened when read, not here.
         /// </summary>
@@ -49,6 +54,22 @@ namespace RtmpXProtect.Engine.Streaming.Sources
                 }
 
                 return new IngestPathSource(context.Server.Hub, key);
+            }
+
+            if (text.StartsWith(XProtectPrefix, StringComparison.OrdinalIgnoreCase))
+            {
+                var camera = text.Substring(XProtectPrefix.Length).Trim();
+                if (camera.Length == 0)
+                {
+                    throw new FrameSourceException("An XProtect source has the form xprotect:CAMERA, a camera id or unique name (for example xprotect:Lobby).");
+                }
+
+                if (context.XProtect == null)
+                {
+                    throw new FrameSourceException("An xprotect:CAMERA source needs the xprotect section of rtmpx.json (server, user, password file or variable).");
+                }
+
+                return new XProtectLiveSource(camera, context.XProtect);
             }
 
             if (text.StartsWith(GenericByteDataPrefix, StringComparison.OrdinalIgnoreCase))
@@ -89,6 +110,11 @@ namespace RtmpXProtect.Engine.Streaming.Sources
             if (text.StartsWith(GenericByteDataPrefix, StringComparison.OrdinalIgnoreCase))
             {
                 return text.Length > GenericByteDataPrefix.Length;
+            }
+
+            if (text.StartsWith(XProtectPrefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return text.Substring(XProtectPrefix.Length).Trim().Length > 0;
             }
 
             return text.EndsWith(".gbd", StringComparison.OrdinalIgnoreCase) || text.EndsWith(".flv", StringComparison.OrdinalIgnoreCase);

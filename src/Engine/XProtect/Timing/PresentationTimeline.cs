@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using RtmpXProtect.Engine.Media.Nal;
-using RtmpXProtect.Engine.Streaming.Sources;
 
 namespace RtmpXProtect.Engine.XProtect.Timing
 {
@@ -26,7 +25,7 @@ namespace RtmpXProtect.Engine.XProtect.Timing
 
         private readonly int _window;
         private readonly List<Entry> _gop = new List<Entry>();
-        private readonly DecodeTimeEstimator<T> _decodeTimes = new DecodeTimeEstimator<T>();
+        private readonly ReorderedDecodeTimes<T> _decodeTimes;
         private Mode _mode;
         private int _assigned;
         private int _released;
@@ -45,6 +44,7 @@ namespace RtmpXProtect.Engine.XProtect.Timing
             }
 
             _window = window;
+            _decodeTimes = new ReorderedDecodeTimes<T>(window + 1);
         }
 
         private enum Mode
@@ -89,10 +89,7 @@ namespace RtmpXProtect.Engine.XProtect.Timing
         {
             var ready = new List<TimedPicture<T>>();
             EndGop(ready);
-            foreach (var (dts, pts, item) in _decodeTimes.Flush())
-            {
-                ready.Add(new TimedPicture<T>(item, dts, pts));
-            }
+            ready.AddRange(_decodeTimes.Flush());
 
             return ready;
         }
@@ -224,10 +221,7 @@ namespace RtmpXProtect.Engine.XProtect.Timing
         {
             while (_released < _gop.Count && _gop[_released].Presentation is long pts)
             {
-                foreach (var (dts, p, item) in _decodeTimes.Push(pts, _gop[_released].Item))
-                {
-                    ready.Add(new TimedPicture<T>(item, dts, p));
-                }
+                ready.AddRange(_decodeTimes.Push(pts, _gop[_released].Item));
 
                 _released++;
             }
