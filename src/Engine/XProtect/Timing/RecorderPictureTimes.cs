@@ -20,6 +20,7 @@ namespace RtmpXProtect.Engine.XProtect.Timing
         private PresentationTimeline<GenericByteDataFrame> _timeline;
         private IPictureOrderReader? _orders;
         private ushort _codec;
+        private int _spreadBefore;
 
         /// <summary>Creates the timer; <paramref name="window"/> is the reorder depth covered (see <see cref="PresentationTimeline{T}"/>).</summary>
         public RecorderPictureTimes(int window = 3)
@@ -29,7 +30,7 @@ namespace RtmpXProtect.Engine.XProtect.Timing
         }
 
         /// <summary>GOPs whose stamps were bunched arrival times and were spread, so far.</summary>
-        public int SpreadGops => _timeline.SpreadGops;
+        public int SpreadGops => _spreadBefore + _timeline.SpreadGops;
 
         /// <summary>The next picture in decode order; returns those whose times are now known.</summary>
         public List<TimedPicture<GenericByteDataFrame>> Push(GenericByteDataFrame frame)
@@ -74,6 +75,7 @@ namespace RtmpXProtect.Engine.XProtect.Timing
         {
             var ready = _timeline.Flush();
             var duration = _timeline.FrameDuration;
+            _spreadBefore += _timeline.SpreadGops;
             _timeline = new PresentationTimeline<GenericByteDataFrame>(_window) { FrameDuration = duration };
             _orders = _codec == GenericByteDataCodec.H264 ? new AvcPictureOrder()
                 : _codec == GenericByteDataCodec.H265 ? new HevcPictureOrder()

@@ -1,0 +1,198 @@
+using System;
+
+namespace RtmpXProtect.Engine.Media.Mp4
+{
+    /// <summary>The boxes both MP4 writers share (ISO 14496-12 §8), one video track with id 1.</summary>
+    internal static class Mp4Boxes
+    {
+        /// <summary>Media timescale: 90 kHz, the video clock of RTP and MPEG-TS, so milliseconds map exactly.</summary>
+        public const uint MediaTimescale = 90000;
+
+        /// <summary>Movie timescale: milliseconds.</summary>
+        public const uint MovieTimescale = 1000;
+
+        private static readonly DateTime Epoch1904 = new DateTime(1904, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+        public static void FileType(BoxWriter box, Mp4VideoTrack track, bool fragmented)
+        {
+            box.Begin("ftyp");
+            box.Ascii(fragmented ? "iso6" : "isom");
+            box.UInt32(0x200);
+            box.Ascii(fragmented ? "iso6" : "isom");
+            box.Ascii("iso2");
+            box.Ascii(track.Codec == Mp4Codec.Hevc ? "hvc1" : track.Codec == Mp4Codec.Avc ? "avc1" : "mp41");
+            box.Ascii("mp41");
+            box.End();
+        }
+
+        public static void MovieHeader(BoxWriter box, DateTimeOffset created, ulong durationMs)
+        {
+            box.BeginFull("mvhd", 1, 0);
+            box.UInt64(Seconds1904(created));
+            box.UInt64(Seconds1904(created));
+            box.UInt32(MovieTimescale);
+            box.UInt64(durationMs);
+            box.UInt32(0x00010000); // rate 1.0
+            box.UInt16(0x0100); // volume 1.0
+            box.Zeros(10);
+            Matrix(box);
+            box.Zeros(24);
+            box.UInt32(2); // next_track_ID
+            box.End();
+        }
+
+        public static void TrackHeader(BoxWriter box, Mp4VideoTrack track, DateTimeOffset created, ulong durationMs)
+        {
+            box.BeginFull("tkhd", 1, 3); // enabled, in movie
+            box.UInt64(Seconds1904(created));
+            box.UInt64(Seconds1904(created));
+            box.UInt32(1);
+            box.UInt32(0);
+            box.UInt64(durationMs);
+            box.Zeros(8);
+            box.UInt16(0); // layer
+            box.UInt16(0); // alternate_group
+            box.UInt16(0); // volume: video
+            box.UInt16(0);
+            Matrix(box);
+            box.UInt32((uint)track.Width << 16);
+            box.UInt32((uint)track.Height << 16);
+            box.End();
+        }
+
+        /// <summary>An edit list that starts presentation at the first picture: B-frames put it <paramref name="mediaTime"/> after the first decode time.</summary>
+        public static void EditList(BoxWriter box, ulong durationMs, long mediaTime)
+        {
+            box.Begin("edts");
+            box.BeginFull("elst", 1, 0);
+            box.UInt32(1);
+            box.UInt64(durationMs);
+            box.UInt64((ulong)mediaTime);
+            box.UInt16(1);
+            box.UInt16(0);
+            box.End();
+            box.End();
+        }
+
+        public static void MediaHeader(BoxWriter box, DateTimeOffset created, ulong duration)
+        {
+            box.BeginFull("mdhd", 1, 0);
+            box.UInt64(Seconds1904(created));
+            box.UInt64(Seconds1904(created));
+            box.UInt32(MediaTimescale);
+            box.UInt64(duration);
+            box.UInt16(0x55C4); // 'und'
+            box.UInt16(0);
+            box.End();
+            box.BeginFull("hdlr", 0, 0);
+            box.UInt32(0);
+            box.Ascii("vide");
+            box.Zeros(12);
+            box.Ascii("RtmpXProtect video\0");
+            box.End();
+        }
+
+        public static void MediaInformationStart(BoxWriter box)
+        {
+            box.Begin("minf");
+            box.BeginFull("vmhd", 0, 1);
+            box.Zeros(8);
+            box.End();
+            box.Begin("dinf");
+            box.BeginFull("dref", 0, 0);
+            box.UInt32(1);
+            box.BeginFull("url ", 0, 1); // media in this file
+            box.End();
+            box.End();
+            box.End();
+        }
+
+        public static void SampleDescription(BoxWriter box, Mp4VideoTrack track)
+        {
+            box.BeginFull("stsd", 0, 0);
+            box.UInt32(1);
+            box.Begin(track.Codec == Mp4Codec.Avc ? "avc1" : track.Codec == Mp4Codec.Hevc ? "hvc1" : "mp4v");
+            box.Zeros(6);
+            box.UInt16(1); // data_reference_index
+            box.Zeros(16);
+            box.UInt16(track.Width);
+            box.UInt16(track.Height);
+            box.UInt32(0x00480000); // 72 dpi
+            box.UInt32(0x00480000);
+            box.UInt32(0);
+            box.UInt16(1); // frame_count
+            box.Zeros(32); // compressorname
+            box.UInt16(0x0018);
+            box.UInt16(0xFFFF);
+            switch (track.Codec)
+            {
+                case Mp4Codec.Avc:
+                    box.Begin("avcC");
+                    box.Bytes(track.DecoderConfiguration);
+                    box.End();
+                    break;
+                case Mp4Codec.Hevc:
+                    box.Begin("hvcC");
+                    box.Bytes(track.DecoderConfiguration);
+                    box.End();
+                    break;
+                default:
+                    JpegDescriptor(box);
+                    break;
+            }
+
+            box.End();
+            box.End();
+        }
+
+        public static void MovieExtends(BoxWriter box)
+        {
+            box.Begin("mvex");
+            box.BeginFull("trex", 0, 0);
+            box.UInt32(1);
+            box.UInt32(1);
+            box.UInt32(0);
+            box.UInt32(0);
+            box.UInt32(0);
+            box.End();
+            box.End();
+        }
+
+        /// <summary>sample_flags (§8.8.3.1): a sync sample depends on no other; the rest depend on others and are not sync.</summary>
+        public static uint SampleFlags(bool sync) => sync ? 0x02000000u : 0x01010000u;
+
+        // ISO 14496-1 §7.2.6.5: ES_Descriptor with a DecoderConfigDescriptor for JPEG (0x6C), visual stream.
+        private static void JpegDescriptor(BoxWriter box)
+        {
+            box.BeginFull("esds", 0, 0);
+            box.UInt8(0x03);
+            box.UInt8(3 + 15 + 3);
+            box.UInt16(1);
+            box.UInt8(0);
+            box.UInt8(0x04);
+            box.UInt8(13);
+            box.UInt8(0x6C);
+            box.UInt8((0x04 << 2) | 1);
+            box.Zeros(3 + 4 + 4);
+            box.UInt8(0x06);
+            box.UInt8(1);
+            box.UInt8(2);
+            box.End();
+        }
+
+        private static void Matrix(BoxWriter box)
+        {
+            box.UInt32(0x00010000);
+            box.UInt32(0);
+            box.UInt32(0);
+            box.UInt32(0);
+            box.UInt32(0x00010000);
+            box.UInt32(0);
+            box.UInt32(0);
+            box.UInt32(0);
+            box.UInt32(0x40000000);
+        }
+
+        private static ulong Seconds1904(DateTimeOffset time) => (ulong)Math.Max(0, (time.UtcDateTime - Epoch1904).TotalSeconds);
+    }
+}
