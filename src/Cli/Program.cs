@@ -20,6 +20,7 @@ root.Subcommands.Add(CertCommand.Create());
 root.Subcommands.Add(StatusCommand.Create());
 root.Subcommands.Add(StreamCommand.Create());
 root.Subcommands.Add(ProbeCommand.Create());
+root.Subcommands.Add(RtmpXProtect.Cli.XProtect.XProtectCommand.Create());
 root.Subcommands.Add(RtmpXProtect.Cli.Instances.InstanceCommand.Create());
 root.Subcommands.Add(RtmpXProtect.Cli.Resources.ResourceCommand.Create());
 
