@@ -29,6 +29,8 @@
         'New-RtmpCertificate',
         'New-RtmpPublishToken',
         'Test-RtmpEndpoint',
+        'Get-RtmpXProtectCamera',
+        'Export-RtmpXProtectRecording',
         'Get-RtmpInstance',
         'Install-RtmpInstance',
         'Set-RtmpInstance',

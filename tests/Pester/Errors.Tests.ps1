@@ -8,7 +8,8 @@ BeforeDiscovery {
         @{ Cmdlet = 'Get-RtmpStream'; What = 'a stream name that matches nothing'; Id = 'StreamNotFound'; Category = 'ObjectNotFound'; Target = '^nope$'; Message = "No stream named 'nope'" }
         @{ Cmdlet = 'Get-RtmpStream'; What = 'a configuration file that breaks a rule'; Id = 'ConfigurationInvalid'; Category = 'InvalidData'; Target = 'broken\.json$'; Message = 'limits\.maxConnections' }
         @{ Cmdlet = 'New-RtmpStream'; What = 'a name already taken'; Id = 'StreamNotAdded'; Category = 'InvalidArgument'; Target = '^lobby$'; Message = 'lobby' }
-        @{ Cmdlet = 'New-RtmpStream'; What = 'a camera without a source'; Id = 'SourceRequired'; Category = 'InvalidArgument'; Target = '^Lobby cam$'; Message = '0d5b5ae1-7e0f-4a8c-9a8e-3f0f4f4c2a11' }
+        @{ Cmdlet = 'New-RtmpStream'; What = 'a stream without a source or camera'; Id = 'SourceRequired'; Category = 'InvalidArgument'; Target = '^nosource$'; Message = '-Source is required' }
+        @{ Cmdlet = 'New-RtmpStream'; What = 'a camera with no XProtect site configured'; Id = 'StreamNotAdded'; Category = 'InvalidArgument'; Target = '^LobbyCam$'; Message = 'xprotect\.server is required' }
         @{ Cmdlet = 'Set-RtmpStream'; What = 'a destination without its key'; Id = 'DestinationIncomplete'; Category = 'InvalidArgument'; Target = '^lobby$'; Message = '-Destination and -StreamKey' }
         @{ Cmdlet = 'Set-RtmpStream'; What = 'a stream that does not exist'; Id = 'StreamNotChanged'; Category = 'InvalidArgument'; Target = '^nope$'; Message = 'nope' }
         @{ Cmdlet = 'Remove-RtmpStream'; What = 'a stream that does not exist'; Id = 'StreamNotFound'; Category = 'ObjectNotFound'; Target = '^nope$'; Message = "No stream named 'nope'" }
@@ -62,7 +63,8 @@ BeforeAll {
         'a stream name that matches nothing'      = { Get-RtmpStream -ConfigPath $config -Name nope -NoStatus }
         'a configuration file that breaks a rule' = { Get-RtmpStream -ConfigPath (Join-Path $TestDrive 'broken.json') -NoStatus }
         'a name already taken'                    = { New-RtmpStream -ConfigPath $config -Name lobby -Source ingest:live/x -Destination rtmp://127.0.0.1/live -StreamKey $key }
-        'a camera without a source'               = { [pscustomobject]@{ Name = 'Lobby cam'; Id = [guid]'0d5b5ae1-7e0f-4a8c-9a8e-3f0f4f4c2a11' } | New-RtmpStream -ConfigPath $config -Destination rtmp://127.0.0.1/live -StreamKey $key }
+        'a stream without a source or camera'     = { New-RtmpStream -ConfigPath $config -Name nosource -Destination rtmp://127.0.0.1/live -StreamKey $key }
+        'a camera with no XProtect site configured' = { [pscustomobject]@{ Name = 'LobbyCam'; Id = [guid]'0d5b5ae1-7e0f-4a8c-9a8e-3f0f4f4c2a11' } | New-RtmpStream -ConfigPath $config -Destination rtmp://127.0.0.1/live -StreamKey $key }
         'a destination without its key'           = { Set-RtmpStream -ConfigPath $config -Name lobby -Destination rtmp://127.0.0.1/other }
         'a stream that does not exist'            = @{
             'Set-RtmpStream'    = { Set-RtmpStream -ConfigPath $config -Name nope -Source ingest:live/y }

@@ -18,6 +18,9 @@ BeforeAll {
     $key = ConvertTo-SecureString 'should-key' -AsPlainText -Force
     Use-TestRegistry $TestDrive
     $package = New-PlaceholderPackage $TestDrive
+    Set-Content (Join-Path $TestDrive 'xp.password') 'should-xp-pw'
+    $xpSite = Start-XProtectDouble -PasswordFile (Join-Path $TestDrive 'xp.password') -Camera "Lobby=$(Join-Path $RepositoryRoot 'tests/RtmpXProtect.Engine.Tests/Media/Vectors/h264-bframes.h264')"
+    $xp = @{ Server = $xpSite.ManagementServer; Credential = [pscredential]::new('operator', (ConvertTo-SecureString 'should-xp-pw' -AsPlainText -Force)); From = [DateTimeOffset]::FromUnixTimeMilliseconds(1767225600000) }
 
     # Per cmdlet: Arrange (a fresh state in $TestDrive), Act (the command; -WhatIf/-Confirm are added),
     # Changed (true once the command has acted) and the target its confirmation question names.
@@ -82,6 +85,10 @@ BeforeAll {
             Act = { Remove-RtmpPath sp1 live/cam1 }
             Changed = { -not (Get-RtmpPath sp1 live/cam1 -ErrorAction SilentlyContinue) }; Target = 'sp1 live/cam1'
         }
+        'Export-RtmpXProtectRecording'   = @{
+            Act = { Export-RtmpXProtectRecording -Camera Lobby -From $xp.From -To $xp.From.AddSeconds(2) -Path (Join-Path $TestDrive 'should.mp4') -Server $xp.Server -Credential $xp.Credential }
+            Changed = { Test-Path (Join-Path $TestDrive 'should.mp4') }; Target = 'should.mp4'
+        }
         'New-RtmpPublishToken' = @{
             Act = { New-RtmpPublishToken -Path live/cam -BaseUrl rtmp://127.0.0.1 -Secret $key }
             Changed = { $false }; Target = 'live/cam'
@@ -90,7 +97,7 @@ BeforeAll {
 
     function Initialize-Case {
         $script:config = Join-Path $TestDrive 'rtmpx.json'
-        Remove-Item $config, (Join-Path $TestDrive 'should.pfx') -ErrorAction SilentlyContinue
+        Remove-Item $config, (Join-Path $TestDrive 'should.pfx'), (Join-Path $TestDrive 'should.mp4') -ErrorAction SilentlyContinue
         New-RtmpStream -ConfigPath $config -Name lobby -Source ingest:live/lobby -Destination rtmp://127.0.0.1/live -StreamKey $key | Out-Null
         New-RtmpStream -ConfigPath $config -Name parked -Source ingest:live/parked -Destination rtmp://127.0.0.1/live -StreamKey $key -Disabled | Out-Null
         Stop-RtmpIngest -All -Confirm:$false
@@ -122,6 +129,7 @@ BeforeAll {
 }
 
 AfterAll {
+    Stop-XProtectDouble $xpSite
     Stop-RtmpIngest -All -Confirm:$false
     Remove-Item Env:RTMPX_INSTANCE_REGISTRY -ErrorAction SilentlyContinue
 }
@@ -140,7 +148,7 @@ Describe '<Name> -WhatIf and -Confirm' -ForEach $Changing {
     }
 
     It '-Confirm asks, naming the target, before it acts' {
-        $variables = @{ config = $config; key = $key; port = $port; running = $running; TestDrive = $TestDrive; package = $package }
+        $variables = @{ config = $config; key = $key; port = $port; running = $running; TestDrive = $TestDrive; package = $package; xp = $xp }
         $run = Invoke-WithoutPrompt (Join-Command $case.Act '-Confirm') $variables
         $run.Errors | Should -Not -BeNullOrEmpty
         $run.Errors[0].Exception.Message | Should -Match 'request confirmation'
@@ -157,7 +165,7 @@ Describe '<Name> -WhatIf and -Confirm' -ForEach $Changing {
     }
 
     It 'asks without -Confirm only when its impact is High' {
-        $variables = @{ config = $config; key = $key; port = $port; running = $running; TestDrive = $TestDrive; package = $package }
+        $variables = @{ config = $config; key = $key; port = $port; running = $running; TestDrive = $TestDrive; package = $package; xp = $xp }
         $run = Invoke-WithoutPrompt $case.Act $variables
         if ($High) {
             $run.Errors[0].Exception.Message | Should -Match 'request confirmation'

@@ -49,6 +49,33 @@ function Get-RtmpxDll {
         Sort-Object LastWriteTime -Descending | Select-Object -First 1 -ExpandProperty FullName
 }
 
+# The XProtect protocol double (tests/RtmpXProtect.XProtectDouble) as a process on loopback, with one
+# user and the cameras given (NAME=Annex B file). Returns the process, the site's addresses and its
+# cameras; Stop-XProtectDouble ends it. The cameras play ffmpeg-made vectors of the engine tests.
+function Start-XProtectDouble {
+    param([Parameter(Mandatory)][string] $PasswordFile, [string[]] $Camera = @(), [switch] $Tls)
+    $dll = if ($env:RTMPX_XPROTECT_DOUBLE_DLL) { $env:RTMPX_XPROTECT_DOUBLE_DLL } else {
+        Get-ChildItem (Join-Path $RepositoryRoot 'tests/RtmpXProtect.XProtectDouble/bin') -Recurse -Filter RtmpXProtect.XProtectDouble.dll |
+            Sort-Object LastWriteTime -Descending | Select-Object -First 1 -ExpandProperty FullName
+    }
+    $info = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+    foreach ($argument in @($dll, '--password-file', $PasswordFile) + @($Camera | ForEach-Object { '--camera', $_ }) + @(if ($Tls) { '--tls' })) { $info.ArgumentList.Add($argument) }
+    $info.RedirectStandardInput = $true
+    $info.RedirectStandardOutput = $true
+    $info.UseShellExecute = $false
+    $process = [System.Diagnostics.Process]::Start($info)
+    $line = $process.StandardOutput.ReadLineAsync()
+    if (-not $line.Wait([TimeSpan]::FromSeconds(60))) { $process.Kill(); throw 'the XProtect double did not start within 60 s' }
+    $site = $line.Result | ConvertFrom-Json
+    [pscustomobject]@{ Process = $process; ManagementServer = [uri]$site.managementServer; Cameras = $site.cameras }
+}
+
+function Stop-XProtectDouble {
+    param([Parameter(Mandatory)] $Site)
+    $Site.Process.StandardInput.Close()
+    if (-not $Site.Process.WaitForExit(10000)) { $Site.Process.Kill() }
+}
+
 # ffmpeg publishing a test pattern to an RTMP URL until stopped.
 function Start-TestPublisher {
     param([Parameter(Mandatory)][string] $Url, [int] $Seconds = 120)

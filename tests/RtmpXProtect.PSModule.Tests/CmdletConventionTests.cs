@@ -10,7 +10,8 @@ namespace RtmpXProtect.PSModule.Tests
     [Collection(ModuleCollection.Name)]
     public sealed class CmdletConventionTests
     {
-        private static readonly string[] StateChangingVerbs = { "New", "Set", "Remove", "Start", "Stop", "Install", "Uninstall" };
+        // Export writes a file, as Export-Csv does, which supports -WhatIf too.
+        private static readonly string[] StateChangingVerbs = { "New", "Set", "Remove", "Start", "Stop", "Install", "Uninstall", "Export" };
         private static readonly string[] VerbClasses =
         {
             "VerbsCommon", "VerbsCommunications", "VerbsData", "VerbsDiagnostic", "VerbsLifecycle", "VerbsOther", "VerbsSecurity",
@@ -21,12 +22,12 @@ namespace RtmpXProtect.PSModule.Tests
         public CmdletConventionTests(BuiltModule module) => this.module = module;
 
         [Fact]
-        public void the_module_has_the_cmdlets_of_issues_6_and_10()
+        public void the_module_has_the_cmdlets_of_issues_6_10_and_11()
         {
             Assert.Equal(
                 new[]
                 {
-                    "Get-RtmpIngest", "Get-RtmpInstance", "Get-RtmpInstanceCertificate", "Get-RtmpPath", "Get-RtmpStream", "Get-RtmpStreamLog",
+                    "Export-RtmpXProtectRecording", "Get-RtmpIngest", "Get-RtmpInstance", "Get-RtmpInstanceCertificate", "Get-RtmpPath", "Get-RtmpStream", "Get-RtmpStreamLog", "Get-RtmpXProtectCamera",
                     "Install-RtmpInstance", "New-RtmpCertificate", "New-RtmpPublishToken", "New-RtmpStream",
                     "Remove-RtmpInstanceCertificate", "Remove-RtmpPath", "Remove-RtmpStream", "Set-RtmpInstance", "Set-RtmpInstanceCertificate", "Set-RtmpPath", "Set-RtmpStream",
                     "Start-RtmpIngest", "Start-RtmpStream", "Stop-RtmpIngest", "Stop-RtmpStream", "Test-RtmpEndpoint", "Uninstall-RtmpInstance",

@@ -15,7 +15,7 @@ namespace RtmpXProtect.Cli.XProtect
     internal sealed class XProtectConnectionOptions
     {
         private readonly Option<FileInfo?> _config = new("--config") { Description = "An rtmpx.json whose xprotect section names the server and user." };
-        private readonly Option<Uri?> _server = new("--server") { Description = "The management server URL, e.g. https://vms.example.com." };
+        private readonly Option<string?> _server = new("--server") { Description = "The management server URL, e.g. https://vms.example.com." };
         private readonly Option<string?> _user = new("--user") { Description = "A basic user, or with --windows-user a Windows account (DOMAIN\\user)." };
         private readonly Option<FileInfo?> _passwordFile = new("--password-file") { Description = "A file holding the password." };
         private readonly Option<string?> _passwordEnv = new("--password-env") { Description = "An environment variable holding the password." };
@@ -52,9 +52,9 @@ namespace RtmpXProtect.Cli.XProtect
             }
 
             options ??= new XProtectServerOptions { ManagementServer = null! };
-            if (parse.GetValue(_server) is Uri server)
+            if (parse.GetValue(_server) is string server)
             {
-                options.ManagementServer = server;
+                options.ManagementServer = Uri.TryCreate(server, UriKind.Absolute, out var uri) ? uri : null!;
             }
 
             options.User = parse.GetValue(_user) ?? options.User;

@@ -3,6 +3,7 @@ using System.Management.Automation;
 using System.Security;
 using RtmpXProtect.Engine.Management;
 using RtmpXProtect.Engine.Streaming;
+using RtmpXProtect.Engine.Streaming.Sources;
 
 namespace RtmpXProtect.PSModule.Streams
 {
@@ -22,13 +23,13 @@ namespace RtmpXProtect.PSModule.Streams
         [Alias("CameraName")]
         public string Name { get; set; } = string.Empty;
 
-        /// <summary>Where the frames come from: rtmp(s) URL, local ingest path, .flv file or gbd: source.</summary>
+        /// <summary>Where the frames come from: rtmp(s) URL, local ingest path, xprotect:CAMERA, .flv file or gbd: source; the piped camera when omitted.</summary>
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
         public string? Source { get; set; }
 
         /// <summary>
-        /// The XProtect camera the stream is for (Get-VmsCamera's Id). Kept for the XProtect source to
-        /// come; today the stream still needs -Source, since the engine has no camera source yet.
+        /// The XProtect camera the stream is for (Get-VmsCamera's Id). Without -Source the camera is
+        /// the source (xprotect:ID), read from the site in the configuration's xprotect section.
         /// </summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
@@ -65,13 +66,10 @@ namespace RtmpXProtect.PSModule.Streams
         /// <summary>Adds one stream per pipeline item.</summary>
         protected override void ProcessRecord()
         {
-            if (string.IsNullOrEmpty(Source))
+            var source = string.IsNullOrEmpty(Source) && CameraId.HasValue ? FrameSources.XProtectPrefix + CameraId.Value.ToString("D") : Source;
+            if (string.IsNullOrEmpty(source))
             {
-                // No XProtect camera source exists in the engine yet: a camera id alone cannot feed a stream.
-                var why = CameraId.HasValue
-                    ? $"Stream '{Name}': camera {CameraId} has no RTMP source yet (XProtect camera sources are not supported); pass -Source."
-                    : $"Stream '{Name}': -Source is required.";
-                Report(new ArgumentException(why), "SourceRequired", ErrorCategory.InvalidArgument, Name);
+                Report(new ArgumentException($"Stream '{Name}': -Source is required (or a camera's -CameraId)."), "SourceRequired", ErrorCategory.InvalidArgument, Name);
                 return;
             }
 
@@ -83,7 +81,7 @@ namespace RtmpXProtect.PSModule.Streams
             var definition = new StreamDefinition
             {
                 Name = Name,
-                Source = Source!,
+                Source = source!,
                 Enabled = !Disabled,
                 Audio = Audio,
                 Video = Video,

@@ -48,6 +48,7 @@ namespace RtmpXProtect.PSModule.Tests.Pester
             var environment = new Dictionary<string, string>
             {
                 ["RTMPX_CLI_DLL"] = Metadata["RtmpxDll"],
+                ["RTMPX_XPROTECT_DOUBLE_DLL"] = Metadata["XProtectDoubleDll"],
                 ["RTMPX_TEST_PACKAGE"] = RtmpXProtect.Tests.Shared.RtmpxPackages.Folder(),
             };
             var run = await PowerShellTool.RunAsync(
