@@ -51,7 +51,7 @@ Command Verb(string name, string description, Func<ParseResult, Scenario[]> scen
         if (parse.GetValue(output) is { } file)
         {
             var path = Path.IsPathRooted(file.ToString()) ? file.FullName : Path.Combine(paths.Root, file.ToString());
-            File.WriteAllText(path, report);
+            File.WriteAllText(path, report + ExportSectionOf(path));
             Console.WriteLine("written to " + path);
         }
 
@@ -61,6 +61,15 @@ Command Verb(string name, string description, Func<ParseResult, Scenario[]> scen
 }
 
 static int Or(int value, int fallback) => value > 0 ? value : fallback;
+
+// bench/Export writes its own section into the same file; a load report keeps it.
+static string ExportSectionOf(string path)
+{
+    const string begin = "<!-- export benchmark: written by bench/Export -->";
+    var text = File.Exists(path) ? File.ReadAllText(path) : string.Empty;
+    int at = text.IndexOf(begin, StringComparison.Ordinal);
+    return at < 0 ? string.Empty : "\n" + text.Substring(at);
+}
 
 static IReadOnlyList<ServerKind> SelectServers(string[]? names)
 {

@@ -69,7 +69,11 @@ internal sealed class ManagementServerDouble : IAsyncDisposable
         }));
 
         // OLF / CX: POST {ms}/API/IDP/connect/token (gateway) or {ms}/IDP/connect/token, form with grant_type=password and client_id=GrantValidatorClient.
-        app.MapPost("/API/IDP/connect/token", (Func<HttpContext, Task<IResult>>)(context => _owner.Faults.GatewayDown ? Task.FromResult(Results.StatusCode(503)) : TokenAsync(context)));
+        app.MapPost("/API/IDP/connect/token", (Func<HttpContext, Task<IResult>>)(context =>
+        {
+            _owner.GatewayTokenRequests++;
+            return _owner.Faults.GatewayDown ? Task.FromResult(Results.StatusCode(503)) : TokenAsync(context);
+        }));
         app.MapPost("/IDP/connect/token", (Func<HttpContext, Task<IResult>>)TokenAsync);
 
         // OLF: SOAP 1.1 Login with a Bearer access token gives the recorder token and its TimeToLive in microseconds.
@@ -86,6 +90,15 @@ internal sealed class ManagementServerDouble : IAsyncDisposable
     {
         var form = await context.Request.ReadFormAsync();
         _owner.LoginAttempts++;
+        if (form["grant_type"] == "windows_credentials")
+        {
+            // OLF / notes: Windows users log in with Negotiate on the identity provider itself. The
+            // double cannot verify a Kerberos or NTLM exchange: it challenges, and refuses what comes back.
+            _owner.WindowsLoginAttempts++;
+            context.Response.Headers.WWWAuthenticate = "Negotiate";
+            return Results.StatusCode(401);
+        }
+
         if (form["client_id"] != "GrantValidatorClient" || form["grant_type"] != "password")
         {
             return Results.Json(new { error = "unsupported_grant_type" }, statusCode: 400);

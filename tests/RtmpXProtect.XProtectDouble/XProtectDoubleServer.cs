@@ -49,6 +49,10 @@ public sealed class XProtectDoubleServer : IAsyncDisposable
 
     public int CameraPagesServed { get; internal set; }
 
+    public int WindowsLoginAttempts { get; internal set; }
+
+    public int GatewayTokenRequests { get; internal set; }
+
     public int ConnectUpdates { get; internal set; }
 
     /// <summary>Starts both servers on ephemeral loopback ports; with <paramref name="tls"/> both speak TLS with a self-signed certificate.</summary>

@@ -8,10 +8,15 @@ namespace RtmpXProtect.Engine.XProtect.Timing
     /// encoder's muxer gives them: the k-th decode time is the k-th presentation time in sorted
     /// order, delayed by the stream's reorder depth D (so DTS ≤ PTS and the steps stay even, as
     /// ffmpeg writes them: pts 0, 160, 80, 40 → dts −80, −40, 0, 40). D is measured on the first
-    /// pictures and kept, so decode times never step back; a later deeper reorder is clamped.
+    /// pictures (at least <see cref="MinimumDepth"/>, since encoders place B-frames adaptively and
+    /// the first GOP may have fewer than later ones) and kept, so decode times never step back; a
+    /// later deeper reorder is clamped, the picture shown when it is decoded.
     /// </summary>
     internal sealed class ReorderedDecodeTimes<T>
     {
+        /// <summary>The depth of x264's and most cameras' B-frame pyramid (3 B-frames): 2.</summary>
+        internal const int MinimumDepth = 2;
+
         private readonly int _lookahead;
         private readonly List<(long Pts, T Item)> _pending = new List<(long, T)>();
         private readonly List<long> _unused = new List<long>();
@@ -55,7 +60,7 @@ namespace RtmpXProtect.Engine.XProtect.Timing
         {
             if (_depth < 0)
             {
-                _depth = Depth();
+                _depth = Math.Max(Depth(), _pending.Count > 1 && HasReordering() ? MinimumDepth : 0);
                 _firstStep = _unused.Count > 1 ? Math.Max(1, _unused[1] - _unused[0]) : 1;
             }
 
@@ -73,7 +78,20 @@ namespace RtmpXProtect.Engine.XProtect.Timing
             dts = Math.Min(dts, pts);
             dts = _lastDts == long.MinValue ? dts : Math.Max(dts, _lastDts + 1);
             _lastDts = dts;
-            return new TimedPicture<T>(item, dts, pts);
+            return new TimedPicture<T>(item, dts, Math.Max(pts, dts));
+        }
+
+        private bool HasReordering()
+        {
+            for (int i = 1; i < _pending.Count; i++)
+            {
+                if (_pending[i].Pts < _pending[i - 1].Pts)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         // The most pictures that come earlier in decode order but later in presentation order.

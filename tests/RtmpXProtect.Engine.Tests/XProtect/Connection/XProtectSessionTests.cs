@@ -76,6 +76,20 @@ public sealed class XProtectSessionTests
     }
 
     [Fact]
+    public async Task A_windows_user_goes_straight_to_the_identity_provider_and_a_refused_negotiation_names_the_account()
+    {
+        await using var site = await Site();
+        var options = new XProtectServerOptions { ManagementServer = site.ManagementServer, WindowsUser = true, User = @"SITE\operator", Password = Password };
+
+        var error = await Assert.ThrowsAsync<XProtectAuthenticationException>(() => XProtectSession.OpenAsync(options, CancellationToken.None));
+
+        Assert.True(site.WindowsLoginAttempts >= 1);
+        Assert.Equal(0, site.GatewayTokenRequests);
+        Assert.Contains(@"SITE\operator", error.Message);
+        Assert.DoesNotContain(Password, error.ToString());
+    }
+
+    [Fact]
     public async Task When_the_api_gateway_is_down_the_token_comes_from_the_identity_provider()
     {
         await using var site = await Site();
