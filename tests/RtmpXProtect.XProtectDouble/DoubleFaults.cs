@@ -14,6 +14,9 @@ public sealed class DoubleFaults
     /// <summary>Only the first socket is dropped when true; later ones run to the end.</summary>
     public bool DropOnce { get; set; } = true;
 
+    /// <summary>After this many live pictures on one socket the socket is dropped (a recorder restarting). Zero = never.</summary>
+    public int DropLiveAfterPictures { get; set; }
+
     /// <summary>The API Gateway answers 503 for its token endpoint, so clients must fall back to the identity provider.</summary>
     public bool GatewayDown { get; set; }
 }

@@ -25,6 +25,7 @@ internal sealed class ImageServerDoubleConnection : IAsyncDisposable
     private bool _multipart;
     private int _cursor = -1;
     private int _playbackReplies;
+    private int _livePictures;
     private ushort _sequence;
     private CancellationTokenSource? _live;
     private Task _liveTask = Task.CompletedTask;
@@ -284,6 +285,11 @@ internal sealed class ImageServerDoubleConnection : IAsyncDisposable
             {
                 var live = new RecordedPicture(picture.Codec, picture.IsKey, picture.PresentationTime + shift, picture.StampedTime + shift, picture.KeyTime + shift, picture.Payload);
                 await WriteAsync(Reply(id, null, live.StampedTime, null, new List<RecordedPicture> { live }, single: true), cancellationToken);
+                if (++_livePictures == _owner.Faults.DropLiveAfterPictures && (!_owner.Faults.DropOnce || _number == 1))
+                {
+                    _stream.Dispose();
+                    return;
+                }
             }
 
             if (++index == feed.Count)

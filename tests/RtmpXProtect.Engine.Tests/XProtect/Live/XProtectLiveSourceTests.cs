@@ -63,6 +63,21 @@ public sealed class XProtectLiveSourceTests
     }
 
     [Fact]
+    public async Task A_lost_recorder_ends_the_read_with_a_source_error_and_the_next_read_connects_again()
+    {
+        await using var site = await Site(EncodedVector.H264, Stamping.Arrival);
+        site.Faults.DropLiveAfterPictures = 30;
+        var source = new XProtectLiveSource("Lobby", Options(site));
+
+        var lost = await Assert.ThrowsAsync<FrameSourceException>(() => Take(source, 1000, TimeSpan.FromSeconds(20)));
+        var again = await Take(source, 30, TimeSpan.FromSeconds(20));
+
+        Assert.Contains("closed the connection", lost.Message);
+        Assert.Equal(30, again.Count);
+        Assert.Equal(2, site.ImageServerConnections);
+    }
+
+    [Fact]
     public async Task An_unknown_camera_or_a_wrong_password_is_a_source_error_naming_no_secret()
     {
         await using var site = await Site(EncodedVector.H264, Stamping.Arrival);
