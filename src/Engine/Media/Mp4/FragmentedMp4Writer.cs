@@ -111,7 +111,7 @@ namespace RtmpXProtect.Engine.Media.Mp4
             _lastDts = dts;
             _dts.Add(dts);
             _samples.Add((0, (uint)sample.Length, sync, (int)(pts - dts)));
-            _data.Write(sample.ToArray(), 0, sample.Length);
+            Mp4Boxes.Write(_data, sample);
         }
 
         /// <inheritdoc />

@@ -158,6 +158,21 @@ namespace RtmpXProtect.Engine.Media.Mp4
             box.End();
         }
 
+        /// <summary>Writes a sample through a pooled buffer: netstandard2.0 streams take arrays only, and a copy per sample is garbage the export does not need.</summary>
+        public static void Write(System.IO.Stream stream, ReadOnlySpan<byte> sample)
+        {
+            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(sample.Length);
+            try
+            {
+                sample.CopyTo(buffer);
+                stream.Write(buffer, 0, sample.Length);
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+
         /// <summary>sample_flags (§8.8.3.1): a sync sample depends on no other; the rest depend on others and are not sync.</summary>
         public static uint SampleFlags(bool sync) => sync ? 0x02000000u : 0x01010000u;
 

@@ -88,7 +88,7 @@ namespace RtmpXProtect.Engine.Media.Mp4
             var last = _chunks[_chunks.Count - 1];
             _chunks[_chunks.Count - 1] = (last.Offset, last.Samples + 1);
             _sizes.Add((uint)sample.Length);
-            _media.Write(sample.ToArray(), 0, sample.Length);
+            Mp4Boxes.Write(_media, sample);
         }
 
         /// <inheritdoc />

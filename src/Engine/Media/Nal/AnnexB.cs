@@ -24,20 +24,21 @@ namespace RtmpXProtect.Engine.Media.Nal
             int i = 0;
             while (i + 2 < annexB.Length)
             {
-                if (annexB[i] == 0 && annexB[i + 1] == 0 && annexB[i + 2] == 1)
+                // The vectorised search for 00 00 01: a frame's payload is scanned at memory speed.
+                int found = annexB.Slice(i).IndexOf(StartCode.AsSpan(1));
+                if (found < 0)
                 {
-                    if (start >= 0)
-                    {
-                        Add(units, annexB, start, i);
-                    }
+                    break;
+                }
 
-                    i += 3;
-                    start = i;
-                }
-                else
+                i += found;
+                if (start >= 0)
                 {
-                    i++;
+                    Add(units, annexB, start, i);
                 }
+
+                i += 3;
+                start = i;
             }
 
             if (start >= 0)
