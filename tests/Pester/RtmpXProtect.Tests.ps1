@@ -195,6 +195,10 @@ Describe 'What each cmdlet returns' -Skip:(-not $HasFfmpeg) {
         $package = New-PlaceholderPackage $TestDrive
         $config = Join-Path $TestDrive 'outputs.json'
         $key = ConvertTo-SecureString 'output-key' -AsPlainText -Force
+        Set-Content (Join-Path $TestDrive 'xp.password') 'outputs-xp-pw'
+        $xpSite = Start-XProtectDouble -PasswordFile (Join-Path $TestDrive 'xp.password') -Camera "Lobby=$(Join-Path $RepositoryRoot 'tests/RtmpXProtect.Engine.Tests/Media/Vectors/h264-bframes.h264')"
+        $xpCredential = [pscredential]::new('operator', (ConvertTo-SecureString 'outputs-xp-pw' -AsPlainText -Force))
+        $xpFrom = [DateTimeOffset]::FromUnixTimeMilliseconds(1767225600000)
         # Each cmdlet run once; its output must be of the type its [OutputType] declares.
         $script:Runs = [ordered]@{
             'New-RtmpStream'       = { New-RtmpStream -ConfigPath $config -Name out -Source ingest:live/out -Destination rtmp://127.0.0.1/live -StreamKey $key -Disabled }
@@ -219,12 +223,15 @@ Describe 'What each cmdlet returns' -Skip:(-not $HasFfmpeg) {
             'Get-RtmpPath'         = { Get-RtmpPath out1 }
             'Remove-RtmpPath'      = { Remove-RtmpPath out1 live/cam1 -Confirm:$false }
             'Uninstall-RtmpInstance' = { Uninstall-RtmpInstance out1 -Confirm:$false }
+            'Get-RtmpXProtectCamera' = { Get-RtmpXProtectCamera -Server $xpSite.ManagementServer -Credential $xpCredential }
+            'Export-RtmpXProtectRecording' = { Export-RtmpXProtectRecording -Camera Lobby -From $xpFrom -To $xpFrom.AddSeconds(2) -Path (Join-Path $TestDrive 'out.mp4') -Server $xpSite.ManagementServer -Credential $xpCredential }
             # Needs a running rtmpx serve: its output type is checked in the relay tests above.
             'Get-RtmpStreamLog'    = $null
         }
     }
 
     AfterAll {
+        Stop-XProtectDouble $xpSite
         $ingest | Stop-RtmpIngest -Confirm:$false
         Remove-Item Env:RTMPX_INSTANCE_REGISTRY -ErrorAction SilentlyContinue
     }
