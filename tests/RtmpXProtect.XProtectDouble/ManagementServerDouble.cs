@@ -144,8 +144,8 @@ internal sealed class ManagementServerDouble : IAsyncDisposable
         var microseconds = (long)_owner.Tokens.RecorderLifetime.TotalMilliseconds * 1000;
         // The LoginResult children SCW's LoginInfo declares; the prefixes are the server's own.
         var answer = "<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Body><LoginResponse xmlns=\"http://videoos.net/2/XProtectCSServerCommand\"><LoginResult xmlns:i=\"http://www.w3.org/2001/XMLSchema-instance\">"
-            + $"<RegistrationTime>{DateTime.UtcNow:O}</RegistrationTime><TimeToLive><MicroSeconds>{microseconds}</MicroSeconds></TimeToLive><TimeToLiveLimited>false</TimeToLiveLimited>"
-            + $"<Token>{System.Security.SecurityElement.Escape(token)}</Token></LoginResult></LoginResponse></s:Body></s:Envelope>";
+            + $"<RegistrationTime>{DateTime.UtcNow:O}</RegistrationTime><Token>{System.Security.SecurityElement.Escape(token)}</Token>"
+            + $"<TimeToLive><MicroSeconds>{microseconds}</MicroSeconds></TimeToLive><TimeToLiveLimited>false</TimeToLiveLimited></LoginResult></LoginResponse></s:Body></s:Envelope>";
         return Results.Text(answer, "text/xml; charset=utf-8");
     }
 

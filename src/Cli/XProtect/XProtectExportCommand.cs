@@ -102,7 +102,8 @@ namespace RtmpXProtect.Cli.XProtect
             CultureInfo.InvariantCulture,
             "Exported {0} frames ({1:hh\\:mm\\:ss\\.fff}) of camera {2} to {3}: {4}, {5} gap{6} ({7:0.0} s {8}), {9:0.0} MB in {10:0.0} s ({11:0.0} MB/s, {12:0}× real time), {13} resume{14}.",
             s.Frames, s.Duration, s.Camera, s.Path, s.Codec, s.Gaps, s.Gaps == 1 ? string.Empty : "s", s.GapTime.TotalSeconds, gapsClosed ? "closed" : "kept",
-            s.Bytes / 1e6, s.Elapsed.TotalSeconds, s.MegabytesPerSecond, s.TimesRealTime, s.Resumes, s.Resumes == 1 ? string.Empty : "s");
+            s.Bytes / 1e6, s.Elapsed.TotalSeconds, s.MegabytesPerSecond, s.TimesRealTime, s.Resumes, s.Resumes == 1 ? string.Empty : "s")
+            + (s.EndedEarly == null ? string.Empty : " The file ends early: " + s.EndedEarly + ".");
 
         private static bool TryTime(string text, string option, out DateTimeOffset time)
         {

@@ -39,6 +39,7 @@ namespace RtmpXProtect.PSModule.XProtect
             }
             catch (XProtectException e)
             {
+                Close();
                 FailXProtect(e, options.ShownServer);
             }
         }

@@ -51,6 +51,18 @@ public sealed class Mp4WriterTests : IDisposable
     }
 
     [Fact]
+    public void A_gap_longer_than_a_sample_can_last_is_refused_with_a_clear_reason()
+    {
+        using var writer = new Mp4FileWriter(Path.Combine(_folder, "gap.mp4"), Track, DateTimeOffset.UnixEpoch);
+        writer.Write(new byte[] { 1 }, 0, 0, sync: true);
+        writer.Write(new byte[] { 2 }, 40, 40, sync: true);
+
+        var error = Assert.Throws<ArgumentException>(() => writer.Write(new byte[] { 3 }, (long)TimeSpan.FromHours(14).TotalMilliseconds, (long)TimeSpan.FromHours(14).TotalMilliseconds, sync: true));
+
+        Assert.Contains("longer than an MP4 sample can last", error.Message);
+    }
+
+    [Fact]
     public void A_fragmented_file_is_readable_after_each_gop_without_being_completed()
     {
         var path = Path.Combine(_folder, "frag.mp4");

@@ -219,7 +219,7 @@ namespace RtmpXProtect.Engine.Media.Avc
                 uint timeScale = reader.ReadBits(32);
 
                 // §E.2.1: a frame lasts two ticks (one per field).
-                return unitsInTick == 0 || timeScale == 0 ? (TimeSpan?)null : TimeSpan.FromTicks((long)(2.0 * unitsInTick / timeScale * TimeSpan.TicksPerSecond));
+                return FrameDurations.Plausible(2.0 * unitsInTick / timeScale);
             }
             catch (MediaFormatException)
             {

@@ -231,7 +231,7 @@ namespace RtmpXProtect.Engine.Media.Hevc
                 uint timeScale = reader.ReadBits(32);
 
                 // §E.3.1: a frame-coded picture lasts one clock tick.
-                return unitsInTick == 0 || timeScale == 0 ? (TimeSpan?)null : TimeSpan.FromTicks((long)((double)unitsInTick / timeScale * TimeSpan.TicksPerSecond));
+                return FrameDurations.Plausible((double)unitsInTick / timeScale);
             }
             catch (MediaFormatException)
             {

@@ -110,7 +110,7 @@ namespace RtmpXProtect.Engine.Media.Mp4
 
             _lastDts = dts;
             _dts.Add(dts);
-            _samples.Add((0, (uint)sample.Length, sync, (int)(pts - dts)));
+            _samples.Add((0, (uint)sample.Length, sync, Mp4Boxes.CompositionOffset(pts - dts)));
             Mp4Boxes.Write(_data, sample);
         }
 
@@ -147,7 +147,7 @@ namespace RtmpXProtect.Engine.Media.Mp4
             {
                 long end = i + 1 < _dts.Count ? _dts[i + 1] : nextDts;
                 var s = _samples[i];
-                _samples[i] = ((uint)(end - _dts[i]), s.Size, s.Sync, s.Offset);
+                _samples[i] = (Mp4Boxes.Duration(end - _dts[i]), s.Size, s.Sync, s.Offset);
             }
 
             var box = new BoxWriter();

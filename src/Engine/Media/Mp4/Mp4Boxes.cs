@@ -173,6 +173,16 @@ namespace RtmpXProtect.Engine.Media.Mp4
             }
         }
 
+        /// <summary>A sample duration in 90 kHz ticks; one longer than the 32-bit field (13 h 15 min) cannot be kept.</summary>
+        public static uint Duration(long ticks) => ticks >= 0 && ticks <= uint.MaxValue
+            ? (uint)ticks
+            : throw new ArgumentException($"A time without pictures of {TimeSpan.FromMilliseconds(ticks / 90.0):g} is longer than an MP4 sample can last (13 h 15 min); close gaps or export a shorter range.", nameof(ticks));
+
+        /// <summary>A composition offset in 90 kHz ticks, within the signed 32-bit field.</summary>
+        public static int CompositionOffset(long ticks) => ticks >= 0 && ticks <= int.MaxValue
+            ? (int)ticks
+            : throw new ArgumentException("A sample shown more than 6 h after it is decoded cannot be written.", nameof(ticks));
+
         /// <summary>sample_flags (§8.8.3.1): a sync sample depends on no other; the rest depend on others and are not sync.</summary>
         public static uint SampleFlags(bool sync) => sync ? 0x02000000u : 0x01010000u;
 

@@ -65,7 +65,7 @@ namespace RtmpXProtect.Engine.Media.Mp4
                     throw new ArgumentException($"Decode time {decodeTimeMs} ms does not follow the previous one.", nameof(decodeTimeMs));
                 }
 
-                AddRun(_decodeDeltas, (uint)(dts - _lastDts));
+                AddRun(_decodeDeltas, Mp4Boxes.Duration(dts - _lastDts));
             }
 
             if (cts < 0)
@@ -74,7 +74,7 @@ namespace RtmpXProtect.Engine.Media.Mp4
             }
 
             _lastDts = dts;
-            AddRun(_compositionOffsets, (int)cts);
+            AddRun(_compositionOffsets, Mp4Boxes.CompositionOffset(cts));
             if (sync)
             {
                 _syncSamples.Add((uint)_sizes.Count + 1);
@@ -112,7 +112,9 @@ namespace RtmpXProtect.Engine.Media.Mp4
             int mdatHeader = large ? 16 : 8;
             int moovLength = Movie(0, large).Length;
             var movie = Movie(fileType.Length + moovLength + mdatHeader, large);
-            using (var output = new FileStream(_path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16))
+            // Written beside the target and moved into place: a failure (a full disk) leaves no truncated file that looks whole.
+            var part = _path + ".part";
+            using (var output = new FileStream(part, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16))
             {
                 output.Write(fileType.ToArray(), 0, fileType.Length);
                 output.Write(movie, 0, movie.Length);
@@ -136,15 +138,24 @@ namespace RtmpXProtect.Engine.Media.Mp4
 
             _media.Dispose();
             File.Delete(_mediaPath);
+            if (File.Exists(_path))
+            {
+                File.Delete(_path);
+            }
+
+            File.Move(part, _path);
         }
 
         /// <inheritdoc />
         public void Dispose()
         {
             _media.Dispose();
-            if (File.Exists(_mediaPath))
+            foreach (var leftover in new[] { _mediaPath, _path + ".part" })
             {
-                File.Delete(_mediaPath);
+                if (File.Exists(leftover))
+                {
+                    File.Delete(leftover);
+                }
             }
         }
 

@@ -73,13 +73,18 @@ namespace RtmpXProtect.Engine.XProtect.Connection
                 ?? throw new XProtectException($"XProtect server {_options.ShownServer}: the hardware of camera {camera.Name} names no recording server.");
             using var recorder = await GetAsync("recordingServers/" + recorderId.ToString("D"), cancellationToken).ConfigureAwait(false);
             var data = Data(recorder, "recording server");
-            if (Text(data, "webServerUri") is string web && Uri.TryCreate(web, UriKind.Absolute, out var uri))
+            if (Text(data, "webServerUri") is string web && Uri.TryCreate(web, UriKind.Absolute, out var uri) && (uri.Scheme == "http" || uri.Scheme == "https"))
             {
                 return uri;
             }
 
-            var host = Text(data, "hostName") ?? throw Unexpected("the recording server");
+            var host = Text(data, "hostName");
             var port = data.TryGetProperty("portNumber", out var number) && number.TryGetInt32(out var p) ? p : DefaultImageServerPort;
+            if (host == null || Uri.CheckHostName(host) == UriHostNameType.Unknown || port < 1 || port > 65535)
+            {
+                throw Unexpected("the recording server's address");
+            }
+
             return new UriBuilder("http", host, port).Uri;
         }
 

@@ -150,7 +150,7 @@ namespace RtmpXProtect.Engine.XProtect.Connection
                 if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.String)
                 {
                     var code = error.GetString();
-                    return code == "invalid_grant" ? "wrong user name or password" : code;
+                    return code == "invalid_grant" ? "wrong user name or password" : ServerText.Shown(code);
                 }
             }
             catch (JsonException)

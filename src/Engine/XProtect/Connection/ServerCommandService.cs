@@ -20,7 +20,6 @@ namespace RtmpXProtect.Engine.XProtect.Connection
     {
         private const string Namespace = "http://videoos.net/2/XProtectCSServerCommand";
         private const string LoginAction = Namespace + "/IServerCommandService/Login";
-        private const int MaxAnswerBytes = 1024 * 1024;
 
         private readonly HttpClient _http;
         private readonly XProtectServerOptions _options;
@@ -59,11 +58,6 @@ namespace RtmpXProtect.Engine.XProtect.Connection
                 throw XProtectHttp.Unreachable(_options, "recorder token login", e);
             }
 
-            if (answer.Length > MaxAnswerBytes)
-            {
-                throw new XProtectException($"XProtect server {_options.ShownServer}: the Login answer is larger than {MaxAnswerBytes} bytes.");
-            }
-
             return Parse(answer, status);
         }
 
@@ -73,35 +67,33 @@ namespace RtmpXProtect.Engine.XProtect.Connection
             long? microseconds = null;
             try
             {
-                var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersInDocument = MaxAnswerBytes };
+                var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersInDocument = XProtectHttp.MaxAnswerBytes };
                 using var reader = XmlReader.Create(new MemoryStream(answer), settings);
                 bool inTimeToLive = false;
-                while (reader.Read())
+                reader.Read();
+                while (!reader.EOF)
                 {
-                    if (reader.NodeType == XmlNodeType.EndElement && reader.LocalName == "TimeToLive")
+                    // ReadElementContentAsString moves past the element itself: no Read() after it.
+                    if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "Token")
                     {
-                        inTimeToLive = false;
+                        token ??= reader.ReadElementContentAsString().Trim();
                     }
-
-                    if (reader.NodeType != XmlNodeType.Element)
+                    else if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "MicroSeconds" && inTimeToLive)
                     {
-                        continue;
+                        microseconds = long.TryParse(reader.ReadElementContentAsString().Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : (long?)null;
                     }
-
-                    switch (reader.LocalName)
+                    else if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "faultstring")
                     {
-                        case "Token":
-                            token ??= reader.ReadElementContentAsString().Trim();
-                            break;
-                        case "TimeToLive":
-                            inTimeToLive = !reader.IsEmptyElement;
-                            break;
-                        case "MicroSeconds" when inTimeToLive:
-                            microseconds = long.TryParse(reader.ReadElementContentAsString().Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : (long?)null;
-                            break;
-                        case "faultstring":
-                            fault ??= reader.ReadElementContentAsString().Trim();
-                            break;
+                        fault ??= reader.ReadElementContentAsString().Trim();
+                    }
+                    else
+                    {
+                        if (reader.LocalName == "TimeToLive")
+                        {
+                            inTimeToLive = reader.NodeType == XmlNodeType.Element && !reader.IsEmptyElement;
+                        }
+
+                        reader.Read();
                     }
                 }
             }
@@ -112,7 +104,7 @@ namespace RtmpXProtect.Engine.XProtect.Connection
 
             if (fault != null || status == 401 || status == 403)
             {
-                throw new XProtectAuthenticationException($"XProtect server {_options.ShownServer} refused the recorder token login of {_options.ShownUser}: {Shorten(fault) ?? "HTTP " + status}.");
+                throw new XProtectAuthenticationException($"XProtect server {_options.ShownServer} refused the recorder token login of {_options.ShownUser}: {ServerText.Shown(fault) ?? "HTTP " + status}.");
             }
 
             if (string.IsNullOrEmpty(token))
@@ -125,6 +117,5 @@ namespace RtmpXProtect.Engine.XProtect.Connection
             return new RecorderToken(token!, DateTimeOffset.UtcNow + lifetime);
         }
 
-        private static string? Shorten(string? text) => text == null ? null : text.Length <= 200 ? text : text.Substring(0, 200) + "…";
     }
 }

@@ -8,6 +8,9 @@ namespace RtmpXProtect.Engine.XProtect.Connection
     /// <summary>The HTTP client every XProtect request goes through: certificate policy, Negotiate credentials, timeout.</summary>
     internal static class XProtectHttp
     {
+        /// <summary>The largest answer read from the management server.</summary>
+        public const int MaxAnswerBytes = 8 * 1024 * 1024;
+
         public static HttpClient Create(XProtectServerOptions options)
         {
             var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false };
@@ -28,7 +31,8 @@ namespace RtmpXProtect.Engine.XProtect.Connection
                 handler.PreAuthenticate = false;
             }
 
-            return new HttpClient(handler, disposeHandler: true) { Timeout = options.RequestTimeout };
+            // Discovery, tokens, Login and a page of 500 cameras are each well under this; a server that sends more is refused.
+            return new HttpClient(handler, disposeHandler: true) { Timeout = options.RequestTimeout, MaxResponseContentBufferSize = MaxAnswerBytes };
         }
 
         // What went wrong in words, with the server and without the request's secrets.

@@ -24,10 +24,12 @@ namespace RtmpXProtect.Engine.XProtect.Connection
         private readonly Uri _apiGateway;
         private readonly ConfigurationApi _configuration;
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
+        private readonly SemaphoreSlim _login = new SemaphoreSlim(1, 1);
         private string _accessToken = string.Empty;
         private DateTimeOffset _accessExpires;
         private RecorderToken _recorderToken = new RecorderToken("-", DateTimeOffset.MinValue);
         private Task _refreshLoop = Task.CompletedTask;
+        private int _refreshes;
 
         private XProtectSession(XProtectServerOptions options, HttpClient http, Uri identityProvider, Uri apiGateway)
         {
@@ -53,7 +55,7 @@ namespace RtmpXProtect.Engine.XProtect.Connection
         public RecorderToken RecorderToken => Volatile.Read(ref _recorderToken);
 
         /// <summary>Refreshes so far.</summary>
-        public int Refreshes { get; private set; }
+        public int Refreshes => Volatile.Read(ref _refreshes);
 
         /// <summary>Discovers the server, logs in and starts refreshing.</summary>
         /// <exception cref="XProtectAuthenticationException">The user or password was refused.</exception>
@@ -120,7 +122,7 @@ namespace RtmpXProtect.Engine.XProtect.Connection
         public async Task RefreshAsync(CancellationToken cancellationToken)
         {
             await LogInAsync(cancellationToken).ConfigureAwait(false);
-            Refreshes++;
+            Interlocked.Increment(ref _refreshes);
             RecorderTokenRefreshed?.Invoke(RecorderToken);
         }
 
@@ -135,20 +137,31 @@ namespace RtmpXProtect.Engine.XProtect.Connection
             catch (OperationCanceledException)
             {
             }
-
-            _stop.Dispose();
-            _http.Dispose();
+            finally
+            {
+                _stop.Dispose();
+                _http.Dispose();
+            }
         }
 
+        // One login at a time: the schedule and a caller's RefreshAsync may meet.
         private async Task LogInAsync(CancellationToken cancellationToken)
         {
-            var issued = DateTimeOffset.UtcNow;
-            var (token, expires) = await _identity.RequestTokenAsync(_identityProvider, _apiGateway, cancellationToken).ConfigureAwait(false);
-            var current = _recorderToken.Expires > issued ? _recorderToken : null;
-            var recorder = await _serverCommand.LoginAsync(token, current, cancellationToken).ConfigureAwait(false);
-            Volatile.Write(ref _accessToken, token);
-            _accessExpires = expires;
-            Volatile.Write(ref _recorderToken, recorder);
+            await _login.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var issued = DateTimeOffset.UtcNow;
+                var (token, expires) = await _identity.RequestTokenAsync(_identityProvider, _apiGateway, cancellationToken).ConfigureAwait(false);
+                var current = _recorderToken.Expires > issued ? _recorderToken : null;
+                var recorder = await _serverCommand.LoginAsync(token, current, cancellationToken).ConfigureAwait(false);
+                Volatile.Write(ref _accessToken, token);
+                _accessExpires = expires;
+                Volatile.Write(ref _recorderToken, recorder);
+            }
+            finally
+            {
+                _login.Release();
+            }
         }
 
         private async Task RefreshLoopAsync(CancellationToken cancellationToken)
@@ -168,9 +181,10 @@ namespace RtmpXProtect.Engine.XProtect.Connection
                     await RefreshAsync(cancellationToken).ConfigureAwait(false);
                     issued = DateTimeOffset.UtcNow;
                 }
-                catch (XProtectException e)
+                catch (Exception e) when (!(e is OperationCanceledException))
                 {
-                    RefreshFailed?.Invoke(e);
+                    // Whatever failed, the loop goes on: the tokens stay valid until they expire.
+                    RefreshFailed?.Invoke(e as XProtectException ?? new XProtectException($"XProtect server {Options.ShownServer}: token refresh failed: {e.GetType().Name}.", e));
                     await Task.Delay(RetryAfterFailure, cancellationToken).ConfigureAwait(false);
                 }
             }

@@ -44,6 +44,9 @@ namespace RtmpXProtect.Engine.XProtect.Export
         /// <summary>GOPs whose recorder stamps were arrival times and were spread by picture order.</summary>
         public int RetimedGops { get; set; }
 
+        /// <summary>Why the file ends before the range does (the camera changed codec), or null.</summary>
+        public string? EndedEarly { get; set; }
+
         /// <summary>Megabytes (10^6) written per second.</summary>
         public double MegabytesPerSecond => Elapsed.TotalSeconds <= 0 ? 0 : Bytes / 1e6 / Elapsed.TotalSeconds;
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using RtmpXProtect.Engine.Media;
 using RtmpXProtect.Engine.Media.Avc;
 using RtmpXProtect.Engine.Media.GenericByteData;
@@ -30,6 +31,9 @@ namespace RtmpXProtect.Engine.XProtect.Export
 
         public long Frames => _writer?.Samples ?? 0;
 
+        /// <summary>Why the file ends before the range does (the camera changed codec), or null.</summary>
+        public string? EndedEarly { get; private set; }
+
         public long Bytes => _writer?.Bytes ?? 0;
 
         public string Codec => _codec switch
@@ -43,18 +47,37 @@ namespace RtmpXProtect.Engine.XProtect.Export
         /// <summary>Writes one picture at its times shifted by <paramref name="shift"/> ms (closed gaps).</summary>
         public void Write(TimedPicture<GenericByteDataFrame> picture, long shift)
         {
-            var frame = picture.Item;
-            if (_codec != null && _codec != frame.Header.Codec)
+            try
             {
-                throw new XProtectException($"Camera {_request.Camera} changed codec at {DateTimeOffset.FromUnixTimeMilliseconds(frame.Header.PictureTimestamp):u}; an MP4 track holds one codec, so the export ends there.");
+                WritePicture(picture, shift);
             }
+            catch (ArgumentException e)
+            {
+                // What MP4 cannot hold (a gap over 13 h): said as the export's failure.
+                throw new XProtectException($"Camera {_request.Camera}: {e.Message.Split(new[] { " (Parameter" }, StringSplitOptions.None)[0]}", e);
+            }
+        }
 
-            _codec = frame.Header.Codec;
-            long dts = picture.DecodeTime - shift, pts = picture.PresentationTime - shift;
-            if (dts <= _lastDts)
+        private void WritePicture(TimedPicture<GenericByteDataFrame> picture, long shift)
+        {
+            var frame = picture.Item;
+            if (EndedEarly != null)
             {
                 return;
             }
+
+            if (_codec != null && _codec != frame.Header.Codec)
+            {
+                // An MP4 track holds one codec: the file ends where the camera changed, complete.
+                EndedEarly = $"camera {_request.Camera} changed codec at {DateTimeOffset.FromUnixTimeMilliseconds(frame.Header.PictureTimestamp):u}";
+                return;
+            }
+
+            _codec = frame.Header.Codec;
+
+            // A timeline restarted after a gap may begin a step before where the last one ended.
+            long dts = Math.Max(picture.DecodeTime - shift, _lastDts == long.MinValue ? long.MinValue : _lastDts + 1);
+            long pts = Math.Max(picture.PresentationTime - shift, dts);
 
             if (_lastDts != long.MinValue)
             {
@@ -73,7 +96,17 @@ namespace RtmpXProtect.Engine.XProtect.Export
                 : frame.Header.Codec == GenericByteDataCodec.H265 ? VideoCodec.Hevc
                 : throw new XProtectException($"Camera {_request.Camera} records codec 0x{frame.Header.Codec:X4}; H.264, H.265 and JPEG can be exported.");
             _converter ??= new AnnexBToFlv(codec);
-            foreach (var body in _converter.Convert(frame.Payload, dts, pts, frame.Header.IsSyncFrame))
+            IReadOnlyList<byte[]> bodies;
+            try
+            {
+                bodies = _converter.Convert(frame.Payload, dts, pts, frame.Header.IsSyncFrame);
+            }
+            catch (MediaFormatException e)
+            {
+                throw new XProtectException($"Camera {_request.Camera}: the picture at {DateTimeOffset.FromUnixTimeMilliseconds(frame.Header.PictureTimestamp):u} is not valid video: {e.Message}", e);
+            }
+
+            foreach (var body in bodies)
             {
                 var header = VideoTagHeader.Parse(body);
                 var data = new ReadOnlySpan<byte>(body, header.DataOffset, body.Length - header.DataOffset);
@@ -102,17 +135,24 @@ namespace RtmpXProtect.Engine.XProtect.Export
                 : new Mp4FileWriter(_request.OutputPath, track, _request.From);
         }
 
-        private static (int, int) Size(VideoCodec codec, ReadOnlySpan<byte> configuration)
+        private (int, int) Size(VideoCodec codec, ReadOnlySpan<byte> configuration)
         {
-            if (codec == VideoCodec.Avc)
+            try
             {
-                var record = AvcDecoderConfigurationRecord.Parse(configuration, WireLimits.Default);
-                var sps = AvcSps.Parse(record.Sps[0]);
-                return (sps.Width, sps.Height);
-            }
+                if (codec == VideoCodec.Avc)
+                {
+                    var record = AvcDecoderConfigurationRecord.Parse(configuration, WireLimits.Default);
+                    var sps = record.Sps.Count > 0 ? AvcSps.Parse(record.Sps[0]) : throw new MediaFormatException("no SPS");
+                    return (sps.Width, sps.Height);
+                }
 
-            var hevc = HevcDecoderConfigurationRecord.Parse(configuration, WireLimits.Default);
-            return (hevc.Sps!.Width, hevc.Sps.Height);
+                var hevc = HevcDecoderConfigurationRecord.Parse(configuration, WireLimits.Default);
+                return hevc.Sps != null ? (hevc.Sps.Width, hevc.Sps.Height) : throw new MediaFormatException("no SPS");
+            }
+            catch (MediaFormatException e)
+            {
+                throw new XProtectException($"Camera {_request.Camera}: its parameter sets cannot be read: {e.Message}", e);
+            }
         }
     }
 }

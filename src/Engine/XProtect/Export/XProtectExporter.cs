@@ -53,9 +53,17 @@ namespace RtmpXProtect.Engine.XProtect.Export
                 {
                     try
                     {
-                        await using var connection = await ImageServerConnection.ConnectAsync(address, camera.Id, session.RecorderToken, request.ImageServer, cancellationToken).ConfigureAwait(false);
-                        void Refreshed(RecorderToken token) => _ = connection.UpdateTokenAsync(token, cancellationToken).ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
+                        var token = session.RecorderToken;
+                        await using var connection = await ImageServerConnection.ConnectAsync(address, camera.Id, token, request.ImageServer, cancellationToken).ConfigureAwait(false);
+
+                        // A failed connectupdate shows as the recorder refusing the next request, which resumes the export.
+                        void Refreshed(RecorderToken refreshed) => _ = connection.UpdateTokenAsync(refreshed, cancellationToken).ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
                         session.RecorderTokenRefreshed += Refreshed;
+                        if (!ReferenceEquals(session.RecorderToken, token))
+                        {
+                            Refreshed(session.RecorderToken);
+                        }
+
                         try
                         {
                             await PlayAsync(connection, state, progress, clock, cancellationToken).ConfigureAwait(false);
@@ -111,15 +119,33 @@ namespace RtmpXProtect.Engine.XProtect.Export
                     continue;
                 }
 
+                if (message is MethodResponse { MethodName: "connectupdate" } update)
+                {
+                    // The answer to a token refresh, not to a playback request.
+                    if (!update.Connected)
+                    {
+                        throw new ImageServerException($"Recording Server refused the refreshed token: {ServerText.Shown(update.ErrorReason) ?? "no reason given"}.");
+                    }
+
+                    continue;
+                }
+
                 inFlight--;
                 if (message is MethodResponse refused)
                 {
-                    if (state.Sink.Frames > 0 || state.Replies > 0)
+                    var reason = ServerText.Shown(refused.ErrorReason) ?? "no reason given";
+                    if (reason.IndexOf("token", StringComparison.OrdinalIgnoreCase) >= 0)
+                    {
+                        // A request that crossed a refresh: the connection is reopened with the new token and resumed.
+                        throw new ImageServerException($"Recording Server refused a playback request: {reason}.");
+                    }
+
+                    if (state.Replies > 0)
                     {
                         return; // the recording ends here ("No data" past its end)
                     }
 
-                    throw new XProtectException($"Recording Server refused the playback of camera {state.CameraName}: {refused.ErrorReason ?? "no reason given"}.");
+                    throw new XProtectException($"Recording Server refused the playback of camera {state.CameraName}: {reason}.");
                 }
 
                 var done = state.Take((ImageReply)message);
@@ -217,7 +243,7 @@ namespace RtmpXProtect.Engine.XProtect.Export
                     }
                 }
 
-                return _ended || current >= _to || reply.Next == reply.Current || reply.Next == null;
+                return _ended || Sink.EndedEarly != null || current >= _to || reply.Next == reply.Current || reply.Next == null;
             }
 
             public void Finish() => Write(_times.Flush());
@@ -237,6 +263,7 @@ namespace RtmpXProtect.Engine.XProtect.Export
                 Elapsed = elapsed,
                 Resumes = Resumes,
                 RetimedGops = _times.SpreadGops,
+                EndedEarly = Sink.EndedEarly,
             };
 
             // The range ends at the first picture, in decode order, shown at or after its end: the

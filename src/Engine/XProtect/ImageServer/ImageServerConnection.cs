@@ -73,7 +73,7 @@ namespace RtmpXProtect.Engine.XProtect.ImageServer
                     var answer = await connection.ReadAsync(timeout.Token).ConfigureAwait(false);
                     if (!(answer is MethodResponse response) || !response.Connected)
                     {
-                        var reason = (answer as MethodResponse)?.ErrorReason ?? "no connect answer";
+                        var reason = ServerText.Shown((answer as MethodResponse)?.ErrorReason) ?? "no connect answer";
                         throw new ImageServerException($"Recording Server {shown} refused camera {cameraId:D}: {reason}.");
                     }
 
@@ -130,17 +130,21 @@ namespace RtmpXProtect.Engine.XProtect.ImageServer
                 using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
                 {
                     timeout.CancelAfter(_options.ReadTimeout);
-                    try
+
+                    // .NET Framework's socket streams ignore the token once a read waits: closing the socket ends it there too.
+                    using (timeout.Token.Register(() => _tcp.Dispose()))
                     {
-                        read = await _stream.ReadAsync(_buffer, _end, _buffer.Length - _end, timeout.Token).ConfigureAwait(false);
-                    }
-                    catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-                    {
-                        throw new ImageServerException($"Recording Server {_shown} sent nothing for {_options.ReadTimeout.TotalSeconds:0} s.");
-                    }
-                    catch (IOException e)
-                    {
-                        throw new ImageServerException($"Recording Server {_shown} connection lost: {e.Message.TrimEnd('.')}.", e);
+                        try
+                        {
+                            read = await _stream.ReadAsync(_buffer, _end, _buffer.Length - _end, timeout.Token).ConfigureAwait(false);
+                        }
+                        catch (Exception e) when (e is OperationCanceledException || e is ObjectDisposedException || e is IOException)
+                        {
+                            cancellationToken.ThrowIfCancellationRequested();
+                            throw timeout.IsCancellationRequested
+                                ? new ImageServerException($"Recording Server {_shown} sent nothing for {_options.ReadTimeout.TotalSeconds:0} s.")
+                                : new ImageServerException($"Recording Server {_shown} connection lost: {e.Message.TrimEnd('.')}.", e);
+                        }
                     }
                 }
 

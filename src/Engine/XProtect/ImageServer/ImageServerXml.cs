@@ -74,19 +74,18 @@ namespace RtmpXProtect.Engine.XProtect.ImageServer
             long? statusTime = null;
             var items = new Dictionary<int, long>();
             int seen = 0;
-            while (reader.Read())
+            reader.Read();
+            while (!reader.EOF)
             {
-                if (reader.NodeType != XmlNodeType.Element)
+                var name = reader.NodeType == XmlNodeType.Element ? reader.LocalName.ToLowerInvariant() : string.Empty;
+                if (name == "statustime" && !reader.IsEmptyElement)
                 {
+                    // ReadElementContentAsString moves past the element itself: no Read() after it.
+                    statusTime = long.TryParse(reader.ReadElementContentAsString().Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var time) ? time : (long?)null;
                     continue;
                 }
 
-                var name = reader.LocalName.ToLowerInvariant();
-                if (name == "statustime" && !reader.IsEmptyElement)
-                {
-                    statusTime = long.TryParse(reader.ReadElementContentAsString().Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var time) ? time : (long?)null;
-                }
-                else if (name == "statusitem")
+                if (name == "statusitem")
                 {
                     if (++seen > limits.MaxStatusItems)
                     {
@@ -99,6 +98,8 @@ namespace RtmpXProtect.Engine.XProtect.ImageServer
                         items[id] = value;
                     }
                 }
+
+                reader.Read();
             }
 
             return new LivePackage(statusTime, items);

@@ -46,10 +46,16 @@ namespace RtmpXProtect.Engine.XProtect.Live
         /// <inheritdoc />
         public async IAsyncEnumerable<MediaFrame> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
         {
-            var (session, connection) = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            var (session, connection, connectedWith) = await OpenAsync(cancellationToken).ConfigureAwait(false);
             var failure = new TaskCompletionSource<Exception>(TaskCreationOptions.RunContinuationsAsynchronously);
             void Refreshed(RecorderToken token) => _ = UpdateAsync(connection, token, failure, cancellationToken);
             session.RecorderTokenRefreshed += Refreshed;
+            if (!ReferenceEquals(session.RecorderToken, connectedWith))
+            {
+                // A refresh came between the connect and the subscription.
+                Refreshed(session.RecorderToken);
+            }
+
             try
             {
                 await Guard(() => connection.StartLiveAsync(cancellationToken)).ConfigureAwait(false);
@@ -70,7 +76,7 @@ namespace RtmpXProtect.Engine.XProtect.Live
                             CameraDisconnected = status.CameraDisconnected;
                             break;
                         case MethodResponse response when response.ErrorReason != null:
-                            throw new FrameSourceException($"{Description}: the recorder refused {response.MethodName}: {response.ErrorReason}.");
+                            throw new FrameSourceException($"{Description}: the recorder refused {response.MethodName}: {ServerText.Shown(response.ErrorReason)}.");
                         case ImageReply reply:
                             foreach (var part in reply.Parts)
                             {
@@ -100,7 +106,7 @@ namespace RtmpXProtect.Engine.XProtect.Live
         /// <inheritdoc />
         public ValueTask DisposeAsync() => default;
 
-        private async Task<(XProtectSession, ImageServerConnection)> OpenAsync(CancellationToken cancellationToken)
+        private async Task<(XProtectSession, ImageServerConnection, RecorderToken)> OpenAsync(CancellationToken cancellationToken)
         {
             var session = await Guard(() => XProtectSession.OpenAsync(_options.Server, cancellationToken)).ConfigureAwait(false);
             try
@@ -108,8 +114,9 @@ namespace RtmpXProtect.Engine.XProtect.Live
                 var camera = await Guard(() => session.FindCameraAsync(_camera, cancellationToken)).ConfigureAwait(false);
                 var address = await Guard(() => session.GetImageServerAsync(camera, cancellationToken)).ConfigureAwait(false);
                 _options.ImageServer.AllowUntrustedCertificate = _options.Server.AllowUntrustedCertificate;
-                var connection = await Guard(() => ImageServerConnection.ConnectAsync(address, camera.Id, session.RecorderToken, _options.ImageServer, cancellationToken)).ConfigureAwait(false);
-                return (session, connection);
+                var token = session.RecorderToken;
+                var connection = await Guard(() => ImageServerConnection.ConnectAsync(address, camera.Id, token, _options.ImageServer, cancellationToken)).ConfigureAwait(false);
+                return (session, connection, token);
             }
             catch
             {

@@ -23,6 +23,12 @@ namespace RtmpXProtect.Engine.XProtect.Timing
     {
         private const double FallbackInterval = 40;
 
+        /// <summary>
+        /// Most pictures held as one GOP. A stream without key frames (or with 20 s GOPs at 60 fps)
+        /// is cut here, so memory and the slot search stay bounded.
+        /// </summary>
+        internal const int MaxGopPictures = 1200;
+
         private readonly int _window;
         private readonly List<Entry> _gop = new List<Entry>();
         private readonly ReorderedDecodeTimes<T> _decodeTimes;
@@ -64,7 +70,7 @@ namespace RtmpXProtect.Engine.XProtect.Timing
         public List<TimedPicture<T>> Push(T item, long stamp, bool key, PictureOrder order)
         {
             var ready = new List<TimedPicture<T>>();
-            if (key && _gop.Count > 0)
+            if ((key && _gop.Count > 0) || _gop.Count >= MaxGopPictures)
             {
                 _previousGopInterval = GopInterval(stamp, order.Count) ?? _previousGopInterval;
                 EndGop(ready);
@@ -222,7 +228,7 @@ namespace RtmpXProtect.Engine.XProtect.Timing
             while (_released < _gop.Count && _gop[_released].Presentation is long pts)
             {
                 ready.AddRange(_decodeTimes.Push(pts, _gop[_released].Item));
-
+                _gop[_released].Item = default!; // its payload is not held for the rest of the GOP
                 _released++;
             }
         }
@@ -236,7 +242,7 @@ namespace RtmpXProtect.Engine.XProtect.Timing
                 Order = order;
             }
 
-            public T Item { get; }
+            public T Item { get; set; }
 
             public long Stamp { get; }
 

@@ -128,6 +128,7 @@ public sealed class XProtectSessionTests
         options.RefreshMargin = TimeSpan.FromSeconds(1);
         await using var session = await XProtectSession.OpenAsync(options, CancellationToken.None);
         var first = session.RecorderToken;
+        Assert.InRange((first.Expires - DateTimeOffset.UtcNow).TotalSeconds, 50, 61); // Login's TimeToLive, read after the Token element
         var refreshed = new TaskCompletionSource<RecorderToken>(TaskCreationOptions.RunContinuationsAsynchronously);
         session.RecorderTokenRefreshed += token => refreshed.TrySetResult(token);
 
@@ -147,6 +148,16 @@ public sealed class XProtectSessionTests
         Assert.Equal(issued.AddSeconds(3570), TokenSchedule.RefreshAt(issued, issued.AddHours(1), issued.AddHours(4), TimeSpan.FromSeconds(30)));
         Assert.Equal(issued.AddSeconds(30), TokenSchedule.RefreshAt(issued, issued.AddHours(1), issued.AddSeconds(60), TimeSpan.FromSeconds(30)));
         Assert.Equal(issued.AddSeconds(10), TokenSchedule.RefreshAt(issued, issued.AddSeconds(20), issued.AddHours(1), TimeSpan.FromSeconds(30)));
+    }
+
+    [Theory]
+    [InlineData("Security token TOKEN#1d2c#rs1//ServerConnector#4 invalid", "Security token **** invalid")]
+    [InlineData("bad bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln here", "bad bearer **** here")]
+    public void Server_text_in_messages_has_its_tokens_masked_and_is_cut_to_a_line(string text, string shown)
+    {
+        Assert.Equal(shown, ServerText.Shown(text));
+        Assert.Equal(201, ServerText.Shown(new string('x', 5000))!.Length);
+        Assert.Null(ServerText.Shown(null));
     }
 
     internal static XProtectServerOptions Options(XProtectDoubleServer site) => new()

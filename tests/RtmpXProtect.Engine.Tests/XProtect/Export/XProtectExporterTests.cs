@@ -54,6 +54,22 @@ public sealed class XProtectExporterTests : IDisposable
     }
 
     [Fact]
+    public async Task Tokens_refreshed_during_a_slow_export_reach_the_open_socket_and_lose_nothing()
+    {
+        await using var site = await Site(EncodedVector.H264, Stamping.Arrival, repeats: 10);
+        site.Tokens.RecorderLifetime = TimeSpan.FromSeconds(2);
+        site.Faults.ReplyDelay = TimeSpan.FromMilliseconds(250);
+        var request = Request(site, "slow.mp4", Start, Start + 19_200);
+        request.PipelineDepth = 1;
+
+        var summary = await XProtectExporter.RunAsync(request, null, CancellationToken.None);
+
+        Assert.True(site.ConnectUpdates >= 1, "connectupdate sent during the export");
+        Assert.Equal(Exported(site, Start + 19_200), summary.Frames);
+        Assert.Equal(0, summary.Resumes);
+    }
+
+    [Fact]
     public async Task A_fragmented_export_writes_one_fragment_per_gop()
     {
         await using var site = await Site(EncodedVector.Hevc, Stamping.Presentation, repeats: 5);

@@ -86,6 +86,7 @@ public sealed class ImageServerReaderTests
 
         var first = Assert.IsType<LivePackage>(messages[0]);
         Assert.Equal(1700000000000, first.StatusTime);
+        Assert.Equal(new[] { 1, 5 }, first.Items.Keys.OrderBy(k => k));
         Assert.False(first.CameraDisconnected);
         Assert.True(Assert.IsType<LivePackage>(messages[1]).CameraDisconnected);
     }

@@ -84,6 +84,20 @@ public sealed class PresentationTimelineTests
     }
 
     [Fact]
+    public void A_stream_without_key_frames_is_released_as_it_goes_and_never_held_whole()
+    {
+        var timeline = new PresentationTimeline<int>();
+        int released = 0;
+        for (int i = 0; i < 5000; i++)
+        {
+            released += timeline.Push(i, 1000 + (i * 40L), key: i == 0, new PictureOrder(i, i == 0, fromBitstream: false)).Count;
+            Assert.True(i - released < 16, $"{i - released} pictures held at {i}");
+        }
+
+        Assert.Equal(5000, released + timeline.Flush().Count);
+    }
+
+    [Fact]
     public void Times_never_go_back_when_a_gop_is_stamped_before_the_previous_one_ended()
     {
         var timeline = new PresentationTimeline<int>();
