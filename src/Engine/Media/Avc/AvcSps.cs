@@ -185,30 +185,7 @@ namespace RtmpXProtect.Engine.Media.Avc
                     return null;
                 }
 
-                if (reader.ReadFlag() && reader.ReadBits(8) == 255)
-                {
-                    reader.Skip(32); // sar_width, sar_height
-                }
-
-                if (reader.ReadFlag())
-                {
-                    reader.Skip(1); // overscan_appropriate_flag
-                }
-
-                if (reader.ReadFlag())
-                {
-                    reader.Skip(4); // video_format, video_full_range_flag
-                    if (reader.ReadFlag())
-                    {
-                        reader.Skip(24); // colour_primaries, transfer_characteristics, matrix_coefficients
-                    }
-                }
-
-                if (reader.ReadFlag())
-                {
-                    reader.ReadUe();
-                    reader.ReadUe();
-                }
+                FrameDurations.SkipVuiStart(ref reader);
 
                 if (!reader.ReadFlag())
                 {

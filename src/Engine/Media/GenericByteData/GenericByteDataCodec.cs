@@ -11,5 +11,9 @@ namespace RtmpXProtect.Engine.Media.GenericByteData
 
         /// <summary>H.265, Annex B payload with VPS/SPS/PPS in front of key frames.</summary>
         public const ushort H265 = 0x000E;
+
+        /// <summary>The engine's codec for an Annex B codec value; <see cref="VideoCodec.Unknown"/> for the others (JPEG, MPEG-4).</summary>
+        public static VideoCodec ToVideoCodec(ushort codec) =>
+            codec == H264 ? VideoCodec.Avc : codec == H265 ? VideoCodec.Hevc : VideoCodec.Unknown;
     }
 }

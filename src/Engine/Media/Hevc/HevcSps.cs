@@ -188,30 +188,7 @@ namespace RtmpXProtect.Engine.Media.Hevc
                     return null;
                 }
 
-                if (reader.ReadFlag() && reader.ReadBits(8) == 255)
-                {
-                    reader.Skip(32); // sar_width, sar_height
-                }
-
-                if (reader.ReadFlag())
-                {
-                    reader.Skip(1); // overscan_appropriate_flag
-                }
-
-                if (reader.ReadFlag())
-                {
-                    reader.Skip(4);
-                    if (reader.ReadFlag())
-                    {
-                        reader.Skip(24);
-                    }
-                }
-
-                if (reader.ReadFlag())
-                {
-                    reader.ReadUe();
-                    reader.ReadUe();
-                }
+                FrameDurations.SkipVuiStart(ref reader);
 
                 reader.Skip(3); // neutral_chroma_indication_flag, field_seq_flag, frame_field_info_present_flag
                 if (reader.ReadFlag())

@@ -63,7 +63,7 @@ namespace RtmpXProtect.Engine.Streaming.Sources
                 var ready = frame == null ? estimator.Flush() : Push(estimator, frame, ref origin, ref lastSequence);
                 foreach (var (dts, pts, item) in ready)
                 {
-                    converter = ConverterFor(item.Header.Codec, converter);
+                    converter = ConverterFor(item.Header.Codec, converter, _description);
                     var bodies = Convert(converter, item, dts, pts);
                     if (timeline != null && bodies.Count > 0)
                     {
@@ -98,14 +98,14 @@ namespace RtmpXProtect.Engine.Streaming.Sources
             return estimator.Push(frame.Header.PictureTimestamp - origin.Value, frame);
         }
 
-        private AnnexBToFlv ConverterFor(ushort codec, AnnexBToFlv? current)
+        /// <summary>The converter for <paramref name="codec"/>: <paramref name="current"/> while the codec stays, a new one when the camera switches.</summary>
+        internal static AnnexBToFlv ConverterFor(ushort codec, AnnexBToFlv? current, string description)
         {
-            var wanted = codec switch
+            var wanted = GenericByteDataCodec.ToVideoCodec(codec);
+            if (wanted == VideoCodec.Unknown)
             {
-                GenericByteDataCodec.H264 => VideoCodec.Avc,
-                GenericByteDataCodec.H265 => VideoCodec.Hevc,
-                _ => throw new FrameSourceException($"{_description}: codec 0x{codec:X4} cannot be sent over RTMP (H.264 0x000A and H.265 0x000E can)."),
-            };
+                throw new FrameSourceException($"{description}: codec 0x{codec:X4} cannot be sent over RTMP (H.264 0x000A and H.265 0x000E can).");
+            }
 
             // A camera switched codec: the new one starts with its own sequence header.
             return current != null && current.Codec == wanted ? current : new AnnexBToFlv(wanted);

@@ -92,9 +92,12 @@ namespace RtmpXProtect.Engine.XProtect.Export
                 return;
             }
 
-            var codec = frame.Header.Codec == GenericByteDataCodec.H264 ? VideoCodec.Avc
-                : frame.Header.Codec == GenericByteDataCodec.H265 ? VideoCodec.Hevc
-                : throw new XProtectException($"Camera {_request.Camera} records codec 0x{frame.Header.Codec:X4}; H.264, H.265 and JPEG can be exported.");
+            var codec = GenericByteDataCodec.ToVideoCodec(frame.Header.Codec);
+            if (codec == VideoCodec.Unknown)
+            {
+                throw new XProtectException($"Camera {_request.Camera} records codec 0x{frame.Header.Codec:X4}; H.264, H.265 and JPEG can be exported.");
+            }
+
             _converter ??= new AnnexBToFlv(codec);
             IReadOnlyList<byte[]> bodies;
             try

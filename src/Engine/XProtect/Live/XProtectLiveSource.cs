@@ -8,6 +8,7 @@ using RtmpXProtect.Engine.Media.GenericByteData;
 using RtmpXProtect.Engine.Rtmp.Messages;
 using RtmpXProtect.Engine.Server;
 using RtmpXProtect.Engine.Streaming;
+using RtmpXProtect.Engine.Streaming.Sources;
 using RtmpXProtect.Engine.XProtect.Connection;
 using RtmpXProtect.Engine.XProtect.ImageServer;
 using RtmpXProtect.Engine.XProtect.Timing;
@@ -83,7 +84,7 @@ namespace RtmpXProtect.Engine.XProtect.Live
                                 foreach (var timed in times.Push(Picture(part)))
                                 {
                                     origin ??= timed.DecodeTime;
-                                    converter = ConverterFor(timed.Item.Header.Codec, converter);
+                                    converter = GenericByteDataSource.ConverterFor(timed.Item.Header.Codec, converter, Description);
                                     foreach (var body in Convert(converter, timed, origin.Value))
                                     {
                                         yield return MediaFrame.From(new RtmpMessage(MessageType.Video, (uint)(timed.DecodeTime - origin.Value), 0, body));
@@ -153,17 +154,6 @@ namespace RtmpXProtect.Engine.XProtect.Live
             {
                 throw new FrameSourceException($"{Description}: a picture is not valid GenericByteData: {e.Message}", e);
             }
-        }
-
-        private AnnexBToFlv ConverterFor(ushort codec, AnnexBToFlv? current)
-        {
-            var wanted = codec switch
-            {
-                GenericByteDataCodec.H264 => VideoCodec.Avc,
-                GenericByteDataCodec.H265 => VideoCodec.Hevc,
-                _ => throw new FrameSourceException($"{Description}: codec 0x{codec:X4} cannot be sent over RTMP (H.264 and H.265 can)."),
-            };
-            return current != null && current.Codec == wanted ? current : new AnnexBToFlv(wanted);
         }
 
         private IReadOnlyList<byte[]> Convert(AnnexBToFlv converter, TimedPicture<GenericByteDataFrame> timed, long origin)
