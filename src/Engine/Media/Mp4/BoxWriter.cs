@@ -1,23 +1,29 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Text;
 
 namespace RtmpXProtect.Engine.Media.Mp4
 {
-    /// <summary>Writes ISO BMFF boxes (ISO 14496-12 §4.2) big-endian, sizes filled in when a box ends.</summary>
+    /// <summary>
+    /// Writes ISO BMFF boxes (ISO 14496-12 §4.2) big-endian, sizes filled in when a box ends. A box
+    /// may take bytes kept in a file (<see cref="Spliced"/>): they count in its size and are copied
+    /// only by <see cref="CopyTo"/>, so a large table never has to be in memory.
+    /// </summary>
     internal sealed class BoxWriter
     {
-        private readonly Stack<int> _open = new Stack<int>();
+        private readonly Stack<(int At, long Logical)> _open = new Stack<(int, long)>();
+        private readonly List<(int At, Stream Source, long Length)> _splices = new List<(int, Stream, long)>();
         private byte[] _buffer = new byte[4096];
         private int _length;
+        private long _spliced;
 
-        public int Length => _length;
-
-        public ReadOnlySpan<byte> Written => new ReadOnlySpan<byte>(_buffer, 0, _length);
+        /// <summary>Bytes written, spliced ones included.</summary>
+        public long Length => _length + _spliced;
 
         public void Begin(string type)
         {
-            _open.Push(_length);
+            _open.Push((_length, Length));
             UInt32(0);
             Ascii(type);
         }
@@ -31,8 +37,8 @@ namespace RtmpXProtect.Engine.Media.Mp4
 
         public void End()
         {
-            int start = _open.Pop();
-            int size = _length - start;
+            var (start, logical) = _open.Pop();
+            long size = Length - logical;
             _buffer[start] = (byte)(size >> 24);
             _buffer[start + 1] = (byte)(size >> 16);
             _buffer[start + 2] = (byte)(size >> 8);
@@ -68,6 +74,45 @@ namespace RtmpXProtect.Engine.Media.Mp4
             _length += bytes.Length;
         }
 
-        public byte[] ToArray() => Written.ToArray();
+        /// <summary>Counts <paramref name="length"/> bytes that <see cref="CopyTo"/> will read from <paramref name="source"/>, from its start.</summary>
+        public void Spliced(Stream source, long length)
+        {
+            _splices.Add((_length, source, length));
+            _spliced += length;
+        }
+
+        /// <summary>Writes everything, spliced bytes copied from their streams in place.</summary>
+        public void CopyTo(Stream output)
+        {
+            int at = 0;
+            foreach (var (position, source, length) in _splices)
+            {
+                output.Write(_buffer, at, position - at);
+                source.Position = 0;
+                CopyExactly(source, output, length);
+                at = position;
+            }
+
+            output.Write(_buffer, at, _length - at);
+        }
+
+        /// <summary>The bytes written; there must be no spliced ones.</summary>
+        public byte[] ToArray() => _splices.Count == 0 ? _buffer.AsSpan(0, _length).ToArray() : throw new InvalidOperationException("Spliced boxes are written with CopyTo.");
+
+        private static void CopyExactly(Stream source, Stream output, long length)
+        {
+            var chunk = new byte[(int)Math.Min(length, 1 << 16)];
+            while (length > 0)
+            {
+                int read = source.Read(chunk, 0, (int)Math.Min(chunk.Length, length));
+                if (read == 0)
+                {
+                    throw new EndOfStreamException("A sample table file is shorter than written.");
+                }
+
+                output.Write(chunk, 0, read);
+                length -= read;
+            }
+        }
     }
 }

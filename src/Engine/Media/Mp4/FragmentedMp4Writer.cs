@@ -65,7 +65,7 @@ namespace RtmpXProtect.Engine.Media.Mp4
             box.End();
             Mp4Boxes.MovieExtends(box);
             box.End();
-            _output.Write(box.ToArray(), 0, box.Length);
+            _output.Write(box.ToArray(), 0, (int)box.Length);
             _output.Flush();
         }
 
@@ -164,7 +164,7 @@ namespace RtmpXProtect.Engine.Media.Mp4
             box.End();
             box.BeginFull("trun", 1, 0x000F01); // data offset, duration, size, flags, composition offset
             box.UInt32((uint)_samples.Count);
-            int dataOffsetAt = box.Length;
+            int dataOffsetAt = (int)box.Length;
             box.UInt32(0);
             foreach (var (duration, size, sync, offset) in _samples)
             {
@@ -187,7 +187,7 @@ namespace RtmpXProtect.Engine.Media.Mp4
             var header = new BoxWriter();
             header.UInt32((uint)(_data.Length + 8));
             header.Ascii("mdat");
-            _output.Write(header.ToArray(), 0, header.Length);
+            _output.Write(header.ToArray(), 0, (int)header.Length);
             _data.Position = 0;
             _data.CopyTo(_output);
             _output.Flush();

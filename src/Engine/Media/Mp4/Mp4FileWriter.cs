@@ -6,42 +6,48 @@ namespace RtmpXProtect.Engine.Media.Mp4
 {
     /// <summary>
     /// An MP4 with the movie box at the front (faststart), so a player can start before it has the
-    /// whole file. Samples go to a side file as they come; the sample tables are kept compact in
-    /// memory (run-length decode deltas and composition offsets, 4 bytes of size per sample) and
-    /// written with the movie box at the end, then the media is appended. Chunk offsets are 64-bit
-    /// (co64) when the file passes 4 GiB.
+    /// whole file. Memory stays flat whatever the length: samples go to a side file as they come,
+    /// and so do the two tables that grow with every sample (sizes, and the composition offset
+    /// runs, which B-frames change at almost every sample); both are spliced into the movie box at
+    /// the end, then the media is appended. What stays in memory grows per GOP or per change of
+    /// frame rate (sync samples, chunks, decode delta runs). Chunk offsets are 64-bit (co64) when
+    /// the file passes 4 GiB.
     /// </summary>
     public sealed class Mp4FileWriter : IMp4VideoWriter
     {
         private const int MaxSamplesPerChunk = 250;
 
         private readonly string _path;
-        private readonly string _mediaPath;
         private readonly Mp4VideoTrack _track;
         private readonly DateTimeOffset _created;
         private readonly FileStream _media;
-        private readonly List<uint> _sizes = new List<uint>();
+        private readonly FileStream _sizes;
+        private readonly FileStream _offsets;
         private readonly List<(uint Count, uint Delta)> _decodeDeltas = new List<(uint, uint)>();
-        private readonly List<(uint Count, int Offset)> _compositionOffsets = new List<(uint, int)>();
         private readonly List<uint> _syncSamples = new List<uint>();
         private readonly List<(long Offset, uint Samples)> _chunks = new List<(long, uint)>();
+        private readonly byte[] _entry = new byte[8];
+        private (uint Count, int Offset) _offsetRun;
+        private long _offsetRuns;
+        private long _samples;
         private long _firstDts = long.MinValue;
         private long _lastDts;
         private long _firstCompositionOffset;
         private bool _completed;
 
-        /// <summary>Writes to <paramref name="path"/>; the media waits in <c>path.media</c> until <see cref="Complete"/>.</summary>
+        /// <summary>Writes to <paramref name="path"/>; media and tables wait in side files beside it until <see cref="Complete"/>.</summary>
         public Mp4FileWriter(string path, Mp4VideoTrack track, DateTimeOffset created)
         {
             _path = path ?? throw new ArgumentNullException(nameof(path));
             _track = track ?? throw new ArgumentNullException(nameof(track));
             _created = created;
-            _mediaPath = path + ".media";
-            _media = new FileStream(_mediaPath, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16);
+            _media = SideFile(".media");
+            _sizes = SideFile(".stsz");
+            _offsets = SideFile(".ctts");
         }
 
         /// <inheritdoc />
-        public long Samples => _sizes.Count;
+        public long Samples => _samples;
 
         /// <summary>File size from which chunk offsets are 64-bit; lowered by tests to check co64 without writing 4 GiB.</summary>
         internal long LargeFileThreshold { get; set; } = uint.MaxValue;
@@ -65,7 +71,7 @@ namespace RtmpXProtect.Engine.Media.Mp4
                     throw new ArgumentException($"Decode time {decodeTimeMs} ms does not follow the previous one.", nameof(decodeTimeMs));
                 }
 
-                AddRun(_decodeDeltas, Mp4Boxes.Duration(dts - _lastDts));
+                AddDecodeDelta(Mp4Boxes.Duration(dts - _lastDts));
             }
 
             if (cts < 0)
@@ -74,10 +80,10 @@ namespace RtmpXProtect.Engine.Media.Mp4
             }
 
             _lastDts = dts;
-            AddRun(_compositionOffsets, Mp4Boxes.CompositionOffset(cts));
+            AddCompositionOffset(Mp4Boxes.CompositionOffset(cts));
             if (sync)
             {
-                _syncSamples.Add((uint)_sizes.Count + 1);
+                _syncSamples.Add((uint)_samples + 1);
             }
 
             if (_chunks.Count == 0 || sync || _chunks[_chunks.Count - 1].Samples >= MaxSamplesPerChunk)
@@ -87,7 +93,8 @@ namespace RtmpXProtect.Engine.Media.Mp4
 
             var last = _chunks[_chunks.Count - 1];
             _chunks[_chunks.Count - 1] = (last.Offset, last.Samples + 1);
-            _sizes.Add((uint)sample.Length);
+            WriteEntry(_sizes, (uint)sample.Length, null);
+            _samples++;
             Mp4Boxes.Write(_media, sample);
         }
 
@@ -100,24 +107,25 @@ namespace RtmpXProtect.Engine.Media.Mp4
             }
 
             _completed = true;
-            if (_sizes.Count > 0)
+            if (_samples > 0)
             {
-                AddRun(_decodeDeltas, (uint)Math.Max(1, Ticks(lastDurationMs)));
+                AddDecodeDelta((uint)Math.Max(1, Ticks(lastDurationMs)));
+                FlushOffsetRun();
             }
 
-            _media.Flush();
             var fileType = new BoxWriter();
             Mp4Boxes.FileType(fileType, _track, fragmented: false);
             bool large = _media.Length + Movie(0, false).Length + 4096 > LargeFileThreshold;
             int mdatHeader = large ? 16 : 8;
-            int moovLength = Movie(0, large).Length;
+            long moovLength = Movie(0, large).Length;
             var movie = Movie(fileType.Length + moovLength + mdatHeader, large);
+
             // Written beside the target and moved into place: a failure (a full disk) leaves no truncated file that looks whole.
             var part = _path + ".part";
             using (var output = new FileStream(part, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16))
             {
-                output.Write(fileType.ToArray(), 0, fileType.Length);
-                output.Write(movie, 0, movie.Length);
+                fileType.CopyTo(output);
+                movie.CopyTo(output);
                 var header = new BoxWriter();
                 if (large)
                 {
@@ -131,13 +139,12 @@ namespace RtmpXProtect.Engine.Media.Mp4
                     header.Ascii("mdat");
                 }
 
-                output.Write(header.ToArray(), 0, header.Length);
+                header.CopyTo(output);
                 _media.Position = 0;
                 _media.CopyTo(output, 1 << 20);
             }
 
-            _media.Dispose();
-            File.Delete(_mediaPath);
+            Dispose();
             if (File.Exists(_path))
             {
                 File.Delete(_path);
@@ -149,43 +156,73 @@ namespace RtmpXProtect.Engine.Media.Mp4
         /// <inheritdoc />
         public void Dispose()
         {
-            _media.Dispose();
-            foreach (var leftover in new[] { _mediaPath, _path + ".part" })
+            foreach (var side in new[] { _media, _sizes, _offsets })
             {
-                if (File.Exists(leftover))
+                side.Dispose();
+                if (File.Exists(side.Name))
                 {
-                    File.Delete(leftover);
+                    File.Delete(side.Name);
                 }
+            }
+
+            if (!_completed && File.Exists(_path + ".part"))
+            {
+                File.Delete(_path + ".part");
             }
         }
 
         private static long Ticks(long ms) => ms * (Mp4Boxes.MediaTimescale / 1000);
 
-        private static void AddRun(List<(uint Count, uint Delta)> runs, uint value)
+        private FileStream SideFile(string suffix) =>
+            new FileStream(_path + suffix, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16);
+
+        private void AddDecodeDelta(uint delta)
         {
-            if (runs.Count > 0 && runs[runs.Count - 1].Delta == value)
+            if (_decodeDeltas.Count > 0 && _decodeDeltas[_decodeDeltas.Count - 1].Delta == delta)
             {
-                runs[runs.Count - 1] = (runs[runs.Count - 1].Count + 1, value);
+                _decodeDeltas[_decodeDeltas.Count - 1] = (_decodeDeltas[_decodeDeltas.Count - 1].Count + 1, delta);
             }
             else
             {
-                runs.Add((1, value));
+                _decodeDeltas.Add((1, delta));
             }
         }
 
-        private static void AddRun(List<(uint Count, int Offset)> runs, int value)
+        private void AddCompositionOffset(int offset)
         {
-            if (runs.Count > 0 && runs[runs.Count - 1].Offset == value)
+            if (_offsetRun.Count > 0 && _offsetRun.Offset == offset)
             {
-                runs[runs.Count - 1] = (runs[runs.Count - 1].Count + 1, value);
+                _offsetRun.Count++;
+                return;
             }
-            else
+
+            FlushOffsetRun();
+            _offsetRun = (1, offset);
+        }
+
+        private void FlushOffsetRun()
+        {
+            if (_offsetRun.Count > 0)
             {
-                runs.Add((1, value));
+                WriteEntry(_offsets, _offsetRun.Count, unchecked((uint)_offsetRun.Offset));
+                _offsetRuns++;
+                _offsetRun = (0, 0);
             }
         }
 
-        private byte[] Movie(long mediaStart, bool large)
+        // One big-endian table entry of one or two 32-bit fields.
+        private void WriteEntry(Stream table, uint first, uint? second)
+        {
+            for (int i = 0; i < 4; i++)
+            {
+                _entry[i] = (byte)(first >> (24 - (8 * i)));
+                _entry[4 + i] = (byte)((second ?? 0) >> (24 - (8 * i)));
+            }
+
+            table.Write(_entry, 0, second == null ? 4 : 8);
+        }
+
+        private BoxWriter Movie(long mediaStart, bool large)
         {
             ulong mediaDuration = 0;
             foreach (var (count, delta) in _decodeDeltas)
@@ -211,7 +248,7 @@ namespace RtmpXProtect.Engine.Media.Mp4
             box.End();
             box.End();
             box.End();
-            return box.ToArray();
+            return box;
         }
 
         private void SampleTables(BoxWriter box, long mediaStart, bool large)
@@ -225,16 +262,12 @@ namespace RtmpXProtect.Engine.Media.Mp4
             }
 
             box.End();
+            _offsets.Flush();
             box.BeginFull("ctts", 0, 0);
-            box.UInt32((uint)_compositionOffsets.Count);
-            foreach (var (count, offset) in _compositionOffsets)
-            {
-                box.UInt32(count);
-                box.Int32(offset);
-            }
-
+            box.UInt32((uint)_offsetRuns);
+            box.Spliced(_offsets, _offsetRuns * 8);
             box.End();
-            if (_syncSamples.Count < _sizes.Count)
+            if (_syncSamples.Count < _samples)
             {
                 box.BeginFull("stss", 0, 0);
                 box.UInt32((uint)_syncSamples.Count);
@@ -265,14 +298,11 @@ namespace RtmpXProtect.Engine.Media.Mp4
             }
 
             box.End();
+            _sizes.Flush();
             box.BeginFull("stsz", 0, 0);
             box.UInt32(0);
-            box.UInt32((uint)_sizes.Count);
-            foreach (var size in _sizes)
-            {
-                box.UInt32(size);
-            }
-
+            box.UInt32((uint)_samples);
+            box.Spliced(_sizes, _samples * 4);
             box.End();
             box.BeginFull(large ? "co64" : "stco", 0, 0);
             box.UInt32((uint)_chunks.Count);

@@ -36,7 +36,7 @@ public sealed class XProtectExporterTests : IDisposable
         Assert.True(summary.RetimedGops > 0);
         var boxes = TopLevelBoxes(request.OutputPath);
         Assert.Equal(new[] { "ftyp", "moov", "mdat" }, boxes);
-        Assert.False(File.Exists(request.OutputPath + ".media"));
+        Assert.Equal(new[] { "cam.mp4" }, Directory.GetFiles(_folder).Select(Path.GetFileName)); // no side file left
     }
 
     [Fact]
