@@ -29,7 +29,6 @@ namespace RtmpXProtect.Engine.XProtect.Connection
         private DateTimeOffset _accessExpires;
         private RecorderToken _recorderToken = new RecorderToken("-", DateTimeOffset.MinValue);
         private Task _refreshLoop = Task.CompletedTask;
-        private int _refreshes;
 
         private XProtectSession(XProtectServerOptions options, HttpClient http, Uri identityProvider, Uri apiGateway)
         {
@@ -53,9 +52,6 @@ namespace RtmpXProtect.Engine.XProtect.Connection
 
         /// <summary>The recorder token to connect with now.</summary>
         public RecorderToken RecorderToken => Volatile.Read(ref _recorderToken);
-
-        /// <summary>Refreshes so far.</summary>
-        public int Refreshes => Volatile.Read(ref _refreshes);
 
         /// <summary>Discovers the server, logs in and starts refreshing.</summary>
         /// <exception cref="XProtectAuthenticationException">The user or password was refused.</exception>
@@ -122,7 +118,6 @@ namespace RtmpXProtect.Engine.XProtect.Connection
         public async Task RefreshAsync(CancellationToken cancellationToken)
         {
             await LogInAsync(cancellationToken).ConfigureAwait(false);
-            Interlocked.Increment(ref _refreshes);
             RecorderTokenRefreshed?.Invoke(RecorderToken);
         }
 

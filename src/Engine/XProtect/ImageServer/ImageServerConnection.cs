@@ -39,9 +39,6 @@ namespace RtmpXProtect.Engine.XProtect.ImageServer
         /// <summary>The camera this socket is for.</summary>
         public Guid CameraId { get; }
 
-        /// <summary>The request id of the last call sent.</summary>
-        public long LastRequestId => Interlocked.Read(ref _requestId);
-
         /// <summary>
         /// Connects to <paramref name="imageServer"/> (TLS first when its scheme is https, the
         /// certificate verified unless allowed) and sends connect for <paramref name="cameraId"/>.
