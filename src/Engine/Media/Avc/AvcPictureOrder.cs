@@ -21,6 +21,9 @@ namespace RtmpXProtect.Engine.Media.Avc
         private long _decodePosition;
 
         /// <inheritdoc />
+        public TimeSpan? FrameDuration { get; private set; }
+
+        /// <inheritdoc />
         public PictureOrder Read(ReadOnlySpan<byte> accessUnit)
         {
             foreach (var unit in AnnexB.FindNalUnits(accessUnit))
@@ -33,6 +36,7 @@ namespace RtmpXProtect.Engine.Media.Avc
                     {
                         case 7:
                             var sps = AvcSps.Parse(nal);
+                            FrameDuration = sps.FrameDuration ?? FrameDuration;
                             if (_sps.Count < MaxIds || _sps.ContainsKey(sps.SpsId))
                             {
                                 _sps[sps.SpsId] = sps;

@@ -19,6 +19,9 @@ namespace RtmpXProtect.Engine.Media.Hevc
         private long _decodePosition;
 
         /// <inheritdoc />
+        public TimeSpan? FrameDuration { get; private set; }
+
+        /// <inheritdoc />
         public PictureOrder Read(ReadOnlySpan<byte> accessUnit)
         {
             foreach (var unit in AnnexB.FindNalUnits(accessUnit))
@@ -35,6 +38,7 @@ namespace RtmpXProtect.Engine.Media.Hevc
                     if (type == 33)
                     {
                         var sps = HevcSps.Parse(nal);
+                        FrameDuration = sps.FrameDuration ?? FrameDuration;
                         if (_sps.Count < MaxIds || _sps.ContainsKey(sps.SpsId))
                         {
                             _sps[sps.SpsId] = sps;

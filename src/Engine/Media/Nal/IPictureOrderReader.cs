@@ -10,5 +10,8 @@ namespace RtmpXProtect.Engine.Media.Nal
         /// band). Never throws for a damaged unit: it then falls back to decode order.
         /// </summary>
         PictureOrder Read(ReadOnlySpan<byte> accessUnit);
+
+        /// <summary>The frame duration the VUI of the last sequence parameter set read gives, when it gives one.</summary>
+        TimeSpan? FrameDuration { get; }
     }
 }

@@ -45,7 +45,7 @@ namespace RtmpXProtect.Engine.XProtect.Export
             await using var session = await XProtectSession.OpenAsync(request.Server, cancellationToken).ConfigureAwait(false);
             var camera = await session.FindCameraAsync(request.Camera, cancellationToken).ConfigureAwait(false);
             var address = await session.GetImageServerAsync(camera, cancellationToken).ConfigureAwait(false);
-            request.ImageServer.AllowUntrustedCertificate = request.Server.AllowUntrustedCertificate;
+            var imageServer = request.ImageServer.WithCertificatePolicy(request.Server.AllowUntrustedCertificate);
             var state = new ExportState(request, camera.Name);
             using (state.Sink)
             {
@@ -54,7 +54,7 @@ namespace RtmpXProtect.Engine.XProtect.Export
                     try
                     {
                         var token = session.RecorderToken;
-                        await using var connection = await ImageServerConnection.ConnectAsync(address, camera.Id, token, request.ImageServer, cancellationToken).ConfigureAwait(false);
+                        await using var connection = await ImageServerConnection.ConnectAsync(address, camera.Id, token, imageServer, cancellationToken).ConfigureAwait(false);
 
                         // A failed connectupdate shows as the recorder refusing the next request, which resumes the export.
                         void Refreshed(RecorderToken refreshed) => _ = connection.UpdateTokenAsync(refreshed, cancellationToken).ContinueWith(t => _ = t.Exception, TaskScheduler.Default);

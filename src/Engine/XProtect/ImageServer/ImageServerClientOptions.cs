@@ -22,5 +22,15 @@ namespace RtmpXProtect.Engine.XProtect.ImageServer
         /// livepackage at least every 5 s (WIP), and a playback reply takes well under that.
         /// </summary>
         public TimeSpan ReadTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+        /// <summary>These options with the certificate policy of the management server, which the Recording Servers follow; the caller's object is left as it is.</summary>
+        internal ImageServerClientOptions WithCertificatePolicy(bool allowUntrusted) => new ImageServerClientOptions
+        {
+            Limits = Limits,
+            AllowUntrustedCertificate = allowUntrusted,
+            Multipart = Multipart,
+            ConnectTimeout = ConnectTimeout,
+            ReadTimeout = ReadTimeout,
+        };
     }
 }

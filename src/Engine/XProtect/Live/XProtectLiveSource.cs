@@ -114,9 +114,8 @@ namespace RtmpXProtect.Engine.XProtect.Live
             {
                 var camera = await Guard(() => session.FindCameraAsync(_camera, cancellationToken)).ConfigureAwait(false);
                 var address = await Guard(() => session.GetImageServerAsync(camera, cancellationToken)).ConfigureAwait(false);
-                _options.ImageServer.AllowUntrustedCertificate = _options.Server.AllowUntrustedCertificate;
                 var token = session.RecorderToken;
-                var connection = await Guard(() => ImageServerConnection.ConnectAsync(address, camera.Id, token, _options.ImageServer, cancellationToken)).ConfigureAwait(false);
+                var connection = await Guard(() => ImageServerConnection.ConnectAsync(address, camera.Id, token, _options.ImageServer.WithCertificatePolicy(_options.Server.AllowUntrustedCertificate), cancellationToken)).ConfigureAwait(false);
                 return (session, connection, token);
             }
             catch

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using RtmpXProtect.Engine.Media;
 using RtmpXProtect.Engine.Media.Avc;
 using RtmpXProtect.Engine.Media.GenericByteData;
 using RtmpXProtect.Engine.Media.Hevc;
@@ -47,9 +46,7 @@ namespace RtmpXProtect.Engine.XProtect.Timing
                 // A camera switched codec: what came before is timed on its own.
                 ready.AddRange(Flush());
                 _codec = header.Codec;
-                _orders = header.Codec == GenericByteDataCodec.H264 ? new AvcPictureOrder()
-                    : header.Codec == GenericByteDataCodec.H265 ? new HevcPictureOrder()
-                    : (IPictureOrderReader?)null;
+                _orders = OrderReaderFor(header.Codec);
             }
 
             PictureOrder order;
@@ -59,11 +56,9 @@ namespace RtmpXProtect.Engine.XProtect.Timing
             }
             else
             {
+                // The picture order reader parses the in-band SPS anyway: its timing is the frame interval.
                 order = _orders.Read(frame.Payload);
-                if (header.IsSyncFrame)
-                {
-                    _timeline.FrameDuration = FrameDuration(frame.Payload) ?? _timeline.FrameDuration;
-                }
+                _timeline.FrameDuration = _orders.FrameDuration ?? _timeline.FrameDuration;
             }
 
             ready.AddRange(_timeline.Push(frame, header.PictureTimestamp, _orders == null || header.IsSyncFrame, order));
@@ -77,36 +72,13 @@ namespace RtmpXProtect.Engine.XProtect.Timing
             var duration = _timeline.FrameDuration;
             _spreadBefore += _timeline.SpreadGops;
             _timeline = new PresentationTimeline<GenericByteDataFrame>(_window) { FrameDuration = duration };
-            _orders = _codec == GenericByteDataCodec.H264 ? new AvcPictureOrder()
-                : _codec == GenericByteDataCodec.H265 ? new HevcPictureOrder()
-                : null;
+            _orders = OrderReaderFor(_codec);
             return ready;
         }
 
-        private TimeSpan? FrameDuration(byte[] annexB)
-        {
-            foreach (var unit in AnnexB.FindNalUnits(annexB))
-            {
-                var nal = new ReadOnlySpan<byte>(annexB, unit.Offset, unit.Length);
-                try
-                {
-                    if (_codec == GenericByteDataCodec.H264 && (nal[0] & 0x1F) == 7)
-                    {
-                        return AvcSps.Parse(nal).FrameDuration;
-                    }
-
-                    if (_codec == GenericByteDataCodec.H265 && nal.Length > 2 && ((nal[0] >> 1) & 0x3F) == 33)
-                    {
-                        return HevcSps.Parse(nal).FrameDuration;
-                    }
-                }
-                catch (MediaFormatException)
-                {
-                    return null;
-                }
-            }
-
-            return null;
-        }
+        private static IPictureOrderReader? OrderReaderFor(ushort codec) =>
+            codec == GenericByteDataCodec.H264 ? new AvcPictureOrder()
+            : codec == GenericByteDataCodec.H265 ? new HevcPictureOrder()
+            : (IPictureOrderReader?)null;
     }
 }
