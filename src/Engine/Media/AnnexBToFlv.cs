@@ -63,6 +63,32 @@ namespace RtmpXProtect.Engine.Media
         /// <exception cref="MediaFormatException">The parameter sets do not parse, or pts − dts does not fit in 24 bits.</exception>
         public IReadOnlyList<byte[]> Convert(ReadOnlySpan<byte> accessUnit, long dts, long pts, bool isKeyFrame)
         {
+            var body = Array.Empty<byte>();
+            int length = Convert(accessUnit, dts, pts, isKeyFrame, ref body, out var sequenceHeader);
+            var bodies = new List<byte[]>(2);
+            if (sequenceHeader != null)
+            {
+                bodies.Add(sequenceHeader);
+            }
+
+            if (length > 0)
+            {
+                bodies.Add(body);
+            }
+
+            return bodies;
+        }
+
+        /// <summary>
+        /// Converts as <see cref="Convert(ReadOnlySpan{byte}, long, long, bool)"/> does, but writes
+        /// the coded frame body into <paramref name="buffer"/>, replaced by one of exactly the
+        /// length needed when too small, so that a caller converting a whole recording reuses one
+        /// buffer instead of making a new array per frame.
+        /// </summary>
+        /// <returns>The frame body's length at the start of <paramref name="buffer"/>; 0 when there is no frame to send.</returns>
+        /// <exception cref="MediaFormatException">The parameter sets do not parse, or pts − dts does not fit in 24 bits.</exception>
+        public int Convert(ReadOnlySpan<byte> accessUnit, long dts, long pts, bool isKeyFrame, ref byte[] buffer, out byte[]? sequenceHeader)
+        {
             long compositionTime = pts - dts;
             if (compositionTime < -0x800000 || compositionTime > 0x7FFFFF)
             {
@@ -92,27 +118,26 @@ namespace RtmpXProtect.Engine.Media
                 frameBytes += 4 + unit.Length;
             }
 
-            var bodies = new List<byte[]>(2);
-            var header = SequenceHeaderIfChanged();
-            if (header != null)
-            {
-                bodies.Add(header);
-            }
-
+            sequenceHeader = SequenceHeaderIfChanged();
             if (_sentSps == null)
             {
                 DroppedBeforeSequenceHeader++;
-                return bodies;
+                return 0;
             }
 
             if (frameUnits.Count == 0)
             {
-                return bodies;
+                return 0;
             }
 
             var frameType = key ? VideoFrameType.Key : VideoFrameType.Inter;
             int headerLength = _hevc ? (compositionTime == 0 ? 5 : 8) : 5;
-            var body = new byte[headerLength + frameBytes];
+            if (buffer == null || buffer.Length < headerLength + frameBytes)
+            {
+                buffer = new byte[headerLength + frameBytes];
+            }
+
+            var body = buffer;
             int offset = _hevc
                 ? VideoTagHeader.WriteEnhanced(body, frameType, FourCc.Hvc1, VideoPacketKind.CodedFrames, (int)compositionTime)
                 : VideoTagHeader.WriteAvc(body, frameType, VideoPacketKind.CodedFrames, (int)compositionTime);
@@ -126,8 +151,7 @@ namespace RtmpXProtect.Engine.Media
                 offset += unit.Length;
             }
 
-            bodies.Add(body);
-            return bodies;
+            return offset;
         }
 
         private bool TakeParameterSet(int type, ReadOnlySpan<byte> nal)

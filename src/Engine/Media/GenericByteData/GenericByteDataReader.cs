@@ -66,16 +66,20 @@ namespace RtmpXProtect.Engine.Media.GenericByteData
                 (long)GenericByteDataHeader.ReadBig(data, 20, 8));
         }
 
-        /// <summary>Parses one whole frame from <paramref name="data"/>; bytes after it are ignored.</summary>
-        public static GenericByteDataFrame Parse(ReadOnlySpan<byte> data, WireLimits limits)
+        /// <summary>
+        /// Parses one whole frame from <paramref name="data"/>; bytes after it are ignored. The
+        /// frame's payload is a slice of <paramref name="data"/>, not a copy: an export reads a
+        /// recording at hundreds of times real time, and each copy is that much more garbage.
+        /// </summary>
+        public static GenericByteDataFrame Parse(ReadOnlyMemory<byte> data, WireLimits limits)
         {
-            var header = ParseHeader(data, limits);
+            var header = ParseHeader(data.Span, limits);
             if (data.Length - GenericByteDataHeader.Length < header.PayloadLength)
             {
                 throw new MediaFormatException($"GenericByteData payload cut off: {data.Length - GenericByteDataHeader.Length} of {header.PayloadLength} bytes.");
             }
 
-            return new GenericByteDataFrame(header, data.Slice(GenericByteDataHeader.Length, header.PayloadLength).ToArray());
+            return new GenericByteDataFrame(header, data.Slice(GenericByteDataHeader.Length, header.PayloadLength));
         }
 
         /// <summary>

@@ -115,7 +115,7 @@ namespace RtmpXProtect.Engine.Streaming.Sources
         {
             try
             {
-                return converter.Convert(frame.Payload, dts, pts, frame.Header.IsSyncFrame);
+                return converter.Convert(frame.Payload.Span, dts, pts, frame.Header.IsSyncFrame);
             }
             catch (MediaFormatException e)
             {

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using RtmpXProtect.Engine.Media;
 using RtmpXProtect.Engine.Media.Avc;
 using RtmpXProtect.Engine.Media.GenericByteData;
@@ -20,6 +19,7 @@ namespace RtmpXProtect.Engine.XProtect.Export
         private readonly ExportRequest _request;
         private IMp4VideoWriter? _writer;
         private AnnexBToFlv? _converter;
+        private byte[] _body = Array.Empty<byte>();
         private ushort? _codec;
         private long _lastDts = long.MinValue;
         private long _interval = 40;
@@ -86,8 +86,8 @@ namespace RtmpXProtect.Engine.XProtect.Export
 
             if (frame.Header.Codec == GenericByteDataCodec.Jpeg)
             {
-                _writer ??= Open(Mp4Codec.Jpeg, JpegSize.Read(frame.Payload) ?? throw new XProtectException($"Camera {_request.Camera}: a JPEG picture has no frame header."), Array.Empty<byte>());
-                _writer.Write(frame.Payload, dts, pts, sync: true);
+                _writer ??= Open(Mp4Codec.Jpeg, JpegSize.Read(frame.Payload.Span) ?? throw new XProtectException($"Camera {_request.Camera}: a JPEG picture has no frame header."), Array.Empty<byte>());
+                _writer.Write(frame.Payload.Span, dts, pts, sync: true);
                 _lastDts = dts;
                 return;
             }
@@ -99,30 +99,29 @@ namespace RtmpXProtect.Engine.XProtect.Export
             }
 
             _converter ??= new AnnexBToFlv(codec);
-            IReadOnlyList<byte[]> bodies;
+            int length;
+            byte[]? sequenceHeader;
             try
             {
-                bodies = _converter.Convert(frame.Payload, dts, pts, frame.Header.IsSyncFrame);
+                length = _converter.Convert(frame.Payload.Span, dts, pts, frame.Header.IsSyncFrame, ref _body, out sequenceHeader);
             }
             catch (MediaFormatException e)
             {
                 throw new XProtectException($"Camera {_request.Camera}: the picture at {DateTimeOffset.FromUnixTimeMilliseconds(frame.Header.PictureTimestamp):u} is not valid video: {e.Message}", e);
             }
 
-            foreach (var body in bodies)
+            if (sequenceHeader != null)
             {
-                var header = VideoTagHeader.Parse(body);
-                var data = new ReadOnlySpan<byte>(body, header.DataOffset, body.Length - header.DataOffset);
-                if (header.IsSequenceHeader)
-                {
-                    // Later parameter set changes stay in the first sample entry: one avcC per track here.
-                    _writer ??= Open(codec == VideoCodec.Avc ? Mp4Codec.Avc : Mp4Codec.Hevc, Size(codec, data), data.ToArray());
-                }
-                else if (_writer != null)
-                {
-                    _writer.Write(data, dts, pts, header.IsKeyFrame);
-                    _lastDts = dts;
-                }
+                // Later parameter set changes stay in the first sample entry: one avcC per track here.
+                var configuration = sequenceHeader.AsSpan(VideoTagHeader.Parse(sequenceHeader).DataOffset);
+                _writer ??= Open(codec == VideoCodec.Avc ? Mp4Codec.Avc : Mp4Codec.Hevc, Size(codec, configuration), configuration.ToArray());
+            }
+
+            if (length > 0 && _writer != null)
+            {
+                var header = VideoTagHeader.Parse(_body.AsSpan(0, length));
+                _writer.Write(_body.AsSpan(header.DataOffset, length - header.DataOffset), dts, pts, header.IsKeyFrame);
+                _lastDts = dts;
             }
         }
 

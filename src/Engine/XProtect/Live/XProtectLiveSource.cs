@@ -159,7 +159,7 @@ namespace RtmpXProtect.Engine.XProtect.Live
         {
             try
             {
-                return converter.Convert(timed.Item.Payload, timed.DecodeTime - origin, timed.PresentationTime - origin, timed.Item.Header.IsSyncFrame);
+                return converter.Convert(timed.Item.Payload.Span, timed.DecodeTime - origin, timed.PresentationTime - origin, timed.Item.Header.IsSyncFrame);
             }
             catch (MediaFormatException e)
             {

@@ -57,7 +57,7 @@ namespace RtmpXProtect.Engine.XProtect.Timing
             else
             {
                 // The picture order reader parses the in-band SPS anyway: its timing is the frame interval.
-                order = _orders.Read(frame.Payload);
+                order = _orders.Read(frame.Payload.Span);
                 _timeline.FrameDuration = _orders.FrameDuration ?? _timeline.FrameDuration;
             }
 

@@ -84,6 +84,32 @@ namespace RtmpXProtect.Engine.Tests.Streaming.Sources
         }
 
         [Fact]
+        public void Converting_into_a_buffer_gives_the_same_bodies_and_reuses_the_buffer_while_it_is_large_enough()
+        {
+            var sps = MediaVectors.Hex(MediaVectors.AvcSps720);
+            var pps = MediaVectors.Hex(MediaVectors.AvcPps);
+            var units = new[] { AnnexBOf(Aud, sps, pps, Idr), AnnexBOf(Slice), AnnexBOf(sps, pps, Idr) };
+            var fresh = new AnnexBToFlv(VideoCodec.Avc);
+            var expected = units.Select((u, i) => fresh.Convert(u, i * 40, (i * 40) + 80, i != 1)).ToList();
+
+            var reusing = new AnnexBToFlv(VideoCodec.Avc);
+            var buffer = new byte[64];
+            var given = buffer;
+            for (int i = 0; i < units.Length; i++)
+            {
+                int length = reusing.Convert(units[i], i * 40, (i * 40) + 80, i != 1, ref buffer, out var header);
+                Assert.Equal(expected[i].Count == 2 ? expected[i][0] : null, header);
+                Assert.Equal(expected[i][^1], buffer.AsSpan(0, length).ToArray());
+            }
+
+            Assert.Same(given, buffer);
+            var small = new byte[2];
+            int grown = reusing.Convert(AnnexBOf(Idr), 200, 200, true, ref small, out _);
+            Assert.Equal(5 + 4 + Idr.Length, grown);
+            Assert.Equal(grown, small.Length);
+        }
+
+        [Fact]
         public void Frames_before_the_first_parameter_sets_are_dropped_and_counted()
         {
             var converter = new AnnexBToFlv(VideoCodec.Avc);

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Runtime.InteropServices;
 using RtmpXProtect.Engine.Media;
 using RtmpXProtect.Engine.Media.GenericByteData;
 using Xunit;
@@ -36,6 +37,15 @@ namespace RtmpXProtect.Engine.Tests.Streaming.Sources
             Assert.Equal(0x0000018BCFE56800L, header.SyncTimestamp);
             Assert.Equal(0x0000018BCFE56828L, header.PictureTimestamp);
             Assert.Equal(new byte[] { 0, 0, 0, 1 }, frame.Payload);
+        }
+
+        [Fact]
+        public void The_payload_is_a_slice_of_the_bytes_parsed_not_a_copy()
+        {
+            var frame = GenericByteDataReader.Parse(Vector, WireLimits.Default);
+            Assert.True(MemoryMarshal.TryGetArray(frame.Payload, out var segment));
+            Assert.Same(Vector, segment.Array);
+            Assert.Equal(GenericByteDataHeader.Length, segment.Offset);
         }
 
         [Fact]
