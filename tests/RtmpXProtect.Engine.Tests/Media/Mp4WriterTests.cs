@@ -41,6 +41,31 @@ public sealed class Mp4WriterTests : IDisposable
     }
 
     [Fact]
+    public void Decode_and_composition_runs_wait_in_side_files_and_come_out_as_written()
+    {
+        // Millisecond recorder times at 30 fps (33, 33, 34 ms) and B-frame offsets change run at almost every sample.
+        var path = Path.Combine(_folder, "runs.mp4");
+        long[] dts = { 0, 33, 66, 100, 133, 166, 200 };
+        long[] shown = { 66, 133, 100, 200, 166, 233, 266 };
+        using (var writer = new Mp4FileWriter(path, Track, DateTimeOffset.UnixEpoch))
+        {
+            for (int i = 0; i < dts.Length; i++)
+            {
+                writer.Write(new byte[] { (byte)i }, dts[i], shown[i], sync: i == 0);
+            }
+
+            Assert.True(File.Exists(path + ".stts") && File.Exists(path + ".ctts"), "the tables grow on disk, not in memory");
+            writer.Complete(33);
+        }
+
+        var file = File.ReadAllBytes(path);
+        Assert.Equal(new[] { path }, Directory.GetFiles(_folder));
+        var ticks = 90L; // per millisecond at the 90 kHz media timescale
+        Assert.Equal(new (long, long)[] { (2, 33 * ticks), (1, 34 * ticks), (2, 33 * ticks), (1, 34 * ticks), (1, 33 * ticks) }, Runs(file, "stts"));
+        Assert.Equal(new (long, long)[] { (1, 66 * ticks), (1, 100 * ticks), (1, 34 * ticks), (1, 100 * ticks), (1, 33 * ticks), (1, 67 * ticks), (1, 66 * ticks) }, Runs(file, "ctts"));
+    }
+
+    [Fact]
     public void Samples_out_of_order_or_shown_before_decoded_are_refused()
     {
         using var writer = new Mp4FileWriter(Path.Combine(_folder, "bad.mp4"), Track, DateTimeOffset.UnixEpoch);
@@ -91,6 +116,13 @@ public sealed class Mp4WriterTests : IDisposable
         int at = Find(file, box) + 4 + 4; // type, version and flags
         int count = (int)Big(file, at, 4);
         return Enumerable.Range(0, count).Select(i => box == "co64" ? Big(file, at + 4 + (i * 8), 8) : Big(file, at + 4 + (i * 4), 4)).ToList();
+    }
+
+    private static List<(long Count, long Value)> Runs(byte[] file, string box)
+    {
+        int at = Find(file, box) + 4 + 4; // type, version and flags
+        int count = (int)Big(file, at, 4);
+        return Enumerable.Range(0, count).Select(i => (Big(file, at + 4 + (i * 8), 4), Big(file, at + 8 + (i * 8), 4))).ToList();
     }
 
     private static long Big(byte[] data, int at, int size)

@@ -7,11 +7,11 @@ namespace RtmpXProtect.Engine.Media.Mp4
     /// <summary>
     /// An MP4 with the movie box at the front (faststart), so a player can start before it has the
     /// whole file. Memory stays flat whatever the length: samples go to a side file as they come,
-    /// and so do the two tables that grow with every sample (sizes, and the composition offset
-    /// runs, which B-frames change at almost every sample); both are spliced into the movie box at
-    /// the end, then the media is appended. What stays in memory grows per GOP or per change of
-    /// frame rate (sync samples, chunks, decode delta runs). Chunk offsets are 64-bit (co64) when
-    /// the file passes 4 GiB.
+    /// and so do the three tables that grow with every sample (sizes; the decode delta runs, which
+    /// millisecond recorder times change at almost every sample; the composition offset runs,
+    /// which B-frames change as often); they are spliced into the movie box at the end, then the
+    /// media is appended. What stays in memory grows per GOP (sync samples, chunks). Chunk offsets
+    /// are 64-bit (co64) when the file passes 4 GiB.
     /// </summary>
     public sealed class Mp4FileWriter : IMp4VideoWriter
     {
@@ -22,13 +22,11 @@ namespace RtmpXProtect.Engine.Media.Mp4
         private readonly DateTimeOffset _created;
         private readonly FileStream _media;
         private readonly FileStream _sizes;
-        private readonly FileStream _offsets;
-        private readonly List<(uint Count, uint Delta)> _decodeDeltas = new List<(uint, uint)>();
+        private readonly SpilledRunTable _decodeDeltas;
+        private readonly SpilledRunTable _compositionOffsets;
         private readonly List<uint> _syncSamples = new List<uint>();
         private readonly List<(long Offset, uint Samples)> _chunks = new List<(long, uint)>();
-        private readonly byte[] _entry = new byte[8];
-        private (uint Count, int Offset) _offsetRun;
-        private long _offsetRuns;
+        private readonly byte[] _entry = new byte[4];
         private long _samples;
         private long _firstDts = long.MinValue;
         private long _lastDts;
@@ -43,7 +41,8 @@ namespace RtmpXProtect.Engine.Media.Mp4
             _created = created;
             _media = SideFile(".media");
             _sizes = SideFile(".stsz");
-            _offsets = SideFile(".ctts");
+            _decodeDeltas = new SpilledRunTable(path + ".stts");
+            _compositionOffsets = new SpilledRunTable(path + ".ctts");
         }
 
         /// <inheritdoc />
@@ -71,7 +70,7 @@ namespace RtmpXProtect.Engine.Media.Mp4
                     throw new ArgumentException($"Decode time {decodeTimeMs} ms does not follow the previous one.", nameof(decodeTimeMs));
                 }
 
-                AddDecodeDelta(Mp4Boxes.Duration(dts - _lastDts));
+                _decodeDeltas.Add(Mp4Boxes.Duration(dts - _lastDts));
             }
 
             if (cts < 0)
@@ -80,7 +79,7 @@ namespace RtmpXProtect.Engine.Media.Mp4
             }
 
             _lastDts = dts;
-            AddCompositionOffset(Mp4Boxes.CompositionOffset(cts));
+            _compositionOffsets.Add(unchecked((uint)Mp4Boxes.CompositionOffset(cts)));
             if (sync)
             {
                 _syncSamples.Add((uint)_samples + 1);
@@ -93,7 +92,7 @@ namespace RtmpXProtect.Engine.Media.Mp4
 
             var last = _chunks[_chunks.Count - 1];
             _chunks[_chunks.Count - 1] = (last.Offset, last.Samples + 1);
-            WriteEntry(_sizes, (uint)sample.Length, null);
+            WriteSize((uint)sample.Length);
             _samples++;
             Mp4Boxes.Write(_media, sample);
         }
@@ -109,8 +108,7 @@ namespace RtmpXProtect.Engine.Media.Mp4
             _completed = true;
             if (_samples > 0)
             {
-                AddDecodeDelta((uint)Math.Max(1, Ticks(lastDurationMs)));
-                FlushOffsetRun();
+                _decodeDeltas.Add((uint)Math.Max(1, Ticks(lastDurationMs)));
             }
 
             var fileType = new BoxWriter();
@@ -156,7 +154,7 @@ namespace RtmpXProtect.Engine.Media.Mp4
         /// <inheritdoc />
         public void Dispose()
         {
-            foreach (var side in new[] { _media, _sizes, _offsets })
+            foreach (var side in new[] { _media, _sizes })
             {
                 side.Dispose();
                 if (File.Exists(side.Name))
@@ -164,6 +162,9 @@ namespace RtmpXProtect.Engine.Media.Mp4
                     File.Delete(side.Name);
                 }
             }
+
+            _decodeDeltas.Dispose();
+            _compositionOffsets.Dispose();
 
             if (!_completed && File.Exists(_path + ".part"))
             {
@@ -176,60 +177,20 @@ namespace RtmpXProtect.Engine.Media.Mp4
         private FileStream SideFile(string suffix) =>
             new FileStream(_path + suffix, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16);
 
-        private void AddDecodeDelta(uint delta)
-        {
-            if (_decodeDeltas.Count > 0 && _decodeDeltas[_decodeDeltas.Count - 1].Delta == delta)
-            {
-                _decodeDeltas[_decodeDeltas.Count - 1] = (_decodeDeltas[_decodeDeltas.Count - 1].Count + 1, delta);
-            }
-            else
-            {
-                _decodeDeltas.Add((1, delta));
-            }
-        }
-
-        private void AddCompositionOffset(int offset)
-        {
-            if (_offsetRun.Count > 0 && _offsetRun.Offset == offset)
-            {
-                _offsetRun.Count++;
-                return;
-            }
-
-            FlushOffsetRun();
-            _offsetRun = (1, offset);
-        }
-
-        private void FlushOffsetRun()
-        {
-            if (_offsetRun.Count > 0)
-            {
-                WriteEntry(_offsets, _offsetRun.Count, unchecked((uint)_offsetRun.Offset));
-                _offsetRuns++;
-                _offsetRun = (0, 0);
-            }
-        }
-
-        // One big-endian table entry of one or two 32-bit fields.
-        private void WriteEntry(Stream table, uint first, uint? second)
+        // One big-endian 32-bit stsz entry.
+        private void WriteSize(uint size)
         {
             for (int i = 0; i < 4; i++)
             {
-                _entry[i] = (byte)(first >> (24 - (8 * i)));
-                _entry[4 + i] = (byte)((second ?? 0) >> (24 - (8 * i)));
+                _entry[i] = (byte)(size >> (24 - (8 * i)));
             }
 
-            table.Write(_entry, 0, second == null ? 4 : 8);
+            _sizes.Write(_entry, 0, 4);
         }
 
         private BoxWriter Movie(long mediaStart, bool large)
         {
-            ulong mediaDuration = 0;
-            foreach (var (count, delta) in _decodeDeltas)
-            {
-                mediaDuration += (ulong)count * delta;
-            }
-
+            ulong mediaDuration = _decodeDeltas.Total;
             ulong durationMs = mediaDuration / (Mp4Boxes.MediaTimescale / Mp4Boxes.MovieTimescale);
             var box = new BoxWriter();
             box.Begin("moov");
@@ -254,18 +215,10 @@ namespace RtmpXProtect.Engine.Media.Mp4
         private void SampleTables(BoxWriter box, long mediaStart, bool large)
         {
             box.BeginFull("stts", 0, 0);
-            box.UInt32((uint)_decodeDeltas.Count);
-            foreach (var (count, delta) in _decodeDeltas)
-            {
-                box.UInt32(count);
-                box.UInt32(delta);
-            }
-
+            _decodeDeltas.WriteTo(box);
             box.End();
-            _offsets.Flush();
             box.BeginFull("ctts", 0, 0);
-            box.UInt32((uint)_offsetRuns);
-            box.Spliced(_offsets, _offsetRuns * 8);
+            _compositionOffsets.WriteTo(box);
             box.End();
             if (_syncSamples.Count < _samples)
             {
