@@ -9,7 +9,7 @@ namespace RtmpXProtect.Cli.Commands
     /// <summary>`rtmpx probe URL`: Test-RtmpEndpoint's operation, each step's time printed, and exit 0 only when connect succeeded.</summary>
     internal static class ProbeCommand
     {
-        private static readonly JsonSerializerOptions Json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true };
+        private static readonly JsonSerializerOptions Json = CliJson.Resolving(new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true });
 
         public static Command Create()
         {
@@ -48,7 +48,7 @@ namespace RtmpXProtect.Cli.Commands
 
                 if (parse.GetValue(json))
                 {
-                    Console.Out.WriteLine(JsonSerializer.Serialize(result, Json));
+                    Console.Out.WriteLine(CliJson.Serialize(result, Json));
                 }
                 else
                 {

@@ -1,7 +1,6 @@
 using System;
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using RtmpXProtect.Cli.Http;
@@ -25,7 +24,7 @@ namespace RtmpXProtect.Cli.Commands
                 var status = await client.GetServerStatusAsync(cancel);
                 if (parse.GetValue(json))
                 {
-                    Console.Out.WriteLine(JsonSerializer.Serialize(status, StatusJson.Options));
+                    Console.Out.WriteLine(StatusJson.Serialize(status));
                 }
                 else
                 {

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using RtmpXProtect.Cli.Http;
@@ -24,7 +23,7 @@ namespace RtmpXProtect.Cli.Commands
                 var relays = await client.GetStreamsAsync(cancel);
                 if (parse.GetValue(json))
                 {
-                    Console.Out.WriteLine(JsonSerializer.Serialize(relays, StatusJson.Options));
+                    Console.Out.WriteLine(StatusJson.Serialize(relays));
                     return 0;
                 }
 
@@ -80,7 +79,7 @@ namespace RtmpXProtect.Cli.Commands
 
                 if (parse.GetValue(json))
                 {
-                    Console.Out.WriteLine(JsonSerializer.Serialize(relay, StatusJson.Options));
+                    Console.Out.WriteLine(StatusJson.Serialize(relay));
                     return 0;
                 }
 

@@ -41,7 +41,6 @@ namespace RtmpXProtect.Cli.Http
             // The server's own Serilog log says what matters; ASP.NET's console lines would only interleave with it.
             builder.Logging.ClearProviders();
             builder.WebHost.UseKestrel(kestrel => kestrel.Listen(endpoint));
-            builder.Services.ConfigureHttpJsonOptions(json => StatusJson.Configure(json.SerializerOptions));
             var app = builder.Build();
             if (metrics)
             {
@@ -50,16 +49,16 @@ namespace RtmpXProtect.Cli.Http
 
             if (api)
             {
-                app.MapGet("/api/status", () => Results.Json(server.GetStatus(), StatusJson.Options));
-                app.MapGet("/api/streams", () => Results.Json(server.GetStatus().Streams, StatusJson.Options));
-                app.MapGet("/api/sessions", () => Results.Json(server.GetStatus().Sessions, StatusJson.Options));
+                app.MapGet("/api/status", () => StatusJson.Result(server.GetStatus()));
+                app.MapGet("/api/streams", () => StatusJson.Result(server.GetStatus().Streams));
+                app.MapGet("/api/sessions", () => StatusJson.Result(server.GetStatus().Sessions));
                 app.MapDelete("/api/sessions/{id:long}", (long id) =>
-                    server.TryDropSession(id, "dropped through the status API") ? Results.NoContent() : Results.NotFound(new { error = $"No session {id}." }));
+                    server.TryDropSession(id, "dropped through the status API") ? Results.NoContent() : StatusJson.NotFound($"No session {id}."));
                 app.MapGet("/api/logs", (int? tail, long? after) =>
                 {
                     var count = Math.Clamp(tail ?? 100, 0, MaxLogLines);
                     var lines = after == null ? ring.Tail(count) : ring.Since(after.Value, count);
-                    return Results.Json(lines, StatusJson.Options);
+                    return StatusJson.Result(lines);
                 });
                 if (relays != null)
                 {
@@ -76,19 +75,19 @@ namespace RtmpXProtect.Cli.Http
         // The configured streams (not /api/streams, which are the ingest's published paths).
         private static void MapRelays(WebApplication app, RtmpXProtect.Engine.Streaming.Running.StreamSupervisor relays)
         {
-            app.MapGet("/api/relays", () => Results.Json(relays.Status(), StatusJson.Options));
+            app.MapGet("/api/relays", () => StatusJson.Result(relays.Status()));
             app.MapGet("/api/relays/{name}", (string name) => relays.Status(name) is { } status
-                ? Results.Json(status, StatusJson.Options)
-                : Results.NotFound(new { error = "No such stream." }));
+                ? StatusJson.Result(status)
+                : StatusJson.NotFound("No such stream."));
             app.MapGet("/api/relays/{name}/logs", (string name, int? tail, long? after) =>
             {
                 if (relays.Log(name) is not { } log)
                 {
-                    return Results.NotFound(new { error = "No such stream." });
+                    return StatusJson.NotFound("No such stream.");
                 }
 
                 var count = Math.Clamp(tail ?? 40, 0, MaxLogLines);
-                return Results.Json(after == null ? log.Tail(count) : log.Since(after.Value, count), StatusJson.Options);
+                return StatusJson.Result(after == null ? log.Tail(count) : log.Since(after.Value, count));
             });
         }
 

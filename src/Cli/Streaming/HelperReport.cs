@@ -15,7 +15,7 @@ namespace RtmpXProtect.Cli.Streaming
 
         private static readonly JsonSerializerOptions Options = CreateOptions();
 
-        public static string Format(ReportLine line) => JsonSerializer.Serialize(line, Options);
+        public static string Format(ReportLine line) => CliJson.Serialize(line, Options);
 
         /// <summary>The report line <paramref name="text"/> holds, or null when it holds none.</summary>
         public static ReportLine? TryParse(string? text)
@@ -27,7 +27,7 @@ namespace RtmpXProtect.Cli.Streaming
 
             try
             {
-                var line = JsonSerializer.Deserialize<ReportLine>(text, Options);
+                var line = JsonSerializer.Deserialize(text, CliJson.TypeInfo<ReportLine>(Options));
                 return line?.Type switch
                 {
                     ReportLine.LogType => line,
@@ -42,15 +42,7 @@ namespace RtmpXProtect.Cli.Streaming
             }
         }
 
-        private static JsonSerializerOptions CreateOptions()
-        {
-            var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
-            {
-                DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-                MaxDepth = 8,
-            };
-            options.Converters.Add(new JsonStringEnumConverter());
-            return options;
-        }
+        private static JsonSerializerOptions CreateOptions() => CliJson.Resolving(
+            new JsonSerializerOptions(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, MaxDepth = 8 });
     }
 }

@@ -2,7 +2,7 @@ using System;
 using System.CommandLine;
 using System.Globalization;
 using System.Linq;
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using RtmpXProtect.Engine.XProtect.Connection;
 using Spectre.Console;
 
@@ -32,7 +32,7 @@ namespace RtmpXProtect.Cli.XProtect
                     var cameras = await session.GetCamerasAsync(cancel);
                     if (parse.GetValue(json))
                     {
-                        Console.Out.WriteLine(JsonSerializer.Serialize(cameras.Select(c => new { id = c.Id, name = c.Name, displayName = c.DisplayName, enabled = c.Enabled })));
+                        Console.Out.WriteLine(new JsonArray(cameras.Select(c => (JsonNode)new JsonObject { ["id"] = c.Id, ["name"] = c.Name, ["displayName"] = c.DisplayName, ["enabled"] = c.Enabled }).ToArray()).ToJsonString());
                         return 0;
                     }
 

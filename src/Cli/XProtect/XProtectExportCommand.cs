@@ -14,6 +14,8 @@ namespace RtmpXProtect.Cli.XProtect
     /// <summary>`rtmpx xprotect export`: a camera's recording from one time to another, into an MP4 file.</summary>
     internal static class XProtectExportCommand
     {
+        private static readonly JsonSerializerOptions ExportJson = CliJson.Resolving(new JsonSerializerOptions());
+
         public static Command Create()
         {
             var connection = new XProtectConnectionOptions();
@@ -60,7 +62,7 @@ namespace RtmpXProtect.Cli.XProtect
                     var summary = Console.IsErrorRedirected || Console.IsOutputRedirected || parse.GetValue(json)
                         ? await XProtectExporter.RunAsync(request, null, cancel)
                         : await WithProgressBarAsync(request, cancel);
-                    Console.Out.WriteLine(parse.GetValue(json) ? JsonSerializer.Serialize(summary) : Describe(summary, request.SkipGaps));
+                    Console.Out.WriteLine(parse.GetValue(json) ? CliJson.Serialize(summary, ExportJson) : Describe(summary, request.SkipGaps));
                     return 0;
                 }
                 catch (ArgumentException e)

@@ -3,10 +3,13 @@ using System.Collections;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using RtmpXProtect.Engine.Json;
+using RtmpXProtect.Engine.Streaming;
+using Serilog.Events;
+using RtmpXProtect.Engine.Server.Access;
 
 namespace RtmpXProtect.Engine.Configuration
 {
@@ -19,7 +22,8 @@ namespace RtmpXProtect.Engine.Configuration
     {
         private const int MaxFileBytes = 4 * 1024 * 1024;
 
-        private static readonly JsonSerializerOptions Options = CreateOptions();
+        /// <summary>How the file is read and written.</summary>
+        internal static readonly JsonSerializerOptions Options = CreateOptions();
 
         /// <summary>Reads and validates a configuration file.</summary>
         /// <exception cref="RtmpxConfigException">The file cannot be read, is not valid JSON, or breaks a rule.</exception>
@@ -49,7 +53,7 @@ namespace RtmpXProtect.Engine.Configuration
         public static RtmpxConfig Parse(string json) => Parse(Encoding.UTF8.GetBytes(json));
 
         /// <summary>The configuration as JSON, every key written, as the loader reads it back.</summary>
-        public static string Serialize(RtmpxConfig config) => JsonSerializer.Serialize(config, Options);
+        public static string Serialize(RtmpxConfig config) => EngineJson.Serialize(config, Options);
 
         private static RtmpxConfig Parse(byte[] bytes)
         {
@@ -59,7 +63,7 @@ namespace RtmpXProtect.Engine.Configuration
             RtmpxConfig? config;
             try
             {
-                config = JsonSerializer.Deserialize<RtmpxConfig>(json, Options);
+                config = JsonSerializer.Deserialize(json, EngineJson.TypeInfo<RtmpxConfig>(Options));
             }
             catch (JsonException e)
             {
@@ -168,7 +172,7 @@ namespace RtmpXProtect.Engine.Configuration
                 }
                 else
                 {
-                    var property = type.GetProperties().FirstOrDefault(p => p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name == segment);
+                    var property = Options.GetTypeInfo(type).Properties.FirstOrDefault(p => p.Name == segment);
                     if (property == null)
                     {
                         return "of another type";
@@ -228,15 +232,23 @@ namespace RtmpXProtect.Engine.Configuration
 
         private static JsonSerializerOptions CreateOptions()
         {
-            var options = new JsonSerializerOptions
+            var options = EngineJson.Resolving(new JsonSerializerOptions
             {
                 ReadCommentHandling = JsonCommentHandling.Skip,
                 AllowTrailingCommas = true,
                 UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
                 MaxDepth = 64,
                 WriteIndented = true,
-            };
-            options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+            });
+
+            // Every enum of the file by its camelCase name, never a number (a number is a setting
+            // nobody can read); ShippedFilesTests walks the model so that none is left out here.
+            options.Converters.Add(new JsonStringEnumConverter<AccessMode>(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+            options.Converters.Add(new JsonStringEnumConverter<TakeoverPolicy>(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+            options.Converters.Add(new JsonStringEnumConverter<VideoCodecPolicy>(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+            options.Converters.Add(new JsonStringEnumConverter<AudioMode>(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+            options.Converters.Add(new JsonStringEnumConverter<LogRollingInterval>(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+            options.Converters.Add(new JsonStringEnumConverter<LogEventLevel>(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
             return options;
         }
     }

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
-using System.Text.Json;
 using RtmpXProtect.Engine.Configuration;
+using RtmpXProtect.Engine.Json;
 using RtmpXProtect.Engine.Server;
 
 namespace RtmpXProtect.Engine.Hosting
@@ -50,6 +50,6 @@ namespace RtmpXProtect.Engine.Hosting
             }
         }
 
-        private static bool Same<T>(T old, T next) => JsonSerializer.Serialize(old) == JsonSerializer.Serialize(next);
+        private static bool Same<T>(T old, T next) => EngineJson.Serialize(old) == EngineJson.Serialize(next);
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
+using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using System.Reflection;
 using System.Security.Cryptography;
@@ -120,6 +121,8 @@ namespace RtmpXProtect.Engine.Management
             output.AddRange(content);
         }
 
+        [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "src/Cli/AotRoots.xml keeps CertificateRequest whole in the ahead-of-time build.")]
+        [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "src/Cli/AotRoots.xml keeps CertificateRequest whole in the ahead-of-time build.")]
         private static RequestBinding Bind()
         {
             var type = typeof(X509Certificate2).Assembly.GetType(RequestTypeName)

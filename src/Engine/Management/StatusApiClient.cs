@@ -4,9 +4,9 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Threading;
 using System.Threading.Tasks;
+using RtmpXProtect.Engine.Json;
 using RtmpXProtect.Engine.Logging;
 using RtmpXProtect.Engine.Status;
 using RtmpXProtect.Engine.Streaming.Running;
@@ -107,7 +107,7 @@ namespace RtmpXProtect.Engine.Management
 
                 Check(response);
                 using var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                return await JsonSerializer.DeserializeAsync<T>(body, Json, cancel).ConfigureAwait(false);
+                return await JsonSerializer.DeserializeAsync(body, EngineJson.TypeInfo<T>(Json), cancel).ConfigureAwait(false);
             }
             catch (HttpRequestException e)
             {
@@ -137,9 +137,7 @@ namespace RtmpXProtect.Engine.Management
         // The API writes camelCase with enums by name (the CLI's StatusJson); this reads the same.
         private static JsonSerializerOptions CreateJson()
         {
-            var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-            options.Converters.Add(new JsonStringEnumConverter());
-            return options;
+            return EngineJson.Resolving(new JsonSerializerOptions(JsonSerializerDefaults.Web));
         }
     }
 }

@@ -106,7 +106,7 @@ namespace RtmpXProtect.Engine.Management
                 throw new StreamStoreException(definition.Name, $"A stream named '{definition.Name}' already exists.");
             }
 
-            streams.Add(ToSection(definition, definition.Source, null));
+            streams.Add((JsonNode)ToSection(definition, definition.Source, null));
             Write(document, definition, null);
             return Find(definition.Name) ?? definition;
         }
@@ -302,7 +302,7 @@ namespace RtmpXProtect.Engine.Management
                     destination["allowUntrustedCertificate"] = true;
                 }
 
-                destinations.Add(destination);
+                destinations.Add((JsonNode)destination);
             }
 
             return new JsonObject

@@ -45,11 +45,50 @@ namespace RtmpXProtect.Engine.Tests.Configuration
         }
 
         [Fact]
+        public void Every_enum_of_the_model_is_read_and_written_by_its_camelCase_name_and_never_as_a_number()
+        {
+            var enums = new HashSet<Type>();
+            Enums(typeof(RtmpxConfig), enums, new HashSet<Type>());
+            Assert.NotEmpty(enums);
+            foreach (var type in enums)
+            {
+                var info = RtmpxConfigLoader.Options.GetTypeInfo(type);
+                var last = Enum.GetValues(type).Cast<object>().Last();
+                var name = last.ToString()!;
+                Assert.Equal($"\"{char.ToLowerInvariant(name[0])}{name.Substring(1)}\"", JsonSerializer.Serialize(last, info));
+                Assert.Throws<JsonException>(() => JsonSerializer.Deserialize(Convert.ToInt32(last).ToString(), info));
+            }
+        }
+
+        [Fact]
         public void The_schema_gives_the_defaults_of_the_model()
         {
             using var schema = JsonDocument.Parse(File.ReadAllText(RepositoryFiles.Path("docs/rtmpx.schema.json")));
             using var defaults = JsonDocument.Parse(RtmpxConfigLoader.Serialize(new RtmpxConfig()));
             CompareDefaults(schema.RootElement, defaults.RootElement, string.Empty);
+        }
+
+        private static void Enums(Type type, HashSet<Type> enums, HashSet<Type> seen)
+        {
+            type = Nullable.GetUnderlyingType(type) ?? type;
+            if (type.IsEnum)
+            {
+                enums.Add(type);
+            }
+            else if (type.IsGenericType)
+            {
+                foreach (var argument in type.GetGenericArguments())
+                {
+                    Enums(argument, enums, seen);
+                }
+            }
+            else if (type.Namespace?.StartsWith("RtmpXProtect", StringComparison.Ordinal) == true && seen.Add(type))
+            {
+                foreach (var property in type.GetProperties())
+                {
+                    Enums(property.PropertyType, enums, seen);
+                }
+            }
         }
 
         // Leaf keys of the model as paths ("limits.maxConnections"); a map's values appear as "*".

@@ -8,6 +8,7 @@ using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
+using RtmpXProtect.Engine.Json;
 using RtmpXProtect.Engine.Management.DesiredState;
 using RtmpXProtect.Engine.Management.Instances;
 using RtmpXProtect.Engine.Security;
@@ -202,7 +203,7 @@ namespace RtmpXProtect.Engine.Management.Certificates
             record.ValidDays = value.ValidDays ?? record.ValidDays;
             record.RenewDaysBefore = value.RenewDaysBefore ?? record.RenewDaysBefore;
             record.Store = desired.Given("store") ? value.Store : record.Store;
-            AtomicFile.WriteIfChanged(layout.Resolve(InstanceLayout.CertificateRecordFile), JsonSerializer.Serialize(record) + "\n", ownerOnly: false);
+            AtomicFile.WriteIfChanged(layout.Resolve(InstanceLayout.CertificateRecordFile), EngineJson.Serialize(record) + "\n", ownerOnly: false);
 
             var after = Get(name);
             if (record.Store != null && !InStore(after.Thumbprint!))
@@ -375,7 +376,7 @@ namespace RtmpXProtect.Engine.Management.Certificates
             var file = layout.Resolve(InstanceLayout.CertificateRecordFile);
             try
             {
-                return File.Exists(file) ? JsonSerializer.Deserialize<CertificateRecord>(File.ReadAllText(file)) ?? new CertificateRecord() : new CertificateRecord();
+                return File.Exists(file) ? EngineJson.Deserialize<CertificateRecord>(File.ReadAllText(file)) ?? new CertificateRecord() : new CertificateRecord();
             }
             catch (JsonException)
             {

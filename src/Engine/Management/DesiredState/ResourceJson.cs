@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -54,6 +55,7 @@ namespace RtmpXProtect.Engine.Management.DesiredState
             return Parse<T>(input);
         }
 
+        [UnconditionalSuppressMessage("Trimming", "IL2067", Justification = "The engine is a root of the ahead-of-time build (Cli.csproj), so resource models keep their properties and constructors.")]
         private static (object Value, List<string> Given) ParseObject(Type model, JsonObject input, string where)
         {
             var properties = ResourceProperties.Of(model);
@@ -84,6 +86,7 @@ namespace RtmpXProtect.Engine.Management.DesiredState
             return (value, given);
         }
 
+        [UnconditionalSuppressMessage("Trimming", "IL2072", Justification = "The engine is a root of the ahead-of-time build (Cli.csproj), so resource models keep their properties and constructors.")]
         private static object? ParseValue(ResourceProperty property, JsonNode? node, string where)
         {
             var type = property.ValueType;
@@ -120,8 +123,8 @@ namespace RtmpXProtect.Engine.Management.DesiredState
                 if (type.IsEnum)
                 {
                     var text = node.GetValue<string>();
-                    var match = Enum.GetValues(type).Cast<object>().FirstOrDefault(v => ResourceProperties.EnumText(v) == text);
-                    return match ?? throw new ResourceInputException($"{where}: '{text}' is not one of {string.Join(", ", Enum.GetValues(type).Cast<object>().Select(ResourceProperties.EnumText))}.");
+                    var match = ResourceProperties.EnumValues(type).FirstOrDefault(v => ResourceProperties.EnumText(v) == text);
+                    return match ?? throw new ResourceInputException($"{where}: '{text}' is not one of {string.Join(", ", ResourceProperties.EnumValues(type).Select(ResourceProperties.EnumText))}.");
                 }
 
                 if (type == typeof(JsonObject))

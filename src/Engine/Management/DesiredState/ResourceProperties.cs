@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using System.Reflection;
 using System.Text.Json;
@@ -12,13 +13,17 @@ namespace RtmpXProtect.Engine.Management.DesiredState
     {
         private static readonly ConcurrentDictionary<Type, IReadOnlyList<ResourceProperty>> Cache = new ConcurrentDictionary<Type, IReadOnlyList<ResourceProperty>>();
 
+        [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "The engine is a root of the ahead-of-time build (Cli.csproj), so resource models keep their properties and constructors.")]
         public static IReadOnlyList<ResourceProperty> Of(Type model) => Cache.GetOrAdd(model, type => type
             .GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Select(p => (Property: p, Attribute: p.GetCustomAttribute<ResourcePropertyAttribute>()))
             .Where(p => p.Attribute != null)
-            .OrderBy(p => p.Property.MetadataToken)
+            .OrderBy(p => p.Attribute!.Line)
             .Select(p => new ResourceProperty(p.Property, p.Attribute!))
             .ToList());
+
+        /// <summary>The values of an enum type, in declaration order; by name, since an array of the enum type is code an ahead-of-time compiled binary may not have.</summary>
+        public static IEnumerable<object> EnumValues(Type type) => Enum.GetNames(type).Select(name => Enum.Parse(type, name));
 
         /// <summary>An enum value as the JSON text: "selfSigned", "requireH264".</summary>
         public static string EnumText(object value) => JsonNamingPolicy.CamelCase.ConvertName(value.ToString()!);

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace RtmpXProtect.Engine.Management.DesiredState
 {
@@ -11,10 +12,14 @@ namespace RtmpXProtect.Engine.Management.DesiredState
     public sealed class ResourcePropertyAttribute : Attribute
     {
         /// <summary>Declares the property by its JSON name (camelCase, or a canonical "_exist").</summary>
-        public ResourcePropertyAttribute(string name, string description)
+        /// <param name="name">The JSON name.</param>
+        /// <param name="description">What the schema says of it.</param>
+        /// <param name="line">Left to the compiler: where the property is declared, which orders the properties in schemas and output.</param>
+        public ResourcePropertyAttribute(string name, string description, [CallerLineNumber] int line = 0)
         {
             Name = name;
             Description = description;
+            Line = line;
         }
 
         /// <summary>The JSON property name.</summary>
@@ -22,6 +27,9 @@ namespace RtmpXProtect.Engine.Management.DesiredState
 
         /// <summary>What the property means, for the schema and help.</summary>
         public string Description { get; }
+
+        /// <summary>The line the property is declared on: declaration order, which reflection does not promise (and a natively compiled binary has no metadata tokens to recover it).</summary>
+        public int Line { get; }
 
         /// <summary>Identifies the instance; required in every input.</summary>
         public bool Key { get; set; }

@@ -85,7 +85,7 @@ namespace RtmpXProtect.Engine.Management.DesiredState
                     : PropertySchema(property);
                 if (property.Attribute.Key)
                 {
-                    required.Add(property.Name);
+                    required.Add((JsonNode)property.Name);
                 }
             }
 
@@ -139,7 +139,7 @@ namespace RtmpXProtect.Engine.Management.DesiredState
             schema["description"] = attribute.Description;
             if (type.IsEnum)
             {
-                var values = new JsonArray(Enum.GetValues(type).Cast<object>().Select(v => (JsonNode)ResourceProperties.EnumText(v)).ToArray());
+                var values = new JsonArray(ResourceProperties.EnumValues(type).Select(v => (JsonNode)ResourceProperties.EnumText(v)).ToArray());
                 if (attribute.Nullable)
                 {
                     values.Add(null);

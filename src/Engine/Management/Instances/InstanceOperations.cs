@@ -5,6 +5,7 @@ using System.Linq;
 using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 using RtmpXProtect.Engine.Configuration;
+using RtmpXProtect.Engine.Json;
 using RtmpXProtect.Engine.Management.DesiredState;
 using RtmpXProtect.Engine.Management.Instances.Services;
 
@@ -400,7 +401,7 @@ namespace RtmpXProtect.Engine.Management.Instances
         private static bool NeedsRestart(RtmpxConfig before, RtmpxConfig after)
             => Json(before.Api) != Json(after.Api) || Json(before.Logging) != Json(after.Logging) || Json(before.Metrics) != Json(after.Metrics);
 
-        private static string Json<T>(T section) => System.Text.Json.JsonSerializer.Serialize(section);
+        private static string Json<T>(T section) => EngineJson.Serialize(section);
 
         // Several instances share a machine: each needs its own ports.
         private void CheckEndpointsFree(string name, RtmpxConfig wanted)

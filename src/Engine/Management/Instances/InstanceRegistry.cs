@@ -6,6 +6,7 @@ using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
+using RtmpXProtect.Engine.Json;
 using RtmpXProtect.Engine.Management.DesiredState;
 
 namespace RtmpXProtect.Engine.Management.Instances
@@ -24,11 +25,11 @@ namespace RtmpXProtect.Engine.Management.Instances
         /// <summary>What an instance name may be: it becomes a file name and a service name (rtmpx-NAME).</summary>
         public const string NamePattern = "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$";
 
-        private static readonly JsonSerializerOptions Json = new JsonSerializerOptions
+        private static readonly JsonSerializerOptions Json = EngineJson.Resolving(new JsonSerializerOptions
         {
             WriteIndented = true,
-            Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-        };
+            Converters = { new JsonStringEnumConverter<ServiceKind>(JsonNamingPolicy.CamelCase) },
+        });
 
         /// <summary>The registry in <paramref name="directory"/>.</summary>
         public InstanceRegistry(string directory) => Directory = Path.GetFullPath(directory);
@@ -94,7 +95,7 @@ namespace RtmpXProtect.Engine.Management.Instances
                 throw new ResourceInputException($"name: '{record.Name}' is not an instance name (1–64 letters, digits, '_', '.' or '-', starting with a letter or digit).");
             }
 
-            return AtomicFile.WriteIfChanged(Path.Combine(Directory, record.Name + ".json"), JsonSerializer.Serialize(record, Json) + "\n", ownerOnly: false);
+            return AtomicFile.WriteIfChanged(Path.Combine(Directory, record.Name + ".json"), EngineJson.Serialize(record, Json) + "\n", ownerOnly: false);
         }
 
         /// <summary>Forgets an instance; false when there was none.</summary>
@@ -114,7 +115,7 @@ namespace RtmpXProtect.Engine.Management.Instances
         {
             try
             {
-                var record = JsonSerializer.Deserialize<InstanceRecord>(File.ReadAllText(file), Json);
+                var record = EngineJson.Deserialize<InstanceRecord>(File.ReadAllText(file), Json);
                 if (record == null || !IsValidName(record.Name) || string.IsNullOrWhiteSpace(record.Root))
                 {
                     throw new ResourceOperationException($"{file} is not an instance record (it needs a name and a root).");

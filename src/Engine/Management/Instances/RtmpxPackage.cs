@@ -3,6 +3,7 @@ using System.IO;
 using System.IO.Compression;
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using RtmpXProtect.Engine.Json;
 using RtmpXProtect.Engine.Management.DesiredState;
 
 namespace RtmpXProtect.Engine.Management.Instances
@@ -109,7 +110,7 @@ namespace RtmpXProtect.Engine.Management.Instances
             OwnerOnly.MakeExecutable(executable);
         }
 
-        private static PackageManifest? Parse(string json) => JsonSerializer.Deserialize<PackageManifest>(json);
+        private static PackageManifest? Parse(string json) => EngineJson.Deserialize<PackageManifest>(json);
 
         private static void Copy(string from, string to)
         {

@@ -184,7 +184,7 @@ namespace RtmpXProtect.Engine.Management.Streams
                         destination["allowUntrustedCertificate"] = true;
                     }
 
-                    destinations.Add(destination);
+                    destinations.Add((JsonNode)destination);
                 }
 
                 current["destinations"] = destinations;
@@ -207,7 +207,7 @@ namespace RtmpXProtect.Engine.Management.Streams
 
             if (index < 0)
             {
-                streams.Add(current);
+                streams.Add((JsonNode)current);
             }
 
             // The URLs are checked with the file (a URL that is not rtmp(s):// is refused by the loader
