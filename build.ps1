@@ -9,6 +9,7 @@ Test    : dotnet test of the solution, which runs the Pester suite (tests/Pester
           then runs again in this host, through the same runner (tests/Pester/Invoke-RtmpPester.ps1).
 Package : the module folder, artifacts/RtmpXProtect (dotnet build -t:PackageModule), and the self-contained
           rtmpx packages instances install from, artifacts/packages/rtmpx-VERSION-{linux-x64,win-x64}.zip.
+          On Linux the linux-x64 one is compiled ahead of time (NativeAOT; needs clang and zlib1g-dev).
 -Mip    : also builds the XProtect driver and plugin (src/Driver, src/Plugin); they need the MIP SDK and Windows.
 
 .EXAMPLE

@@ -25,11 +25,11 @@ internal sealed record ExportRun(string Method, double RecordingSeconds, double 
 internal static class Methods
 {
     /// <summary>rtmpx xprotect export, as a user runs it (process start and login included).</summary>
-    public static async Task<ExportRun> RtmpxAsync(string rtmpxDll, Uri server, string passwordFile, long from, long to, string output)
+    public static async Task<ExportRun> RtmpxAsync(string rtmpx, Uri server, string passwordFile, long from, long to, string output)
     {
         var clock = Stopwatch.StartNew();
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { rtmpxDll, "xprotect", "export", "--server", server.ToString(), "--user", "operator", "--password-file", passwordFile, "--camera", "Lobby", "--from", Iso(from), "--to", Iso(to), "--out", output, "--json" })
+        var info = new ProcessStartInfo(rtmpx) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { "xprotect", "export", "--server", server.ToString(), "--user", "operator", "--password-file", passwordFile, "--camera", "Lobby", "--from", Iso(from), "--to", Iso(to), "--out", output, "--json" })
         {
             info.ArgumentList.Add(a);
         }

@@ -8,6 +8,7 @@ using System.Text;
 using System.Threading.Tasks;
 using RtmpXProtect.Bench.Export;
 using RtmpXProtect.Engine.XProtect.Connection;
+using RtmpXProtect.Tests.Shared;
 using RtmpXProtect.XProtectDouble;
 
 // The export benchmark: rtmpx xprotect export next to the seed's method, in the same run, against
@@ -19,8 +20,8 @@ var root = new RootCommand("rtmpx export benchmark: throughput and memory of rtm
 root.SetAction(async parse =>
 {
     var repository = Repository();
-    var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-    var rtmpx = Path.Combine(repository, "src", "Cli", "bin", configuration, "net10.0", "rtmpx.dll");
+    // What a Linux server runs: the linux-x64 package (NativeAOT), built as build.ps1 -Task Package does.
+    var rtmpx = Path.Combine(RtmpxPackages.Folder("linux-x64"), "rtmpx");
     var work = Directory.CreateTempSubdirectory("rtmpx-export-bench-").FullName;
     var passwordFile = Path.Combine(work, "password");
     File.WriteAllText(passwordFile, "bench-pw");
@@ -87,7 +88,7 @@ static string Report(List<string> rows, int rounds, string arguments)
     text.AppendLine(ExportSection.Begin);
     text.AppendLine("## Export from XProtect (bench/Export)");
     text.AppendLine();
-    text.AppendLine("`rtmpx xprotect export` next to the seed's method (XProtect Video Export: the pictures' Annex B piped into `ffmpeg -f h264 -i pipe:0 -c copy`), in the same run, both reading the same recording from the XProtect protocol double over loopback with 5 requests in flight, one GOP per reply. Camera: ffmpeg testsrc2 1280x720 30 fps, libx264 veryfast 2 Mbps, B-frames, 2 s GOP, stamped with arrival times as real recorders may. Wall time from process start (rtmpx: start, login, export; seed: login, playback, ffmpeg) to the file complete; peak memory is the kernel's high-water mark (VmHWM) of the process writing the file (rtmpx; ffmpeg for the seed, whose Python is not counted). Time error: the worst difference between a frame's time in the file (ffprobe) and its recorded presentation time.");
+    text.AppendLine("`rtmpx xprotect export` (the linux-x64 package, compiled ahead of time) next to the seed's method (XProtect Video Export: the pictures' Annex B piped into `ffmpeg -f h264 -i pipe:0 -c copy`), in the same run, both reading the same recording from the XProtect protocol double over loopback with 5 requests in flight, one GOP per reply. Camera: ffmpeg testsrc2 1280x720 30 fps, libx264 veryfast 2 Mbps, B-frames, 2 s GOP, stamped with arrival times as real recorders may. Wall time from process start (rtmpx: start, login, export; seed: login, playback, ffmpeg) to the file complete; peak memory is the kernel's high-water mark (VmHWM) of the process writing the file (rtmpx; ffmpeg for the seed, whose Python is not counted). Time error: the worst difference between a frame's time in the file (ffprobe) and its recorded presentation time.");
     text.AppendLine();
     text.AppendLine($"Medians of {rounds} rounds. Reproduce: `dotnet run -c Release --project bench/Export -- {arguments}`");
     text.AppendLine();

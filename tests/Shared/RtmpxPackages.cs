@@ -49,6 +49,15 @@ public static class RtmpxPackages
         }
     }
 
+    /// <summary>
+    /// False when the package cannot be built here: on Linux the linux-x64 one is compiled ahead of
+    /// time, which needs clang (.ci/run installs it), so a developer box without it skips what
+    /// installs a package, as it skips tests whose peers are missing.
+    /// </summary>
+    public static bool CanPublish(string runtime = "linux-x64") =>
+        runtime != "linux-x64" || !OperatingSystem.IsLinux()
+        || (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator).Any(d => File.Exists(Path.Combine(d, "clang")));
+
     /// <summary>The zip of the package for <paramref name="runtime"/>.</summary>
     public static string Zip(string runtime = "linux-x64") => Folder(runtime) + ".zip";
 

@@ -54,7 +54,7 @@ public sealed class SiteTests : IAsyncLifetime
         _machine.Dispose();
     }
 
-    [PeerFact("ffmpeg", "ffprobe", "nginx")]
+    [PeerFact("ffmpeg", "ffprobe", "nginx", "clang")]
     public async Task Three_servers_from_one_document_applied_twice_repaired_renewed_upgraded_and_removed()
     {
         var source = await Ffmpeg.MakeTestFlvAsync(_media.Path, seconds: 2, bFrames: 0);
