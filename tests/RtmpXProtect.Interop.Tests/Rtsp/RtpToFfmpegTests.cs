@@ -1,0 +1,97 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading;
+using System.Threading.Tasks;
+using RtmpXProtect.Engine.Media;
+using RtmpXProtect.Engine.Media.Nal;
+using RtmpXProtect.Engine.Rtsp.Rtp;
+using RtmpXProtect.Engine.Rtsp.Sdp;
+using RtmpXProtect.Interop.Tests.Harness;
+using RtmpXProtect.Interop.Tests.Peers;
+using Xunit;
+
+namespace RtmpXProtect.Interop.Tests.Rtsp;
+
+/// <summary>
+/// The H.264 packetizer and SDP media section against ffmpeg's RTP receiver, with no RTSP in
+/// between: ffmpeg reads the SDP file, receives the packets over UDP and decodes every picture.
+/// </summary>
+public sealed class RtpToFfmpegTests
+{
+    private static readonly TimeSpan Step = TimeSpan.FromSeconds(60);
+
+    [PeerFact("ffmpeg")]
+    public async Task Ffmpeg_decodes_every_picture_of_an_h264_stream_sent_as_rtp_with_fu_a_fragments()
+    {
+        using var temp = new TempDirectory();
+        var source = temp.File("cam.h264");
+        await Run("ffmpeg", "-nostdin", "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=30", "-t", "4", "-c:v", "libx264", "-preset", "ultrafast", "-bf", "0", "-g", "30", "-b:v", "2M", "-f", "h264", source);
+        var bytes = File.ReadAllBytes(source);
+        var units = AccessUnitSplitter.Split(bytes, VideoCodec.Avc);
+        var first = bytes.AsSpan(units[0].Offset, units[0].Length).ToArray();
+        byte[] Find(int type) => AnnexB.FindNalUnits(first).Select(n => first.AsSpan(n.Offset, n.Length).ToArray()).First(n => (n[0] & 0x1F) == type);
+
+        int port = UdpPort();
+        var sdp = temp.File("cam.sdp");
+        File.WriteAllText(sdp, "v=0\r\no=- 0 0 IN IP4 127.0.0.1\r\ns=rtmpx\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n" + H264MediaDescription.Write(96, Find(7), Find(8), port));
+        // ffmpeg's parser ends a picture at the start of the next, so the last one sent is not asked
+        // for; one decoding thread, so no picture waits in the decoder for later input.
+        var frames = temp.File("frames.txt");
+        int expected = units.Count - 1;
+        await using var ffmpeg = PeerProcess.Start("ffmpeg", new[] { "-nostdin", "-v", "error", "-protocol_whitelist", "file,udp,rtp", "-threads", "1", "-i", sdp, "-frames:v", expected.ToString(CultureInfo.InvariantCulture), "-f", "framecrc", frames });
+        await WaitUntilAsync(() => IsBound(port), Step);
+
+        var packetizer = new H264Packetizer(96, 0x5EED, 1000, maxPacketBytes: 1200);
+        int fragmented = 0;
+        using var udp = new UdpClient();
+        using var pace = new PeriodicTimer(TimeSpan.FromMilliseconds(1000.0 / 30));
+        for (int i = 0; i < units.Count; i++)
+        {
+            var packets = packetizer.Packetize(bytes.AsSpan(units[i].Offset, units[i].Length), (uint)(i * 3000));
+            fragmented += packets.Count(p => (p[12] & 0x1F) == 28);
+            foreach (var packet in packets)
+            {
+                await udp.SendAsync(packet, packet.Length, new IPEndPoint(IPAddress.Loopback, port));
+            }
+
+            await pace.WaitForNextTickAsync();
+        }
+
+        Assert.Equal(0, await ffmpeg.WaitForExitAsync(Step));
+        Assert.Equal(string.Empty, ffmpeg.StandardErrorTail().Trim());
+        var lines = File.ReadAllLines(frames);
+        Assert.Contains("#dimensions 0: 640x360", lines);
+        Assert.Equal(expected, lines.Count(l => !l.StartsWith('#')));
+        Assert.True(fragmented > units.Count, $"{fragmented} FU-A packets: key frames and large pictures were fragmented");
+    }
+
+    private static async Task Run(string program, params string[] arguments)
+    {
+        await using var process = PeerProcess.Start(program, arguments);
+        Assert.Equal(0, await process.WaitForExitAsync(Step));
+    }
+
+    private static int UdpPort()
+    {
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return ((IPEndPoint)socket.LocalEndPoint!).Port;
+    }
+
+    // ffmpeg has bound the RTP port once /proc/net/udp lists it (local address column, port in hex).
+    private static bool IsBound(int port) =>
+        File.ReadLines("/proc/net/udp").Skip(1).Any(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1].EndsWith(":" + port.ToString("X4"), StringComparison.Ordinal));
+
+    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout)
+    {
+        using var stop = new CancellationTokenSource(timeout);
+        while (!condition())
+        {
+            await Task.Delay(20, stop.Token);
+        }
+    }
+}
