@@ -20,7 +20,7 @@ public sealed class H264DepacketizerTests
         var received = new List<RtpAccessUnit>();
         for (int i = 0; i < sent.Length; i++)
         {
-            received.AddRange(packetizer.Packetize(sent[i], (uint)(i * 3000)).Select(p => depacketizer.Push(p)).Where(u => u != null)!);
+            received.AddRange(packetizer.Packetize(sent[i], (uint)(i * 3000)).SelectMany(p => depacketizer.Push(p)));
         }
 
         Assert.Equal(sent, received.Select(u => u.AnnexB));
@@ -34,8 +34,8 @@ public sealed class H264DepacketizerTests
     {
         var stap = new byte[] { 0x78, 0, (byte)Sps.Length }.Concat(Sps).Concat(new byte[] { 0, (byte)Pps.Length }).Concat(Pps).ToArray();
         var depacketizer = new H264Depacketizer();
-        Assert.Null(depacketizer.Push(Packet(1, 90, false, stap)));
-        var unit = depacketizer.Push(Packet(2, 90, true, Nal(0x65, 10)))!;
+        Assert.Empty(depacketizer.Push(Packet(1, 90, false, stap)));
+        var unit = Assert.Single(depacketizer.Push(Packet(2, 90, true, Nal(0x65, 10))));
 
         Assert.Equal(AnnexB(Sps, Pps, Nal(0x65, 10)), unit.AnnexB);
         Assert.True(unit.Complete);
@@ -48,12 +48,12 @@ public sealed class H264DepacketizerTests
         var packets = packetizer.Packetize(AnnexB(Nal(0x41, 20), Nal(0x65, 500)), 0).Concat(packetizer.Packetize(AnnexB(Nal(0x41, 30)), 3000)).ToList();
         var depacketizer = new H264Depacketizer();
 
-        var units = packets.Where((_, i) => i != 3).Select(p => depacketizer.Push(p)).Where(u => u != null).ToList();
+        var units = packets.Where((_, i) => i != 3).SelectMany(p => depacketizer.Push(p)).ToList();
 
         Assert.Equal(2, units.Count);
-        Assert.False(units[0]!.Complete);
-        Assert.Equal(AnnexB(Nal(0x41, 20)), units[0]!.AnnexB);
-        Assert.True(units[1]!.Complete);
+        Assert.False(units[0].Complete);
+        Assert.Equal(AnnexB(Nal(0x41, 20)), units[0].AnnexB);
+        Assert.True(units[1].Complete);
         Assert.Equal(1, depacketizer.Lost);
     }
 
@@ -65,10 +65,13 @@ public sealed class H264DepacketizerTests
             .Concat(nal).Concat(new byte[] { 0, 0, 3 }).ToArray(); // V2 P X CC=1, marker, PT 96; one CSRC; a 1-word extension; 3 bytes of padding
         Assert.True(RtpPacket.TryRead(packet, out var rtp));
         Assert.Equal(nal, rtp.Payload.ToArray());
+        var zeroPadding = packet.ToArray();
+        zeroPadding[^1] = 0;
+        Assert.False(RtpPacket.TryRead(zeroPadding, out _), "a padding count of 0 is not RTP");
 
         var depacketizer = new H264Depacketizer();
-        Assert.Equal(AnnexB(nal), depacketizer.Push(packet)!.AnnexB);
-        Assert.Null(depacketizer.Push(packet));
+        Assert.Equal(AnnexB(nal), Assert.Single(depacketizer.Push(packet)).AnnexB);
+        Assert.Empty(depacketizer.Push(packet));
         Assert.Equal(1, depacketizer.Dropped);
     }
 
@@ -86,17 +89,73 @@ public sealed class H264DepacketizerTests
                 packet[0] = 0x80; // version 2, so most reach the payload reader
             }
 
-            var unit = depacketizer.Push(packet);
-            Assert.True(unit == null || unit.AnnexB.Length <= 10_000);
+            Assert.All(depacketizer.Push(packet), unit => Assert.InRange(unit.AnnexB.Length, 1, 10_000));
         }
 
         Assert.True(depacketizer.Dropped > 1000);
     }
 
-    private static byte[] Packet(ushort sequence, uint timestamp, bool marker, byte[] payload)
+    [Fact]
+    public void A_stray_packet_from_another_source_or_far_ahead_is_dropped_and_a_restarted_sender_is_followed()
+    {
+        var depacketizer = new H264Depacketizer();
+        Assert.Single(depacketizer.Push(Packet(100, 0, true, Nal(0x65, 10))));
+        Assert.Empty(depacketizer.Push(Packet(100 + 0x7FFF, 3000, true, Nal(0x41, 10))));    // a spoofed jump
+        Assert.Empty(depacketizer.Push(Packet(101, 3000, true, Nal(0x41, 10), ssrc: 666)));   // another source, once
+        var next = Assert.Single(depacketizer.Push(Packet(101, 3000, true, Nal(0x41, 10))));
+        Assert.True(next.Complete, "the stray packets did not derail the stream");
+
+        // A sender that restarts (new SSRC and numbering) is followed from its second packet.
+        Assert.Empty(depacketizer.Push(Packet(9000, 0, true, Nal(0x65, 10), ssrc: 2)));
+        var restarted = Assert.Single(depacketizer.Push(Packet(9001, 3000, true, Nal(0x65, 12), ssrc: 2)));
+        Assert.Equal(AnnexB(Nal(0x65, 12)), restarted.AnnexB);
+        Assert.Equal(3, depacketizer.Dropped);
+    }
+
+    [Fact]
+    public void An_empty_packet_makes_no_false_gap_and_a_marker_that_starts_a_new_time_gives_both_units()
+    {
+        var depacketizer = new H264Depacketizer();
+        Assert.Empty(depacketizer.Push(Packet(1, 0, false, Nal(0x65, 10))));
+        Assert.Empty(depacketizer.Push(Packet(2, 0, false, Array.Empty<byte>())));
+        var units = depacketizer.Push(Packet(3, 3000, true, Nal(0x41, 10)));
+
+        Assert.Equal(2, units.Count);
+        Assert.Equal(new uint[] { 0, 3000 }, units.Select(u => u.Timestamp));
+        Assert.All(units, u => Assert.True(u.Complete));
+        Assert.Equal(0, depacketizer.Lost);
+
+        Assert.Empty(depacketizer.Push(Packet(4, 6000, false, Nal(0x41, 5))));
+        Assert.Equal(6000u, depacketizer.Flush()!.Timestamp);
+        Assert.Null(depacketizer.Flush());
+    }
+
+    [Theory]
+    [InlineData("fu-a restarted before it ended")]
+    [InlineData("forbidden bit")]
+    [InlineData("stap-a holding an aggregate")]
+    [InlineData("fu-b")]
+    [InlineData("fu-a of another type")]
+    public void A_nal_unit_that_cannot_be_rebuilt_flags_its_access_unit(string damage)
+    {
+        var depacketizer = new H264Depacketizer();
+        var payloads = damage switch
+        {
+            "fu-a restarted before it ended" => new[] { new byte[] { 0x7C, 0x85, 1, 2 }, new byte[] { 0x7C, 0x85, 3, 4 }, new byte[] { 0x7C, 0x45, 5 } },
+            "forbidden bit" => new[] { new byte[] { 0xE5, 1, 2 } },
+            "stap-a holding an aggregate" => new[] { new byte[] { 0x78, 0, 2, 0x78, 1 } },
+            "fu-b" => new[] { new byte[] { 0x7D, 0x85, 0, 1, 2 } },
+            _ => new[] { new byte[] { 0x7C, 0x85, 1, 2 }, new byte[] { 0x7C, 0x41, 3 } },
+        };
+        var all = payloads.Append(Nal(0x41, 4)).Select((p, i) => depacketizer.Push(Packet((ushort)i, 0, i == payloads.Length, p))).SelectMany(u => u).ToList();
+
+        Assert.False(Assert.Single(all).Complete);
+    }
+
+    private static byte[] Packet(ushort sequence, uint timestamp, bool marker, byte[] payload, uint ssrc = 1)
     {
         var packet = new byte[RtpHeader.Length + payload.Length];
-        RtpHeader.Write(packet, marker, 96, sequence, timestamp, 1);
+        RtpHeader.Write(packet, marker, 96, sequence, timestamp, ssrc);
         payload.CopyTo(packet, RtpHeader.Length);
         return packet;
     }

@@ -62,6 +62,9 @@ public sealed class H264PacketizerTests
             + "a=control:trackID=0\r\n",
             media);
         Assert.Throws<ArgumentException>(() => H264MediaDescription.Write(96, new byte[] { 0x67 }, Pps));
+        Assert.Throws<ArgumentException>(() => H264MediaDescription.Write(96, Pps, Pps));
+        Assert.Throws<ArgumentOutOfRangeException>(() => H264MediaDescription.Write(8, Sps, Pps));
+        Assert.Throws<ArgumentException>(() => H264MediaDescription.Write(96, Sps, Pps, control: "trackID=0\r\na=evil"));
     }
 
     private static byte[] Nal(byte header, int length) => new[] { header }.Concat(Enumerable.Range(0, length - 1).Select(i => (byte)(1 + (i % 250)))).ToArray();

@@ -115,6 +115,8 @@ public sealed class RtspReaderTests
     [InlineData("OPTIONS * RTSP/1.0\r\nX-A: a\u0001b\r\n\r\n", "byte 0x01", 400)]
     [InlineData("OPTIONS rtsp://h/a\nb RTSP/1.0\r\n\r\n", "bare CR or LF", 400)]
     [InlineData("\u0016\u0003\u0001\u0002\u0000\u0001", "byte 0x16", 400)]
+    [InlineData("OPTIONS * RTSP/1.0\r\nSession: abc\r\n x\nSet-Cookie: evil\r\n\r\n", "bare CR or LF", 400)]
+    [InlineData("OPTIONS * RTSP/1.0\r\nX-A: a\rb\r\n\r\n", "bare CR or LF", 400)]
     public void Malformed_messages_are_refused_with_a_clear_reason_and_the_answer_to_give(string text, string reason, int status)
     {
         var error = Assert.Throws<RtspProtocolException>(() => ReadAll(Encoding.UTF8.GetBytes(text)));

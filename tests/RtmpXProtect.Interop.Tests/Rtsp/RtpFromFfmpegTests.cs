@@ -53,10 +53,7 @@ public sealed class RtpFromFfmpegTests
             int type = datagram.Buffer.Length > 12 ? datagram.Buffer[12] & 0x1F : 0;
             aggregated += type == 24 ? 1 : 0;
             fragmented += type == 28 ? 1 : 0;
-            if (depacketizer.Push(datagram.Buffer) is { } unit)
-            {
-                received.Add(unit);
-            }
+            received.AddRange(depacketizer.Push(datagram.Buffer));
         }
 
         Assert.Equal(0, await ffmpeg.WaitForExitAsync(Step));

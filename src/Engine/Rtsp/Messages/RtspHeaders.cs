@@ -59,12 +59,5 @@ namespace RtmpXProtect.Engine.Rtsp.Messages
         public IEnumerator<KeyValuePair<string, string>> GetEnumerator() => _headers.GetEnumerator();
 
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-
-        // A folded line (RFC 2326 §4.2 by way of RFC 822) continues the last header's value.
-        internal void Continue(string more)
-        {
-            var last = _headers[_headers.Count - 1];
-            _headers[_headers.Count - 1] = new KeyValuePair<string, string>(last.Key, last.Value + " " + more);
-        }
     }
 }

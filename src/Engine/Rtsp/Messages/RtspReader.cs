@@ -17,6 +17,9 @@ namespace RtmpXProtect.Engine.Rtsp.Messages
 
         private readonly RtspLimits _limits;
 
+        // A message whose header block is read but whose body is still arriving: not parsed again per read.
+        private (int HeaderEnd, string StartLine, RtspHeaders Headers, int BodyLength)? _pending;
+
         /// <summary>Creates a reader bounded by <paramref name="limits"/>.</summary>
         public RtspReader(RtspLimits? limits = null)
         {
@@ -75,6 +78,12 @@ namespace RtmpXProtect.Engine.Rtsp.Messages
         private int ReadText(ReadOnlySpan<byte> input, out RtspTcpMessage? message)
         {
             message = null;
+            if (_pending is { } pending && input.Length >= pending.HeaderEnd + BlankLine.Length && input.Slice(pending.HeaderEnd, BlankLine.Length).SequenceEqual(BlankLine))
+            {
+                return Complete(input, pending.HeaderEnd, pending.StartLine, pending.Headers, pending.BodyLength, out message);
+            }
+
+            _pending = null;
             int window = Math.Min(input.Length, _limits.MaxHeaderBytes + BlankLine.Length);
             int headerEnd = input.Slice(0, window).IndexOf(BlankLine);
             if (headerEnd < 0)
@@ -92,15 +101,27 @@ namespace RtmpXProtect.Engine.Rtsp.Messages
             CheckPrintable(input.Slice(0, headerEnd));
             var lines = Encoding.UTF8.GetString(input.Slice(0, headerEnd).ToArray()).Split(new[] { "\r\n" }, StringSplitOptions.None);
             var headers = Headers(lines);
-            int bodyLength = ContentLength(headers);
+            return Complete(input, headerEnd, lines[0], headers, ContentLength(headers), out message);
+        }
+
+        private int Complete(ReadOnlySpan<byte> input, int headerEnd, string startLine, RtspHeaders headers, int bodyLength, out RtspTcpMessage? message)
+        {
+            message = null;
             int total = headerEnd + BlankLine.Length + bodyLength;
             if (input.Length < total)
             {
+                if (_pending == null)
+                {
+                    StartLine(startLine, headers, ReadOnlyMemory<byte>.Empty); // a bad start line fails now, not after its body
+                }
+
+                _pending = (headerEnd, startLine, headers, bodyLength);
                 return 0;
             }
 
+            _pending = null;
             var body = bodyLength == 0 ? ReadOnlyMemory<byte>.Empty : input.Slice(headerEnd + BlankLine.Length, bodyLength).ToArray();
-            message = StartLine(lines[0], headers, body);
+            message = StartLine(startLine, headers, body);
             return total;
         }
 
@@ -118,17 +139,26 @@ namespace RtmpXProtect.Engine.Rtsp.Messages
         private RtspHeaders Headers(string[] lines)
         {
             var headers = new RtspHeaders();
+            string? name = null;
+            var value = new StringBuilder();
             for (int i = 1; i < lines.Length; i++)
             {
                 var line = lines[i];
+
+                // A bare CR or LF left in a line would start a header of its own when the value is written on.
+                if (!RtspSyntax.IsFieldValue(line))
+                {
+                    throw new RtspProtocolException("An RTSP header line holds a bare CR or LF.");
+                }
+
                 if (line.Length > 0 && (line[0] == ' ' || line[0] == '\t'))
                 {
-                    if (headers.Count == 0)
+                    if (name == null)
                     {
                         throw new RtspProtocolException("An RTSP header block starts with a continuation line.");
                     }
 
-                    headers.Continue(line.Trim());
+                    value.Append(' ').Append(line.Trim());
                     continue;
                 }
 
@@ -138,18 +168,23 @@ namespace RtmpXProtect.Engine.Rtsp.Messages
                     throw new RtspProtocolException($"Malformed RTSP header line '{Shown(line)}'.");
                 }
 
+                if (name != null)
+                {
+                    headers.Add(name, value.ToString());
+                }
+
                 if (headers.Count == _limits.MaxHeaders)
                 {
                     throw new RtspProtocolException($"More than {_limits.MaxHeaders} RTSP headers.");
                 }
 
-                var value = line.Substring(colon + 1).Trim();
-                if (!RtspSyntax.IsFieldValue(value))
-                {
-                    throw new RtspProtocolException($"The RTSP header {line.Substring(0, colon)} holds a control character.");
-                }
+                name = line.Substring(0, colon);
+                value.Clear().Append(line.Substring(colon + 1).Trim());
+            }
 
-                headers.Add(line.Substring(0, colon), value);
+            if (name != null)
+            {
+                headers.Add(name, value.ToString());
             }
 
             return headers;

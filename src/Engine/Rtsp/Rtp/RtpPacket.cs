@@ -59,6 +59,12 @@ namespace RtmpXProtect.Engine.Rtsp.Rtp
             int end = packet.Length;
             if ((packet[0] & 0x20) != 0)
             {
+                // The last byte counts the padding, itself included: never 0 (RFC 3550 §5.1).
+                if (packet[packet.Length - 1] == 0)
+                {
+                    return false;
+                }
+
                 end -= packet[packet.Length - 1];
             }
 

@@ -19,14 +19,24 @@ namespace RtmpXProtect.Engine.Rtsp.Sdp
         /// <param name="control">The a=control URL of the track (relative, e.g. "trackID=0"), or null.</param>
         public static string Write(byte payloadType, byte[] sps, byte[] pps, int port = 0, string? control = null)
         {
-            if (sps == null || sps.Length < 4)
+            if (payloadType < 96 || payloadType > 127)
             {
-                throw new ArgumentException("An SPS has at least 4 bytes (header, profile, constraints, level).", nameof(sps));
+                throw new ArgumentOutOfRangeException(nameof(payloadType), payloadType, "H.264 takes a dynamic payload type, 96–127.");
             }
 
-            if (pps == null || pps.Length < 1)
+            if (sps == null || sps.Length < 4 || (sps[0] & 0x1F) != 7)
             {
-                throw new ArgumentException("A PPS is needed.", nameof(pps));
+                throw new ArgumentException("An SPS is a type 7 NAL unit of at least 4 bytes (header, profile, constraints, level).", nameof(sps));
+            }
+
+            if (pps == null || pps.Length < 1 || (pps[0] & 0x1F) != 8)
+            {
+                throw new ArgumentException("A PPS is a type 8 NAL unit.", nameof(pps));
+            }
+
+            if (control != null && (control.Length == 0 || control.IndexOf(' ') >= 0 || !Messages.RtspSyntax.IsFieldValue(control)))
+            {
+                throw new ArgumentException("A control URL is one word of printable characters.", nameof(control));
             }
 
             var text = new StringBuilder();
