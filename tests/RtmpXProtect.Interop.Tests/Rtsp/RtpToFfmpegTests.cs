@@ -17,27 +17,27 @@ using Xunit;
 namespace RtmpXProtect.Interop.Tests.Rtsp;
 
 /// <summary>
-/// The H.264 packetizer and SDP media section against ffmpeg's RTP receiver, with no RTSP in
-/// between: ffmpeg reads the SDP file, receives the packets over UDP and decodes every picture.
+/// The H.264 and H.265 packetizers and SDP media sections against ffmpeg's RTP receiver, with no
+/// RTSP in between: ffmpeg reads the SDP file, receives the packets over UDP and decodes every picture.
 /// </summary>
 public sealed class RtpToFfmpegTests
 {
     private static readonly TimeSpan Step = TimeSpan.FromSeconds(60);
 
-    [PeerFact("ffmpeg")]
-    public async Task Ffmpeg_decodes_every_picture_of_an_h264_stream_sent_as_rtp_with_fu_a_fragments()
+    [PeerTheory("ffmpeg")]
+    [InlineData("h264")]
+    [InlineData("hevc")]
+    public async Task Ffmpeg_decodes_every_picture_of_a_stream_sent_as_rtp_with_fragmentation_units(string name)
     {
+        var codec = RtpCodec.Of(name);
         using var temp = new TempDirectory();
-        var source = temp.File("cam.h264");
-        await Run("ffmpeg", "-nostdin", "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=30", "-t", "4", "-c:v", "libx264", "-preset", "ultrafast", "-bf", "0", "-g", "30", "-b:v", "2M", "-f", "h264", source);
-        var bytes = File.ReadAllBytes(source);
-        var units = AccessUnitSplitter.Split(bytes, VideoCodec.Avc);
-        var first = bytes.AsSpan(units[0].Offset, units[0].Length).ToArray();
-        byte[] Find(int type) => AnnexB.FindNalUnits(first).Select(n => first.AsSpan(n.Offset, n.Length).ToArray()).First(n => (n[0] & 0x1F) == type);
+        var bytes = File.ReadAllBytes(await codec.EncodeAsync(temp.Path, 4));
+        var units = AccessUnitSplitter.Split(bytes, codec.Codec);
 
         int port = UdpPort();
         var sdp = temp.File("cam.sdp");
-        File.WriteAllText(sdp, "v=0\r\no=- 0 0 IN IP4 127.0.0.1\r\ns=rtmpx\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n" + H264MediaDescription.Write(96, Find(7), Find(8), port));
+        File.WriteAllText(sdp, "v=0\r\no=- 0 0 IN IP4 127.0.0.1\r\ns=rtmpx\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n" + codec.Media(bytes.AsSpan(units[0].Offset, units[0].Length).ToArray(), port));
+
         // ffmpeg's parser ends a picture at the start of the next, so the last one sent is not asked
         // for; one decoding thread, so no picture waits in the decoder for later input.
         var frames = temp.File("frames.txt");
@@ -45,14 +45,14 @@ public sealed class RtpToFfmpegTests
         await using var ffmpeg = PeerProcess.Start("ffmpeg", new[] { "-nostdin", "-v", "error", "-protocol_whitelist", "file,udp,rtp", "-threads", "1", "-i", sdp, "-frames:v", expected.ToString(CultureInfo.InvariantCulture), "-f", "framecrc", frames });
         await WaitUntilAsync(() => IsBound(port), Step);
 
-        var packetizer = new H264Packetizer(96, 0x5EED, 1000, maxPacketBytes: 1200);
+        var packetizer = codec.Packetizer(maxPacketBytes: 1200);
         int fragmented = 0;
         using var udp = new UdpClient();
         using var pace = new PeriodicTimer(TimeSpan.FromMilliseconds(1000.0 / 30));
         for (int i = 0; i < units.Count; i++)
         {
             var packets = packetizer.Packetize(bytes.AsSpan(units[i].Offset, units[i].Length), (uint)(i * 3000));
-            fragmented += packets.Count(p => (p[12] & 0x1F) == 28);
+            fragmented += packets.Count(p => codec.TypeOf(p.AsSpan(12)) == codec.FragmentType);
             foreach (var packet in packets)
             {
                 await udp.SendAsync(packet, packet.Length, new IPEndPoint(IPAddress.Loopback, port));
@@ -66,7 +66,7 @@ public sealed class RtpToFfmpegTests
         var lines = File.ReadAllLines(frames);
         Assert.Contains("#dimensions 0: 640x360", lines);
         Assert.Equal(expected, lines.Count(l => !l.StartsWith('#')));
-        Assert.True(fragmented > units.Count, $"{fragmented} FU-A packets: key frames and large pictures were fragmented");
+        Assert.True(fragmented > units.Count, $"{fragmented} fragmentation units: key frames and large pictures were fragmented");
     }
 
     private static async Task Run(string program, params string[] arguments)

@@ -1,165 +1,24 @@
 using System;
-using System.Collections.Generic;
 
 namespace RtmpXProtect.Engine.Rtsp.Rtp
 {
     /// <summary>
     /// RTP packets of an H.264 stream back into Annex B access units (RFC 6184, packetization
-    /// modes 0 and 1: single NAL units, STAP-A, FU-A). An access unit ends at the marker bit or
-    /// when the timestamp moves on. A lost packet (a sequence gap) loses the NAL unit it was in,
-    /// and the access unit is flagged incomplete, as is one with a NAL unit that could not be
-    /// rebuilt. Packets that are not RTP, not this sender's, or not H.264 payload are counted and
-    /// dropped, as a UDP receiver must, and an access unit never grows past its limit. The sender
-    /// is followed through a restart (new SSRC, or a sequence jump) as RFC 3550 Appendix A.1
-    /// does: after the new numbering has been seen twice in a row.
+    /// modes 0 and 1: single NAL units §5.6, STAP-A §5.7.1, FU-A §5.8); STAP-B, MTAP and FU-B
+    /// (interleaved mode) and NAL units with the forbidden bit set flag their access unit.
     /// </summary>
-    public sealed class H264Depacketizer
+    public sealed class H264Depacketizer : RtpVideoDepacketizer
     {
         private const int StapA = 24;
         private const int FuA = 28;
-        private const int MaxDropout = 3000;
-        private const int MaxMisorder = 100;
-        private const int ShrinkAbove = 1 << 20;
-        private static readonly byte[] StartCode = { 0, 0, 0, 1 };
-        private static readonly RtpAccessUnit[] None = Array.Empty<RtpAccessUnit>();
-
-        private readonly int _maxAccessUnitBytes;
-        private byte[] _unit = Array.Empty<byte>();
-        private int _unitLength;
-        private byte[] _fragment = Array.Empty<byte>();
-        private int _fragmentLength = -1; // -1: no FU-A in progress
-        private int _fragmentType;
-        private bool _damaged;
-        private uint? _timestamp;
-        private int? _lastSequence;
-        private uint? _ssrc;
-        private byte? _payloadType;
-        private uint? _newSsrc;
-        private int? _newSequence;
 
         /// <summary>Creates a depacketizer; an access unit over <paramref name="maxAccessUnitBytes"/> loses what does not fit.</summary>
         public H264Depacketizer(int maxAccessUnitBytes = 8 * 1024 * 1024)
+            : base(maxAccessUnitBytes)
         {
-            if (maxAccessUnitBytes < 1024)
-            {
-                throw new ArgumentOutOfRangeException(nameof(maxAccessUnitBytes), maxAccessUnitBytes, "An access unit may be at least 1024 bytes.");
-            }
-
-            _maxAccessUnitBytes = maxAccessUnitBytes;
         }
 
-        /// <summary>Packets dropped as not RTP, another sender's, duplicate or late, or not H.264 payload.</summary>
-        public long Dropped { get; private set; }
-
-        /// <summary>Sequence numbers missed.</summary>
-        public long Lost { get; private set; }
-
-        /// <summary>Takes one packet; returns the access units it completed (none, one, or two when it both starts and ends a unit).</summary>
-        public IReadOnlyList<RtpAccessUnit> Push(ReadOnlySpan<byte> packet)
-        {
-            if (!RtpPacket.TryRead(packet, out var rtp) || !FromSender(rtp))
-            {
-                Dropped++;
-                return None;
-            }
-
-            bool gap = false;
-            if (_lastSequence is int last)
-            {
-                int ahead = (ushort)(rtp.Sequence - last);
-                if (ahead == 0 || ahead >= 65536 - MaxMisorder)
-                {
-                    Dropped++; // a duplicate, or one that came after later ones
-                    return None;
-                }
-
-                if (ahead >= MaxDropout)
-                {
-                    // A jump: a sender that restarted its numbering, or a stray packet. Followed once confirmed.
-                    if (_newSequence != rtp.Sequence)
-                    {
-                        _newSequence = (ushort)(rtp.Sequence + 1);
-                        Dropped++;
-                        return None;
-                    }
-
-                    gap = true;
-                }
-                else
-                {
-                    gap = ahead != 1;
-                    Lost += ahead - 1;
-                }
-            }
-
-            _newSequence = null;
-            _lastSequence = rtp.Sequence;
-            if (gap)
-            {
-                // The lost packets may have ended the unit being built or begun the next: both are damaged.
-                _damaged = true;
-                _fragmentLength = -1;
-            }
-
-            List<RtpAccessUnit>? done = null;
-            if (_timestamp != null && rtp.Timestamp != _timestamp && Finish() is { } previous)
-            {
-                done = new List<RtpAccessUnit>(2) { previous };
-            }
-
-            _damaged |= gap;
-            _timestamp = rtp.Timestamp;
-            if (rtp.Payload.IsEmpty)
-            {
-                Dropped++;
-            }
-            else
-            {
-                Take(rtp.Payload);
-            }
-
-            if (rtp.Marker && Finish() is { } current)
-            {
-                (done ??= new List<RtpAccessUnit>(1)).Add(current);
-            }
-
-            return (IReadOnlyList<RtpAccessUnit>?)done ?? None;
-        }
-
-        /// <summary>The access unit still being built (its marker never came: the stream ended), or null.</summary>
-        public RtpAccessUnit? Flush() => Finish();
-
-        private bool FromSender(RtpPacket rtp)
-        {
-            _payloadType ??= rtp.PayloadType;
-            if (rtp.PayloadType != _payloadType)
-            {
-                return false;
-            }
-
-            if (_ssrc == null || rtp.Ssrc == _ssrc)
-            {
-                _ssrc = rtp.Ssrc;
-                _newSsrc = null;
-                return true;
-            }
-
-            if (_newSsrc != rtp.Ssrc)
-            {
-                _newSsrc = rtp.Ssrc;
-                return false;
-            }
-
-            // The second packet in a row from a new source: the sender restarted.
-            _ssrc = rtp.Ssrc;
-            _newSsrc = null;
-            _lastSequence = null;
-            _damaged = true;
-            _fragmentLength = -1;
-            return true;
-        }
-
-        private void Take(ReadOnlySpan<byte> payload)
+        private protected override void Take(ReadOnlySpan<byte> payload)
         {
             if ((payload[0] & 0x80) != 0)
             {
@@ -174,125 +33,21 @@ namespace RtmpXProtect.Engine.Rtsp.Rtp
             }
             else if (type == StapA)
             {
-                int at = 1;
-                while (at + 2 <= payload.Length)
-                {
-                    int size = (payload[at] << 8) | payload[at + 1];
-                    if (size == 0 || at + 2 + size > payload.Length || (payload[at + 2] & 0x1F) == 0 || (payload[at + 2] & 0x1F) > 23 || (payload[at + 2] & 0x80) != 0)
-                    {
-                        Damage();
-                        return;
-                    }
-
-                    Add(payload.Slice(at + 2, size));
-                    at += 2 + size;
-                }
-
-                if (at != payload.Length)
-                {
-                    Damage();
-                }
+                Aggregated(payload, 1, header => (header & 0x80) == 0 && (header & 0x1F) >= 1 && (header & 0x1F) <= 23);
+            }
+            else if (type == FuA && payload.Length >= 3)
+            {
+                int nalType = payload[1] & 0x1F;
+                Fragment(new[] { (byte)((payload[0] & 0xE0) | nalType) }, nalType, (payload[1] & 0x80) != 0, (payload[1] & 0x40) != 0, payload.Slice(2));
             }
             else if (type == FuA)
             {
-                Fragment(payload);
+                BrokenFragment();
             }
             else
             {
                 Damage(); // STAP-B, MTAP, FU-B (interleaved mode) or a reserved type
             }
-        }
-
-        private void Fragment(ReadOnlySpan<byte> payload)
-        {
-            if (payload.Length < 3)
-            {
-                _fragmentLength = -1;
-                Damage();
-                return;
-            }
-
-            bool start = (payload[1] & 0x80) != 0, end = (payload[1] & 0x40) != 0;
-            int type = payload[1] & 0x1F;
-            if (start)
-            {
-                if (_fragmentLength >= 0)
-                {
-                    _damaged = true; // the previous one never ended
-                }
-
-                _fragmentLength = 0;
-                _fragmentType = type;
-                Append(ref _fragment, ref _fragmentLength, new[] { (byte)((payload[0] & 0xE0) | type) });
-            }
-            else if (_fragmentLength < 0)
-            {
-                _damaged = true; // its start was lost: so is the NAL unit
-                return;
-            }
-            else if (type != _fragmentType)
-            {
-                _fragmentLength = -1;
-                Damage();
-                return;
-            }
-
-            if (_fragmentLength + payload.Length - 2 > _maxAccessUnitBytes)
-            {
-                _fragmentLength = -1;
-                _damaged = true;
-                return;
-            }
-
-            Append(ref _fragment, ref _fragmentLength, payload.Slice(2));
-            if (end)
-            {
-                Add(_fragment.AsSpan(0, _fragmentLength));
-                _fragmentLength = -1;
-            }
-        }
-
-        private void Add(ReadOnlySpan<byte> nal)
-        {
-            if (_unitLength + StartCode.Length + nal.Length > _maxAccessUnitBytes)
-            {
-                _damaged = true;
-                return;
-            }
-
-            Append(ref _unit, ref _unitLength, StartCode);
-            Append(ref _unit, ref _unitLength, nal);
-        }
-
-        private void Damage()
-        {
-            Dropped++;
-            _damaged = true;
-        }
-
-        private RtpAccessUnit? Finish()
-        {
-            var unit = _unitLength == 0 ? null : new RtpAccessUnit(_timestamp!.Value, _unit.AsSpan(0, _unitLength).ToArray(), complete: !_damaged && _fragmentLength < 0);
-
-            // One large unit does not pin its buffers for the life of the stream.
-            _unit = _unit.Length > ShrinkAbove ? Array.Empty<byte>() : _unit;
-            _fragment = _fragment.Length > ShrinkAbove ? Array.Empty<byte>() : _fragment;
-            _unitLength = 0;
-            _fragmentLength = -1;
-            _damaged = false;
-            _timestamp = null;
-            return unit;
-        }
-
-        private static void Append(ref byte[] buffer, ref int length, ReadOnlySpan<byte> bytes)
-        {
-            if (length + bytes.Length > buffer.Length)
-            {
-                Array.Resize(ref buffer, Math.Max(length + bytes.Length, Math.Max(4096, buffer.Length * 2)));
-            }
-
-            bytes.CopyTo(buffer.AsSpan(length));
-            length += bytes.Length;
         }
     }
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using System.Text;
 
 namespace RtmpXProtect.Engine.Rtsp.Sdp
 {
@@ -19,38 +18,13 @@ namespace RtmpXProtect.Engine.Rtsp.Sdp
         /// <param name="control">The a=control URL of the track (relative, e.g. "trackID=0"), or null.</param>
         public static string Write(byte payloadType, byte[] sps, byte[] pps, int port = 0, string? control = null)
         {
-            if (payloadType < 96 || payloadType > 127)
-            {
-                throw new ArgumentOutOfRangeException(nameof(payloadType), payloadType, "H.264 takes a dynamic payload type, 96–127.");
-            }
-
-            if (sps == null || sps.Length < 4 || (sps[0] & 0x1F) != 7)
-            {
-                throw new ArgumentException("An SPS is a type 7 NAL unit of at least 4 bytes (header, profile, constraints, level).", nameof(sps));
-            }
-
-            if (pps == null || pps.Length < 1 || (pps[0] & 0x1F) != 8)
-            {
-                throw new ArgumentException("A PPS is a type 8 NAL unit.", nameof(pps));
-            }
-
-            if (control != null && (control.Length == 0 || control.IndexOf(' ') >= 0 || !Messages.RtspSyntax.IsFieldValue(control)))
-            {
-                throw new ArgumentException("A control URL is one word of printable characters.", nameof(control));
-            }
-
-            var text = new StringBuilder();
-            text.Append("m=video ").Append(port.ToString(CultureInfo.InvariantCulture)).Append(" RTP/AVP ").Append(payloadType.ToString(CultureInfo.InvariantCulture)).Append("\r\n");
-            text.Append("a=rtpmap:").Append(payloadType.ToString(CultureInfo.InvariantCulture)).Append(" H264/90000\r\n");
+            SdpMediaLines.Require(sps, 7, n => n[0] & 0x1F, 4, "SPS");
+            SdpMediaLines.Require(pps, 8, n => n[0] & 0x1F, 1, "PPS");
+            var text = SdpMediaLines.Begin(payloadType, "H264", port);
             text.Append("a=fmtp:").Append(payloadType.ToString(CultureInfo.InvariantCulture))
                 .Append(" packetization-mode=1;profile-level-id=").Append(sps[1].ToString("X2", CultureInfo.InvariantCulture)).Append(sps[2].ToString("X2", CultureInfo.InvariantCulture)).Append(sps[3].ToString("X2", CultureInfo.InvariantCulture))
                 .Append(";sprop-parameter-sets=").Append(Convert.ToBase64String(sps)).Append(',').Append(Convert.ToBase64String(pps)).Append("\r\n");
-            if (control != null)
-            {
-                text.Append("a=control:").Append(control).Append("\r\n");
-            }
-
-            return text.ToString();
+            return SdpMediaLines.End(text, control);
         }
     }
 }
