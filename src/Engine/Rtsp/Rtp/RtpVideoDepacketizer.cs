@@ -9,14 +9,11 @@ namespace RtmpXProtect.Engine.Rtsp.Rtp
     /// the NAL unit it was in, and the access unit is flagged incomplete, as is one with a NAL
     /// unit that could not be rebuilt. Packets that are not RTP, not this sender's, or not valid
     /// payload are counted and dropped, as a UDP receiver must, and an access unit never grows
-    /// past its limit. The sender is followed through a restart (new SSRC, or a sequence jump) as
-    /// RFC 3550 Appendix A.1 does: after the new numbering has been seen twice in a row. The
-    /// codec reads its payload formats (<see cref="Take"/>) with the helpers here.
+    /// past its limit. Which packets are the stream's is <see cref="RtpSourceTracker"/>'s to say.
+    /// The codec reads its payload formats (<see cref="Take"/>) with the helpers here.
     /// </summary>
     public abstract class RtpVideoDepacketizer
     {
-        private const int MaxDropout = 3000;
-        private const int MaxMisorder = 100;
         private const int ShrinkAbove = 1 << 20;
         private static readonly byte[] StartCode = { 0, 0, 0, 1 };
         private static readonly RtpAccessUnit[] None = Array.Empty<RtpAccessUnit>();
@@ -29,11 +26,8 @@ namespace RtmpXProtect.Engine.Rtsp.Rtp
         private int _fragmentType;
         private bool _damaged;
         private uint? _timestamp;
-        private int? _lastSequence;
-        private uint? _ssrc;
-        private byte? _payloadType;
-        private uint? _newSsrc;
-        private int? _newSequence;
+        private readonly RtpSourceTracker _source = new RtpSourceTracker();
+        private long _notRtp;
 
         /// <summary>Creates a depacketizer; an access unit over <paramref name="maxAccessUnitBytes"/> loses what does not fit.</summary>
         private protected RtpVideoDepacketizer(int maxAccessUnitBytes)
@@ -46,52 +40,26 @@ namespace RtmpXProtect.Engine.Rtsp.Rtp
             _maxAccessUnitBytes = maxAccessUnitBytes;
         }
 
-        /// <summary>Packets dropped as not RTP, another sender's, duplicate or late, or not H.264 payload.</summary>
-        public long Dropped { get; private set; }
+        /// <summary>Packets dropped as not RTP, another sender's, duplicate or late, or not valid payload.</summary>
+        public long Dropped => _notRtp + _source.Dropped;
 
         /// <summary>Sequence numbers missed.</summary>
-        public long Lost { get; private set; }
+        public long Lost => _source.Lost;
 
         /// <summary>Takes one packet; returns the access units it completed (none, one, or two when it both starts and ends a unit).</summary>
         public IReadOnlyList<RtpAccessUnit> Push(ReadOnlySpan<byte> packet)
         {
-            if (!RtpPacket.TryRead(packet, out var rtp) || !FromSender(rtp))
+            if (!RtpPacket.TryRead(packet, out var rtp))
             {
-                Dropped++;
+                _notRtp++;
                 return None;
             }
 
-            bool gap = false;
-            if (_lastSequence is int last)
+            if (!_source.Accept(rtp, out bool gap))
             {
-                int ahead = (ushort)(rtp.Sequence - last);
-                if (ahead == 0 || ahead >= 65536 - MaxMisorder)
-                {
-                    Dropped++; // a duplicate, or one that came after later ones
-                    return None;
-                }
-
-                if (ahead >= MaxDropout)
-                {
-                    // A jump: a sender that restarted its numbering, or a stray packet. Followed once confirmed.
-                    if (_newSequence != rtp.Sequence)
-                    {
-                        _newSequence = (ushort)(rtp.Sequence + 1);
-                        Dropped++;
-                        return None;
-                    }
-
-                    gap = true;
-                }
-                else
-                {
-                    gap = ahead != 1;
-                    Lost += ahead - 1;
-                }
+                return None;
             }
 
-            _newSequence = null;
-            _lastSequence = rtp.Sequence;
             if (gap)
             {
                 // The lost packets may have ended the unit being built or begun the next: both are damaged.
@@ -109,7 +77,7 @@ namespace RtmpXProtect.Engine.Rtsp.Rtp
             _timestamp = rtp.Timestamp;
             if (rtp.Payload.IsEmpty)
             {
-                Dropped++;
+                _source.Refused();
             }
             else
             {
@@ -126,36 +94,6 @@ namespace RtmpXProtect.Engine.Rtsp.Rtp
 
         /// <summary>The access unit still being built (its marker never came: the stream ended), or null.</summary>
         public RtpAccessUnit? Flush() => Finish();
-
-        private bool FromSender(RtpPacket rtp)
-        {
-            _payloadType ??= rtp.PayloadType;
-            if (rtp.PayloadType != _payloadType)
-            {
-                return false;
-            }
-
-            if (_ssrc == null || rtp.Ssrc == _ssrc)
-            {
-                _ssrc = rtp.Ssrc;
-                _newSsrc = null;
-                return true;
-            }
-
-            if (_newSsrc != rtp.Ssrc)
-            {
-                _newSsrc = rtp.Ssrc;
-                return false;
-            }
-
-            // The second packet in a row from a new source: the sender restarted.
-            _ssrc = rtp.Ssrc;
-            _newSsrc = null;
-            _lastSequence = null;
-            _damaged = true;
-            _fragmentLength = -1;
-            return true;
-        }
 
         /// <summary>Reads one packet's payload (never empty), adding NAL units with the helpers below.</summary>
         private protected abstract void Take(ReadOnlySpan<byte> payload);
@@ -254,7 +192,7 @@ namespace RtmpXProtect.Engine.Rtsp.Rtp
         /// <summary>Counts a payload that could not be read and flags the access unit.</summary>
         private protected void Damage()
         {
-            Dropped++;
+            _source.Refused();
             _damaged = true;
         }
 

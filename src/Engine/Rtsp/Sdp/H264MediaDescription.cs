@@ -20,7 +20,7 @@ namespace RtmpXProtect.Engine.Rtsp.Sdp
         {
             SdpMediaLines.Require(sps, 7, n => n[0] & 0x1F, 4, "SPS");
             SdpMediaLines.Require(pps, 8, n => n[0] & 0x1F, 1, "PPS");
-            var text = SdpMediaLines.Begin(payloadType, "H264", port);
+            var text = SdpMediaLines.Begin("video", payloadType, "H264/90000", port);
             text.Append("a=fmtp:").Append(payloadType.ToString(CultureInfo.InvariantCulture))
                 .Append(" packetization-mode=1;profile-level-id=").Append(sps[1].ToString("X2", CultureInfo.InvariantCulture)).Append(sps[2].ToString("X2", CultureInfo.InvariantCulture)).Append(sps[3].ToString("X2", CultureInfo.InvariantCulture))
                 .Append(";sprop-parameter-sets=").Append(Convert.ToBase64String(sps)).Append(',').Append(Convert.ToBase64String(pps)).Append("\r\n");

@@ -23,7 +23,7 @@ namespace RtmpXProtect.Engine.Rtsp.Sdp
             SdpMediaLines.Require(vps, 32, TypeOf, 3, "VPS");
             SdpMediaLines.Require(sps, 33, TypeOf, 3, "SPS");
             SdpMediaLines.Require(pps, 34, TypeOf, 3, "PPS");
-            var text = SdpMediaLines.Begin(payloadType, "H265", port);
+            var text = SdpMediaLines.Begin("video", payloadType, "H265/90000", port);
             text.Append("a=fmtp:").Append(payloadType.ToString(CultureInfo.InvariantCulture))
                 .Append(" sprop-vps=").Append(Convert.ToBase64String(vps))
                 .Append(";sprop-sps=").Append(Convert.ToBase64String(sps))

@@ -4,11 +4,11 @@ using System.Text;
 
 namespace RtmpXProtect.Engine.Rtsp.Sdp
 {
-    /// <summary>The lines every video media section starts and ends with (RFC 4566 §5.14, RFC 2326 C.1.1), checked.</summary>
+    /// <summary>The lines every media section starts and ends with (RFC 4566 §5.14, RFC 2326 C.1.1), checked.</summary>
     internal static class SdpMediaLines
     {
-        /// <summary>m= and a=rtpmap at 90 kHz for <paramref name="encoding"/> ("H264", "H265").</summary>
-        public static StringBuilder Begin(byte payloadType, string encoding, int port)
+        /// <summary>m= and a=rtpmap: <paramref name="media"/> "video" or "audio", <paramref name="encoding"/> such as "H264/90000".</summary>
+        public static StringBuilder Begin(string media, byte payloadType, string encoding, int port)
         {
             if (payloadType < 96 || payloadType > 127)
             {
@@ -22,8 +22,8 @@ namespace RtmpXProtect.Engine.Rtsp.Sdp
 
             var pt = payloadType.ToString(CultureInfo.InvariantCulture);
             return new StringBuilder()
-                .Append("m=video ").Append(port.ToString(CultureInfo.InvariantCulture)).Append(" RTP/AVP ").Append(pt).Append("\r\n")
-                .Append("a=rtpmap:").Append(pt).Append(' ').Append(encoding).Append("/90000\r\n");
+                .Append("m=").Append(media).Append(' ').Append(port.ToString(CultureInfo.InvariantCulture)).Append(" RTP/AVP ").Append(pt).Append("\r\n")
+                .Append("a=rtpmap:").Append(pt).Append(' ').Append(encoding).Append("\r\n");
         }
 
         /// <summary>a=control, when there is one, and the section as text.</summary>

@@ -1,0 +1,61 @@
+using System;
+using System.Collections.Generic;
+
+namespace RtmpXProtect.Engine.Rtsp.Rtp
+{
+    /// <summary>
+    /// AAC frames into RTP packets as RFC 3640 AAC-hbr: one access unit per packet behind a
+    /// 16-bit AU-headers-length and one AU header (13-bit size, 3-bit index 0), or, for a frame
+    /// larger than a packet, fragments that each carry the whole frame's size (§3.2.3.2). The
+    /// marker is set on a packet that ends a frame; the timestamp is the frame's first sample.
+    /// </summary>
+    public sealed class AacPacketizer
+    {
+        private const int MaxFrameBytes = (1 << 13) - 1;
+
+        private readonly int _maxPayload;
+        private readonly byte _payloadType;
+        private readonly uint _ssrc;
+        private ushort _sequence;
+
+        /// <summary>Packetizes for packets of at most <paramref name="maxPacketBytes"/> (RTP header included).</summary>
+        public AacPacketizer(byte payloadType, uint ssrc, ushort firstSequence, int maxPacketBytes = 1400)
+        {
+            if (maxPacketBytes < RtpHeader.Length + 8 || maxPacketBytes > 65535)
+            {
+                throw new ArgumentOutOfRangeException(nameof(maxPacketBytes), maxPacketBytes, "An RTP packet is 20–65535 bytes here.");
+            }
+
+            _payloadType = payloadType;
+            _ssrc = ssrc;
+            _sequence = firstSequence;
+            _maxPayload = maxPacketBytes - RtpHeader.Length - 4;
+        }
+
+        /// <summary>The packets of one raw AAC frame (no ADTS header) whose first sample is at <paramref name="timestamp"/> (sample rate).</summary>
+        /// <exception cref="ArgumentException">The frame is empty or larger than a 13-bit AU size can say.</exception>
+        public List<byte[]> Packetize(ReadOnlySpan<byte> frame, uint timestamp)
+        {
+            if (frame.IsEmpty || frame.Length > MaxFrameBytes)
+            {
+                throw new ArgumentException($"An AAC frame is 1–{MaxFrameBytes} bytes in AAC-hbr.", nameof(frame));
+            }
+
+            var packets = new List<byte[]>();
+            for (int offset = 0; offset < frame.Length; offset += _maxPayload)
+            {
+                int length = Math.Min(_maxPayload, frame.Length - offset);
+                var packet = new byte[RtpHeader.Length + 4 + length];
+                RtpHeader.Write(packet, offset + length == frame.Length, _payloadType, _sequence++, timestamp, _ssrc);
+                packet[12] = 0;
+                packet[13] = 16; // AU-headers-length in bits: one 16-bit header
+                packet[14] = (byte)(frame.Length >> 5);
+                packet[15] = (byte)(frame.Length << 3);
+                frame.Slice(offset, length).CopyTo(packet.AsSpan(RtpHeader.Length + 4));
+                packets.Add(packet);
+            }
+
+            return packets;
+        }
+    }
+}
