@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
 using RtmpXProtect.Engine.Tests.XProtect.ImageServer;
 using RtmpXProtect.Engine.XProtect.ImageServer;
@@ -27,41 +26,11 @@ public sealed class ImageServerFuzzTests
     {
         var corpora = Corpora();
         var limits = new ImageServerLimits { MaxPartBytes = 64 * 1024, MaxReplyBytes = 256 * 1024, MaxXmlBytes = 4096, MaxHeaderBytes = 512 };
-        int errors = 0, messages = 0, largestHeld = 0;
-
-        for (var seed = FirstSeed; seed < FirstSeed + Iterations; seed++)
+        var (messages, errors, largestHeld) = ReaderFuzzer.Run<ImageServerProtocolException>(corpora, Iterations, FirstSeed, () =>
         {
-            var random = new Random(seed);
-            var input = Mutator.Mutate(corpora[random.Next(corpora.Length)], corpora[random.Next(corpora.Length)], random);
             var reader = new ImageServerReader(limits);
-            var held = new List<byte>();
-            try
-            {
-                int offset = 0;
-                while (offset < input.Length)
-                {
-                    int read = Math.Min(input.Length - offset, 1 + random.Next(700));
-                    held.AddRange(input.Skip(offset).Take(read));
-                    offset += read;
-                    while (reader.TryRead(held.ToArray(), out var message, out var consumed) || consumed > 0)
-                    {
-                        held.RemoveRange(0, consumed);
-                        messages += message == null ? 0 : 1;
-                    }
-
-                    largestHeld = Math.Max(largestHeld, held.Count);
-                }
-            }
-            catch (ImageServerProtocolException)
-            {
-                errors++;
-            }
-            catch (Exception e)
-            {
-                throw new FuzzFailure(seed, e);
-            }
-        }
-
+            return held => (reader.TryRead(held, out var message, out var consumed) && message != null, consumed);
+        });
         _output.WriteLine($"{Iterations} streams: {messages} messages, {errors} protocol errors, at most {largestHeld} bytes held");
         Assert.True(errors > Iterations / 10, "mutations are refused");
         Assert.True(messages > Iterations / 2, "mutations leave messages before them readable");

@@ -1,6 +1,4 @@
 using System;
-using System.Collections.Generic;
-using System.Linq;
 using RtmpXProtect.Engine.Rtsp.Messages;
 using RtmpXProtect.Engine.Tests.Rtsp;
 using Xunit;
@@ -27,41 +25,11 @@ public sealed class RtspFuzzTests
     {
         var corpora = Corpora();
         var limits = new RtspLimits { MaxHeaderBytes = 1024, MaxHeaders = 16, MaxBodyBytes = 4096 };
-        int errors = 0, messages = 0, largestHeld = 0;
-
-        for (var seed = FirstSeed; seed < FirstSeed + Iterations; seed++)
+        var (messages, errors, largestHeld) = ReaderFuzzer.Run<RtspProtocolException>(corpora, Iterations, FirstSeed, () =>
         {
-            var random = new Random(seed);
-            var input = Mutator.Mutate(corpora[random.Next(corpora.Length)], corpora[random.Next(corpora.Length)], random);
             var reader = new RtspReader(limits);
-            var held = new List<byte>();
-            try
-            {
-                int offset = 0;
-                while (offset < input.Length)
-                {
-                    int read = Math.Min(input.Length - offset, 1 + random.Next(700));
-                    held.AddRange(input.Skip(offset).Take(read));
-                    offset += read;
-                    while (reader.TryRead(held.ToArray(), out var message, out var consumed) || consumed > 0)
-                    {
-                        held.RemoveRange(0, consumed);
-                        messages += message == null ? 0 : 1;
-                    }
-
-                    largestHeld = Math.Max(largestHeld, held.Count);
-                }
-            }
-            catch (RtspProtocolException)
-            {
-                errors++;
-            }
-            catch (Exception e)
-            {
-                throw new FuzzFailure(seed, e);
-            }
-        }
-
+            return held => (reader.TryRead(held, out var message, out var consumed) && message != null, consumed);
+        });
         _output.WriteLine($"{Iterations} conversations: {messages} messages, {errors} protocol errors, at most {largestHeld} bytes held");
         Assert.True(errors > Iterations / 10, "mutations are refused");
         Assert.True(messages > Iterations / 2, "mutations leave messages before them readable");

@@ -67,19 +67,13 @@ public sealed class AacRtpWithFfmpegTests
     {
         using var temp = new TempDirectory();
         var frames = AdtsFrames(File.ReadAllBytes(await EncodeAsync(temp)));
-        int port = FreeUdpPort();
+        int port = UdpPorts.Free();
         var sdp = temp.File("audio.sdp");
         File.WriteAllText(sdp, "v=0\r\no=- 0 0 IN IP4 127.0.0.1\r\ns=rtmpx\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n" + AacMediaDescription.Write(97, AudioSpecificConfig.Create(2, 44100, 2), port));
         var output = temp.File("frames.txt");
         int expected = frames.Count - 1;
         await using var ffmpeg = PeerProcess.Start("ffmpeg", new[] { "-nostdin", "-v", "error", "-protocol_whitelist", "file,udp,rtp", "-i", sdp, "-frames:a", expected.ToString(CultureInfo.InvariantCulture), "-f", "framecrc", output });
-        using (var ready = new CancellationTokenSource(Step))
-        {
-            while (!File.ReadLines("/proc/net/udp").Skip(1).Any(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1].EndsWith(":" + port.ToString("X4", CultureInfo.InvariantCulture), StringComparison.Ordinal)))
-            {
-                await Task.Delay(20, ready.Token);
-            }
-        }
+        await UdpPorts.WaitUntilBoundAsync(port, Step);
 
         var packetizer = new AacPacketizer(97, 0xA0C, 7);
         using var udp = new UdpClient();
@@ -128,12 +122,5 @@ public sealed class AacRtpWithFfmpegTests
         }
 
         return frames;
-    }
-
-    private static int FreeUdpPort()
-    {
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)socket.LocalEndPoint!).Port;
     }
 }

@@ -8,8 +8,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using RtmpXProtect.Engine.Media;
 using RtmpXProtect.Engine.Media.Nal;
-using RtmpXProtect.Engine.Rtsp.Rtp;
-using RtmpXProtect.Engine.Rtsp.Sdp;
 using RtmpXProtect.Interop.Tests.Harness;
 using RtmpXProtect.Interop.Tests.Peers;
 using Xunit;
@@ -34,7 +32,7 @@ public sealed class RtpToFfmpegTests
         var bytes = File.ReadAllBytes(await codec.EncodeAsync(temp.Path, 4));
         var units = AccessUnitSplitter.Split(bytes, codec.Codec);
 
-        int port = UdpPort();
+        int port = UdpPorts.Free();
         var sdp = temp.File("cam.sdp");
         File.WriteAllText(sdp, "v=0\r\no=- 0 0 IN IP4 127.0.0.1\r\ns=rtmpx\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n" + codec.Media(bytes.AsSpan(units[0].Offset, units[0].Length).ToArray(), port));
 
@@ -43,7 +41,7 @@ public sealed class RtpToFfmpegTests
         var frames = temp.File("frames.txt");
         int expected = units.Count - 1;
         await using var ffmpeg = PeerProcess.Start("ffmpeg", new[] { "-nostdin", "-v", "error", "-protocol_whitelist", "file,udp,rtp", "-threads", "1", "-i", sdp, "-frames:v", expected.ToString(CultureInfo.InvariantCulture), "-f", "framecrc", frames });
-        await WaitUntilAsync(() => IsBound(port), Step);
+        await UdpPorts.WaitUntilBoundAsync(port, Step);
 
         var packetizer = codec.Packetizer(maxPacketBytes: 1200);
         int fragmented = 0;
@@ -67,31 +65,5 @@ public sealed class RtpToFfmpegTests
         Assert.Contains("#dimensions 0: 640x360", lines);
         Assert.Equal(expected, lines.Count(l => !l.StartsWith('#')));
         Assert.True(fragmented > units.Count, $"{fragmented} fragmentation units: key frames and large pictures were fragmented");
-    }
-
-    private static async Task Run(string program, params string[] arguments)
-    {
-        await using var process = PeerProcess.Start(program, arguments);
-        Assert.Equal(0, await process.WaitForExitAsync(Step));
-    }
-
-    private static int UdpPort()
-    {
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)socket.LocalEndPoint!).Port;
-    }
-
-    // ffmpeg has bound the RTP port once /proc/net/udp lists it (local address column, port in hex).
-    private static bool IsBound(int port) =>
-        File.ReadLines("/proc/net/udp").Skip(1).Any(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1].EndsWith(":" + port.ToString("X4"), StringComparison.Ordinal));
-
-    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout)
-    {
-        using var stop = new CancellationTokenSource(timeout);
-        while (!condition())
-        {
-            await Task.Delay(20, stop.Token);
-        }
     }
 }
