@@ -34,7 +34,7 @@ public sealed class AacRtpWithFfmpegTests
         await RunAsync("-i", await EncodeAsync(temp), "-c", "copy", source);
         var framed = temp.File("same.aac");
         await RunAsync("-i", source, "-c", "copy", "-f", "adts", framed);
-        var expected = AdtsFrames(File.ReadAllBytes(framed));
+        var expected = AdtsFile.Frames(File.ReadAllBytes(framed));
 
         using var udp = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
         udp.Client.ReceiveBufferSize = 4 << 20;
@@ -66,7 +66,7 @@ public sealed class AacRtpWithFfmpegTests
     public async Task Ffmpeg_decodes_every_frame_the_packetizer_sends()
     {
         using var temp = new TempDirectory();
-        var frames = AdtsFrames(File.ReadAllBytes(await EncodeAsync(temp)));
+        var frames = AdtsFile.Frames(File.ReadAllBytes(await EncodeAsync(temp)));
         int port = UdpPorts.Free();
         var sdp = temp.File("audio.sdp");
         File.WriteAllText(sdp, "v=0\r\no=- 0 0 IN IP4 127.0.0.1\r\ns=rtmpx\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n" + AacMediaDescription.Write(97, AudioSpecificConfig.Create(2, 44100, 2), port));
@@ -106,21 +106,5 @@ public sealed class AacRtpWithFfmpegTests
     {
         await using var ffmpeg = PeerProcess.Start("ffmpeg", new[] { "-nostdin", "-v", "error", "-y" }.Concat(arguments));
         Assert.Equal(0, await ffmpeg.WaitForExitAsync(Step));
-    }
-
-    // The raw frames of an ADTS stream (ISO 14496-3 §1.A.2): a 7-byte header (9 with a CRC), its 13-bit frame length at bit 30.
-    private static List<byte[]> AdtsFrames(byte[] adts)
-    {
-        var frames = new List<byte[]>();
-        for (int at = 0; at + 7 <= adts.Length;)
-        {
-            Assert.Equal(0xFFF, (adts[at] << 4) | (adts[at + 1] >> 4));
-            int header = (adts[at + 1] & 1) == 1 ? 7 : 9;
-            int length = ((adts[at + 3] & 3) << 11) | (adts[at + 4] << 3) | (adts[at + 5] >> 5);
-            frames.Add(adts.AsSpan(at + header, length - header).ToArray());
-            at += length;
-        }
-
-        return frames;
     }
 }
