@@ -13,23 +13,12 @@ namespace RtmpXProtect.Engine.Rtsp.Rtp
     {
         private const int MaxFrameBytes = (1 << 13) - 1;
 
-        private readonly int _maxPayload;
-        private readonly byte _payloadType;
-        private readonly uint _ssrc;
-        private ushort _sequence;
+        private readonly RtpPacketWriter _writer;
 
         /// <summary>Packetizes for packets of at most <paramref name="maxPacketBytes"/> (RTP header included).</summary>
         public AacPacketizer(byte payloadType, uint ssrc, ushort firstSequence, int maxPacketBytes = 1400)
         {
-            if (maxPacketBytes < RtpHeader.Length + 8 || maxPacketBytes > 65535)
-            {
-                throw new ArgumentOutOfRangeException(nameof(maxPacketBytes), maxPacketBytes, "An RTP packet is 20–65535 bytes here.");
-            }
-
-            _payloadType = payloadType;
-            _ssrc = ssrc;
-            _sequence = firstSequence;
-            _maxPayload = maxPacketBytes - RtpHeader.Length - 4;
+            _writer = new RtpPacketWriter(payloadType, ssrc, firstSequence, maxPacketBytes, prefixBytes: 4);
         }
 
         /// <summary>The packets of one raw AAC frame (no ADTS header) whose first sample is at <paramref name="timestamp"/> (sample rate).</summary>
@@ -42,17 +31,14 @@ namespace RtmpXProtect.Engine.Rtsp.Rtp
             }
 
             var packets = new List<byte[]>();
-            for (int offset = 0; offset < frame.Length; offset += _maxPayload)
+            int maxData = _writer.MaxPayload - 4;
+
+            // AU-headers-length in bits (one 16-bit header), then the header: 13-bit size, 3-bit index 0.
+            var header = new byte[] { 0, 16, (byte)(frame.Length >> 5), (byte)(frame.Length << 3) };
+            for (int offset = 0; offset < frame.Length; offset += maxData)
             {
-                int length = Math.Min(_maxPayload, frame.Length - offset);
-                var packet = new byte[RtpHeader.Length + 4 + length];
-                RtpHeader.Write(packet, offset + length == frame.Length, _payloadType, _sequence++, timestamp, _ssrc);
-                packet[12] = 0;
-                packet[13] = 16; // AU-headers-length in bits: one 16-bit header
-                packet[14] = (byte)(frame.Length >> 5);
-                packet[15] = (byte)(frame.Length << 3);
-                frame.Slice(offset, length).CopyTo(packet.AsSpan(RtpHeader.Length + 4));
-                packets.Add(packet);
+                int length = Math.Min(maxData, frame.Length - offset);
+                packets.Add(_writer.Packet(header, frame.Slice(offset, length), offset + length == frame.Length, timestamp));
             }
 
             return packets;

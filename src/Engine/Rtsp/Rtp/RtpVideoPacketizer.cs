@@ -13,27 +13,16 @@ namespace RtmpXProtect.Engine.Rtsp.Rtp
     /// </summary>
     public abstract class RtpVideoPacketizer
     {
-        private readonly int _maxPayload;
-        private readonly byte _payloadType;
-        private readonly uint _ssrc;
-        private ushort _sequence;
+        private readonly RtpPacketWriter _writer;
 
         /// <summary>Packetizes for packets of at most <paramref name="maxPacketBytes"/> (RTP header included).</summary>
         private protected RtpVideoPacketizer(byte payloadType, uint ssrc, ushort firstSequence, int maxPacketBytes)
         {
-            if (maxPacketBytes < RtpHeader.Length + 8 || maxPacketBytes > 65535)
-            {
-                throw new ArgumentOutOfRangeException(nameof(maxPacketBytes), maxPacketBytes, "An RTP packet is 20–65535 bytes here.");
-            }
-
-            _payloadType = payloadType;
-            _ssrc = ssrc;
-            _sequence = firstSequence;
-            _maxPayload = maxPacketBytes - RtpHeader.Length;
+            _writer = new RtpPacketWriter(payloadType, ssrc, firstSequence, maxPacketBytes, prefixBytes: 3);
         }
 
         /// <summary>The sequence number the next packet gets.</summary>
-        public ushort NextSequence => _sequence;
+        public ushort NextSequence => _writer.NextSequence;
 
         /// <summary>Bytes of the codec's NAL unit header (1 for H.264, 2 for H.265).</summary>
         private protected abstract int NalHeaderLength { get; }
@@ -55,19 +44,19 @@ namespace RtmpXProtect.Engine.Rtsp.Rtp
             {
                 var nal = accessUnit.Slice(units[i].Offset, units[i].Length);
                 bool last = i == units.Count - 1;
-                if (nal.Length <= _maxPayload)
+                if (nal.Length <= _writer.MaxPayload)
                 {
-                    packets.Add(Packet(nal, default, last, timestamp));
+                    packets.Add(_writer.Packet(default, nal, last, timestamp));
                     continue;
                 }
 
                 var rest = nal.Slice(NalHeaderLength);
-                int chunk = _maxPayload - NalHeaderLength - 1;
+                int chunk = _writer.MaxPayload - NalHeaderLength - 1;
                 for (int offset = 0; offset < rest.Length; offset += chunk)
                 {
                     int length = Math.Min(chunk, rest.Length - offset);
                     bool start = offset == 0, end = offset + length == rest.Length;
-                    packets.Add(Packet(rest.Slice(offset, length), FragmentHeader(nal, start, end), last && end, timestamp));
+                    packets.Add(_writer.Packet(FragmentHeader(nal, start, end), rest.Slice(offset, length), last && end, timestamp));
                 }
             }
 
@@ -79,14 +68,5 @@ namespace RtmpXProtect.Engine.Rtsp.Rtp
 
         /// <summary>The bytes in front of a fragment of <paramref name="nal"/>: the codec's payload header and FU header.</summary>
         private protected abstract byte[] FragmentHeader(ReadOnlySpan<byte> nal, bool start, bool end);
-
-        private byte[] Packet(ReadOnlySpan<byte> payload, ReadOnlySpan<byte> prefix, bool marker, uint timestamp)
-        {
-            var packet = new byte[RtpHeader.Length + prefix.Length + payload.Length];
-            RtpHeader.Write(packet, marker, _payloadType, _sequence++, timestamp, _ssrc);
-            prefix.CopyTo(packet.AsSpan(RtpHeader.Length));
-            payload.CopyTo(packet.AsSpan(RtpHeader.Length + prefix.Length));
-            return packet;
-        }
     }
 }
