@@ -27,6 +27,12 @@ namespace RtmpXProtect.Engine.Server
 
         public MediaFrame? AudioConfig => _audioConfig;
 
+        /// <summary>The frames since the last keyframe, in publish order (headers not included).</summary>
+        public IReadOnlyList<MediaFrame> Frames => _gop;
+
+        /// <summary>Whether a coded frame arrived: an encoder sends its sequence headers before it, so no header is still coming.</summary>
+        public bool HasCodedFrame => _gop.Count > 0;
+
         public void Add(MediaFrame frame)
         {
             switch (frame.Kind)

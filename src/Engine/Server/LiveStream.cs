@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
+using System.Threading.Tasks;
 using RtmpXProtect.Engine.Media;
 
 namespace RtmpXProtect.Engine.Server
@@ -17,6 +18,8 @@ namespace RtmpXProtect.Engine.Server
         private object? _publisher;
         private readonly BitrateWindow _bitrate = new BitrateWindow();
         private long _bytesSent;
+        private RtmpXProtect.Engine.Rtsp.Session.PublishPacketizer? _rtp;
+        private TaskCompletionSource<bool> _described = NewSignal();
 
         internal LiveStream(string key, long maxGopBytes)
         {
@@ -68,6 +71,16 @@ namespace RtmpXProtect.Engine.Server
             lock (_gate)
             {
                 _cache.Add(frame);
+                if (_rtp != null)
+                {
+                    frame.Rtp = Packetize(_rtp, frame);
+                }
+
+                if (_cache.HasCodedFrame || (_cache.VideoConfig != null && _cache.AudioConfig != null))
+                {
+                    _described.TrySetResult(true);
+                }
+
                 FramesReceived++;
                 BytesReceived += frame.Message.Payload.Length;
                 _bitrate.Add(frame.Message.Payload.Length, System.Diagnostics.Stopwatch.GetTimestamp());
@@ -100,6 +113,12 @@ namespace RtmpXProtect.Engine.Server
 
             _publisher = publisher;
             _cache.Clear();
+            _rtp = null;
+            if (_described.Task.IsCompleted)
+            {
+                _described = NewSignal();
+            }
+
             FramesReceived = 0;
             BytesReceived = 0;
             VideoDescription = null;
@@ -150,6 +169,11 @@ namespace RtmpXProtect.Engine.Server
 
             _publisher = null;
             _cache.Clear();
+            _rtp = null;
+
+            // Whoever waits to describe the stream finds it unpublished.
+            _described.TrySetResult(false);
+            _described = NewSignal();
             foreach (var sink in _sinks)
             {
                 sink.OnStop();
@@ -193,6 +217,59 @@ namespace RtmpXProtect.Engine.Server
 
         internal void Retire() => IsRetired = true;
 
+        /// <summary>
+        /// Completes when the publish's codecs are known (both sequence headers, or a coded frame:
+        /// no header comes after it), true, or when the publish ended first, false.
+        /// </summary>
+        internal Task<bool> Described
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _publisher == null ? Task.FromResult(false) : _described.Task;
+                }
+            }
+        }
+
+        /// <summary>
+        /// The RTP face of the current publish (caller holds <see cref="Gate"/>), made at the first
+        /// RTSP player: the cached GOP is packetized at once, in order, and every frame after it as
+        /// it is delivered. Null when unpublished or its codecs are none RTSP carries.
+        /// </summary>
+        internal RtmpXProtect.Engine.Rtsp.Session.PublishPacketizer? RtpPacketizer(WireLimits limits, DateTime wallClock, Random random)
+        {
+            if (_rtp != null || _publisher == null)
+            {
+                return _rtp;
+            }
+
+            _rtp = RtmpXProtect.Engine.Rtsp.Session.PublishPacketizer.Create(
+                _cache.VideoConfig?.Message.Payload.ToArray(), _cache.AudioConfig?.Message.Payload.ToArray(), limits, wallClock, random);
+            if (_rtp != null)
+            {
+                foreach (var frame in _cache.Frames)
+                {
+                    frame.Rtp = Packetize(_rtp, frame);
+                }
+            }
+
+            return _rtp;
+        }
+
+        private static RtmpXProtect.Engine.Rtsp.Session.RtpFrame? Packetize(RtmpXProtect.Engine.Rtsp.Session.PublishPacketizer rtp, MediaFrame frame)
+        {
+            var type = frame.Message.Type;
+            if (type != Rtmp.Messages.MessageType.Video && type != Rtmp.Messages.MessageType.Audio)
+            {
+                return null;
+            }
+
+            return rtp.Packetize(type == Rtmp.Messages.MessageType.Video, frame.Message.Payload.Span, frame.Message.Timestamp);
+        }
+
+        private static TaskCompletionSource<bool> NewSignal() => new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+
         /// <summary>The video of the current publish, once its sequence header arrived.</summary>
         internal VideoDescription? Video { get; private set; }
 
@@ -213,7 +290,7 @@ namespace RtmpXProtect.Engine.Server
                 var count = 0;
                 foreach (var sink in _sinks)
                 {
-                    if (sink is PlayerSink)
+                    if (sink is PlayerSink || sink is Rtsp.RtspPlayer)
                     {
                         count++;
                     }

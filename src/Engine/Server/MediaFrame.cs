@@ -27,6 +27,12 @@ namespace RtmpXProtect.Engine.Server
         /// <summary>What the frame is to the fan-out.</summary>
         public FrameKind Kind { get; }
 
+        /// <summary>
+        /// The frame as RTP packets, once the stream has RTSP players: made once on the publisher's
+        /// thread, in publish order, and shared by them all. Null for what RTP does not carry.
+        /// </summary>
+        internal RtmpXProtect.Engine.Rtsp.Session.RtpFrame? Rtp { get; set; }
+
         /// <summary>True for sequence headers and metadata: never dropped, cached for joiners.</summary>
         public bool IsConfig => Kind == FrameKind.AudioConfig || Kind == FrameKind.VideoConfig || Kind == FrameKind.Metadata;
 

@@ -24,7 +24,7 @@ namespace RtmpXProtect.Engine.Server
     /// out what the session raises against the stream hub. Reads happen on one loop; writes go
     /// through a queue that any thread may fill (players are fed by their publisher's thread).
     /// </summary>
-    internal sealed class RtmpConnection
+    internal sealed class RtmpConnection : IServerConnection
     {
 
         // Rented per read and returned at once (the session copies what it keeps), so only a

@@ -91,9 +91,9 @@ namespace RtmpXProtect.Engine.Server
             }
 
             var certificate = Options.Certificate;
-            if (Options.TlsEndpoint != null && (certificate == null || !certificate.HasPrivateKey))
+            if ((Options.TlsEndpoint != null || Options.RtspsEndpoint != null) && (certificate == null || !certificate.HasPrivateKey))
             {
-                throw new InvalidOperationException("RTMPS needs a certificate with its private key.");
+                throw new InvalidOperationException("RTMPS and RTSPS need a certificate with its private key.");
             }
 
             Socket? listener = null;
@@ -129,6 +129,17 @@ namespace RtmpXProtect.Engine.Server
                 });
             }
 
+            try
+            {
+                StartRtsp(certificate);
+            }
+            catch
+            {
+                _listener?.Dispose();
+                _tlsListener?.Dispose();
+                throw;
+            }
+
             _sweep = SweepLoopAsync();
         }
 
@@ -146,6 +157,7 @@ namespace RtmpXProtect.Engine.Server
             _stopping.Cancel();
             _listener?.Dispose();
             _tlsListener?.Dispose();
+            await StopRtspAsync().ConfigureAwait(false);
             if (_acceptLoop != null)
             {
                 await _acceptLoop.ConfigureAwait(false);
@@ -268,7 +280,7 @@ namespace RtmpXProtect.Engine.Server
             }
         }
 
-        private async Task AcceptLoopAsync(Socket listener, Func<Socket, IConnectionTransport> transport)
+        private async Task AcceptLoopAsync(Socket listener, Func<Socket, IConnectionTransport> transport, bool rtsp = false)
         {
             while (!_stopping.IsCancellationRequested)
             {
@@ -280,7 +292,7 @@ namespace RtmpXProtect.Engine.Server
                 catch (Exception e) when (e is ObjectDisposedException || e is SocketException)
                 {
                     // A reload that moved this listener closed it: its loop ends, the new one runs.
-                    if (_stopping.IsCancellationRequested || (listener != Volatile.Read(ref _listener) && listener != Volatile.Read(ref _tlsListener)))
+                    if (_stopping.IsCancellationRequested || !IsListening(listener))
                     {
                         return;
                     }
@@ -298,9 +310,18 @@ namespace RtmpXProtect.Engine.Server
                 // Media is latency-sensitive and already batched by the writer: no Nagle delay.
                 socket.NoDelay = true;
                 var id = Interlocked.Increment(ref _nextConnectionId);
-                var connection = new RtmpConnection(this, transport(socket), id, ticket);
-                _live[id] = connection;
-                _connections[id] = RunConnectionAsync(connection);
+                if (rtsp)
+                {
+                    var connection = new Rtsp.RtspConnection(this, transport(socket), id, ticket);
+                    _rtspLive[id] = connection;
+                    _connections[id] = RunConnectionAsync(connection, () => _rtspLive.TryRemove(id, out _));
+                }
+                else
+                {
+                    var connection = new RtmpConnection(this, transport(socket), id, ticket);
+                    _live[id] = connection;
+                    _connections[id] = RunConnectionAsync(connection, () => _live.TryRemove(id, out _));
+                }
             }
         }
 
@@ -357,22 +378,32 @@ namespace RtmpXProtect.Engine.Server
                 var now = Now;
                 foreach (var connection in _live.Values)
                 {
-                    try
-                    {
-                        connection.Sweep(now);
-                    }
-                    catch (Exception e)
-                    {
-                        // One connection's failure must not stop the others' timeouts.
-                        Log.Error(e, "Checking connection {Id} failed", connection.Id);
-                    }
+                    Sweep(connection, now);
+                }
+
+                foreach (var connection in _rtspLive.Values)
+                {
+                    Sweep(connection, now);
                 }
 
                 _admission.Prune(now);
             }
         }
 
-        private async Task RunConnectionAsync(RtmpConnection connection)
+        private void Sweep(IServerConnection connection, TimeSpan now)
+        {
+            try
+            {
+                connection.Sweep(now);
+            }
+            catch (Exception e)
+            {
+                // One connection's failure must not stop the others' timeouts.
+                Log.Error(e, "Checking connection {Id} failed", connection.Id);
+            }
+        }
+
+        private async Task RunConnectionAsync(IServerConnection connection, Action removed)
         {
             await Task.Yield();
             try
@@ -387,7 +418,7 @@ namespace RtmpXProtect.Engine.Server
             }
             finally
             {
-                _live.TryRemove(connection.Id, out _);
+                removed();
                 connection.Ticket.Release();
                 _connections.TryRemove(connection.Id, out _);
             }

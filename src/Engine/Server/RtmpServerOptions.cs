@@ -20,8 +20,14 @@ namespace RtmpXProtect.Engine.Server
         /// </summary>
         public IPEndPoint? TlsEndpoint { get; set; }
 
+        /// <summary>Where to listen for RTSP (every path also plays as rtsp://HOST:PORT/APP/STREAM); null for none.</summary>
+        public IPEndPoint? RtspEndpoint { get; set; }
+
+        /// <summary>Where to listen for RTSPS (RTSP inside TLS, with <see cref="Certificate"/>); null for none.</summary>
+        public IPEndPoint? RtspsEndpoint { get; set; }
+
         /// <summary>
-        /// The server certificate for <see cref="TlsEndpoint"/>, with its private key. The server does not
+        /// The server certificate for <see cref="TlsEndpoint"/> and <see cref="RtspsEndpoint"/>, with its private key. The server does not
         /// dispose it: its owner does, after the server stopped.
         /// </summary>
         public X509Certificate2? Certificate { get; set; }

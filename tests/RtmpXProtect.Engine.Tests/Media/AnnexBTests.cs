@@ -83,6 +83,19 @@ namespace RtmpXProtect.Engine.Tests.Media
         }
 
         [Fact]
+        public void Length_prefixed_units_are_found_in_place_and_empty_ones_skipped()
+        {
+            var data = new byte[] { 0, 0, 0, 3, 0x65, 1, 2, 0, 0, 0, 0, 0, 0, 0, 2, 0x41, 9 };
+
+            var units = AnnexB.FindLengthPrefixed(data, 4);
+
+            Assert.Equal(new[] { (4, 3), (15, 2) }, units.ConvertAll(u => (u.Offset, u.Length)));
+            Assert.Throws<MediaFormatException>(() => AnnexB.FindLengthPrefixed(data.AsSpan(0, 16), 4));
+            Assert.Throws<MediaFormatException>(() => AnnexB.FindLengthPrefixed(data.AsSpan(0, 9), 4));
+            Assert.Throws<System.ArgumentOutOfRangeException>(() => AnnexB.FindLengthPrefixed(data, 5));
+        }
+
+        [Fact]
         public void Every_truncation_of_length_prefixed_data_throws_or_converts()
         {
             var data = new byte[] { 0, 0, 0, 3, 0x65, 1, 2, 0, 0, 0, 2, 0x41, 9 };

@@ -14,16 +14,20 @@ public static class Ffprobe
 {
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(60);
 
-    /// <summary>Streams and packets of <paramref name="file"/>; throws with ffprobe's stderr when it cannot read it.</summary>
-    public static async Task<ProbeResult> ProbeAsync(string file)
+    /// <summary>
+    /// Streams and packets of <paramref name="file"/> (or a URL, read until it ends, with
+    /// <paramref name="inputOptions"/> such as "-rtsp_transport tcp" in front); throws with ffprobe's
+    /// stderr when it cannot read it.
+    /// </summary>
+    public static async Task<ProbeResult> ProbeAsync(string file, params string[] inputOptions)
     {
         var json = Path.Combine(Path.GetTempPath(), "rtmpx-ffprobe-" + Guid.NewGuid().ToString("N") + ".json");
         try
         {
-            await using var probe = PeerProcess.Start("ffprobe", new[]
-            {
-                "-v", "error", "-show_streams", "-show_packets", "-of", "json", "-o", json, file,
-            });
+            var arguments = new List<string> { "-v", "error" };
+            arguments.AddRange(inputOptions);
+            arguments.AddRange(new[] { "-show_streams", "-show_packets", "-of", "json", "-o", json, file });
+            await using var probe = PeerProcess.Start("ffprobe", arguments);
             var exitCode = await probe.WaitForExitAsync(ProbeTimeout).ConfigureAwait(false);
             if (exitCode != 0 || !File.Exists(json))
             {

@@ -83,16 +83,33 @@ namespace RtmpXProtect.Engine.Media.Nal
         /// </summary>
         public static void ToAnnexB(ReadOnlySpan<byte> lengthPrefixed, int nalLengthSize, IBufferWriter<byte> output)
         {
-            if (nalLengthSize < 1 || nalLengthSize > 4)
-            {
-                throw new ArgumentOutOfRangeException(nameof(nalLengthSize), nalLengthSize, "NAL length size must be 1–4.");
-            }
-
             if (output == null)
             {
                 throw new ArgumentNullException(nameof(output));
             }
 
+            foreach (var unit in FindLengthPrefixed(lengthPrefixed, nalLengthSize))
+            {
+                var dest = output.GetSpan(4 + unit.Length);
+                StartCode.CopyTo(dest);
+                lengthPrefixed.Slice(unit.Offset, unit.Length).CopyTo(dest.Slice(4));
+                output.Advance(4 + unit.Length);
+            }
+        }
+
+        /// <summary>
+        /// The NAL units of a length-prefixed buffer (AVCC/HVCC), where they lie in it. A length
+        /// that runs past the end, or a partial length field, throws <see cref="MediaFormatException"/>;
+        /// zero-length units are skipped.
+        /// </summary>
+        public static List<NalUnitRange> FindLengthPrefixed(ReadOnlySpan<byte> lengthPrefixed, int nalLengthSize)
+        {
+            if (nalLengthSize < 1 || nalLengthSize > 4)
+            {
+                throw new ArgumentOutOfRangeException(nameof(nalLengthSize), nalLengthSize, "NAL length size must be 1–4.");
+            }
+
+            var units = new List<NalUnitRange>();
             int offset = 0;
             while (offset < lengthPrefixed.Length)
             {
@@ -113,17 +130,14 @@ namespace RtmpXProtect.Engine.Media.Nal
                     throw new MediaFormatException($"NAL unit of {length} bytes runs past the end of the buffer ({lengthPrefixed.Length - offset} left).");
                 }
 
-                if (length == 0)
+                if (length > 0)
                 {
-                    continue;
+                    units.Add(new NalUnitRange(offset, (int)length));
+                    offset += (int)length;
                 }
-
-                var dest = output.GetSpan(4 + (int)length);
-                StartCode.CopyTo(dest);
-                lengthPrefixed.Slice(offset, (int)length).CopyTo(dest.Slice(4));
-                output.Advance(4 + (int)length);
-                offset += (int)length;
             }
+
+            return units;
         }
 
         private static void Add(List<NalUnitRange> units, ReadOnlySpan<byte> buffer, int start, int end)

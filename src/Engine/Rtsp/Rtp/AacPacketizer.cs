@@ -15,11 +15,17 @@ namespace RtmpXProtect.Engine.Rtsp.Rtp
 
         private readonly RtpPacketWriter _writer;
 
-        /// <summary>Packetizes for packets of at most <paramref name="maxPacketBytes"/> (RTP header included).</summary>
-        public AacPacketizer(byte payloadType, uint ssrc, ushort firstSequence, int maxPacketBytes = 1400)
+        /// <summary>
+        /// Packetizes for packets of at most <paramref name="maxPacketBytes"/> (RTP header included),
+        /// each with <paramref name="headroom"/> free bytes in front for the sender's framing.
+        /// </summary>
+        public AacPacketizer(byte payloadType, uint ssrc, ushort firstSequence, int maxPacketBytes = 1400, int headroom = 0)
         {
-            _writer = new RtpPacketWriter(payloadType, ssrc, firstSequence, maxPacketBytes, prefixBytes: 4);
+            _writer = new RtpPacketWriter(payloadType, ssrc, firstSequence, maxPacketBytes, prefixBytes: 4, headroom);
         }
+
+        /// <summary>The sequence number the next packet gets.</summary>
+        public ushort NextSequence => _writer.NextSequence;
 
         /// <summary>The packets of one raw AAC frame (no ADTS header) whose first sample is at <paramref name="timestamp"/> (sample rate).</summary>
         /// <exception cref="ArgumentException">The frame is empty or larger than a 13-bit AU size can say.</exception>

@@ -12,9 +12,12 @@ namespace RtmpXProtect.Engine.Rtsp.Rtp
         private const int NalAud = 9;
         private const int FuA = 28;
 
-        /// <summary>Packetizes for packets of at most <paramref name="maxPacketBytes"/> (RTP header included).</summary>
-        public H264Packetizer(byte payloadType, uint ssrc, ushort firstSequence, int maxPacketBytes = 1400)
-            : base(payloadType, ssrc, firstSequence, maxPacketBytes)
+        /// <summary>
+        /// Packetizes for packets of at most <paramref name="maxPacketBytes"/> (RTP header included),
+        /// each with <paramref name="headroom"/> free bytes in front for the sender's framing.
+        /// </summary>
+        public H264Packetizer(byte payloadType, uint ssrc, ushort firstSequence, int maxPacketBytes = 1400, int headroom = 0)
+            : base(payloadType, ssrc, firstSequence, maxPacketBytes, headroom)
         {
         }
 

@@ -29,5 +29,8 @@ namespace RtmpXProtect.Engine.Rtsp.Rtp
             destination[10] = (byte)(ssrc >> 8);
             destination[11] = (byte)ssrc;
         }
+
+        /// <summary>The sequence number of a packet this class wrote (bytes 2–3).</summary>
+        public static ushort SequenceOf(ReadOnlySpan<byte> packet) => (ushort)((packet[2] << 8) | packet[3]);
     }
 }

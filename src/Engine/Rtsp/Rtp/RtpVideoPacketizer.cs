@@ -15,10 +15,13 @@ namespace RtmpXProtect.Engine.Rtsp.Rtp
     {
         private readonly RtpPacketWriter _writer;
 
-        /// <summary>Packetizes for packets of at most <paramref name="maxPacketBytes"/> (RTP header included).</summary>
-        private protected RtpVideoPacketizer(byte payloadType, uint ssrc, ushort firstSequence, int maxPacketBytes)
+        /// <summary>
+        /// Packetizes for packets of at most <paramref name="maxPacketBytes"/> (RTP header included),
+        /// each with <paramref name="headroom"/> free bytes in front of its RTP header.
+        /// </summary>
+        private protected RtpVideoPacketizer(byte payloadType, uint ssrc, ushort firstSequence, int maxPacketBytes, int headroom)
         {
-            _writer = new RtpPacketWriter(payloadType, ssrc, firstSequence, maxPacketBytes, prefixBytes: 3);
+            _writer = new RtpPacketWriter(payloadType, ssrc, firstSequence, maxPacketBytes, prefixBytes: 3, headroom);
         }
 
         /// <summary>The sequence number the next packet gets.</summary>
@@ -30,23 +33,37 @@ namespace RtmpXProtect.Engine.Rtsp.Rtp
         /// <summary>The packets of one Annex B access unit shown at <paramref name="timestamp"/> (90 kHz).</summary>
         public List<byte[]> Packetize(ReadOnlySpan<byte> accessUnit, uint timestamp)
         {
-            var units = new List<NalUnitRange>();
-            foreach (var unit in AnnexB.FindNalUnits(accessUnit))
+            var packets = new List<byte[]>();
+            Packetize(accessUnit, AnnexB.FindNalUnits(accessUnit), timestamp, packets, endsAccessUnit: true);
+            return packets;
+        }
+
+        /// <summary>
+        /// Adds to <paramref name="packets"/> the packets of the NAL units of <paramref name="data"/>
+        /// that <paramref name="units"/> point at (from Annex B or a length-prefixed buffer), at
+        /// <paramref name="timestamp"/> (90 kHz). The marker goes on the last packet only when
+        /// <paramref name="endsAccessUnit"/>: parameter sets sent ahead of a picture do not end it.
+        /// </summary>
+        public void Packetize(ReadOnlySpan<byte> data, IReadOnlyList<NalUnitRange> units, uint timestamp, List<byte[]> packets, bool endsAccessUnit)
+        {
+            int last = units.Count - 1;
+            while (last >= 0 && !IsSent(data.Slice(units[last].Offset, units[last].Length)))
             {
-                if (unit.Length >= NalHeaderLength && !IsDelimiter(accessUnit.Slice(unit.Offset, unit.Length)))
-                {
-                    units.Add(unit);
-                }
+                last--;
             }
 
-            var packets = new List<byte[]>();
-            for (int i = 0; i < units.Count; i++)
+            for (int i = 0; i <= last; i++)
             {
-                var nal = accessUnit.Slice(units[i].Offset, units[i].Length);
-                bool last = i == units.Count - 1;
+                var nal = data.Slice(units[i].Offset, units[i].Length);
+                if (!IsSent(nal))
+                {
+                    continue;
+                }
+
+                bool marker = endsAccessUnit && i == last;
                 if (nal.Length <= _writer.MaxPayload)
                 {
-                    packets.Add(_writer.Packet(default, nal, last, timestamp));
+                    packets.Add(_writer.Packet(default, nal, marker, timestamp));
                     continue;
                 }
 
@@ -56,12 +73,12 @@ namespace RtmpXProtect.Engine.Rtsp.Rtp
                 {
                     int length = Math.Min(chunk, rest.Length - offset);
                     bool start = offset == 0, end = offset + length == rest.Length;
-                    packets.Add(_writer.Packet(FragmentHeader(nal, start, end), rest.Slice(offset, length), last && end, timestamp));
+                    packets.Add(_writer.Packet(FragmentHeader(nal, start, end), rest.Slice(offset, length), marker && end, timestamp));
                 }
             }
-
-            return packets;
         }
+
+        private bool IsSent(ReadOnlySpan<byte> nal) => nal.Length >= NalHeaderLength && !IsDelimiter(nal);
 
         /// <summary>True for the codec's access unit delimiter.</summary>
         private protected abstract bool IsDelimiter(ReadOnlySpan<byte> nal);

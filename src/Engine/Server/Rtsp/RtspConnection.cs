@@ -1,0 +1,537 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using RtmpXProtect.Engine.Rtmp.Commands;
+using RtmpXProtect.Engine.Rtsp.Messages;
+using RtmpXProtect.Engine.Rtsp.Session;
+using RtmpXProtect.Engine.Server.Access;
+using Serilog;
+
+namespace RtmpXProtect.Engine.Server.Rtsp
+{
+    /// <summary>
+    /// One RTSP client of the server: reads its requests, carries out what the sans-IO
+    /// <see cref="RtspServerSession"/> allows against the stream hub and the access policy, and
+    /// sends answers and interleaved RTP through the same queue, so an answer is never overtaken
+    /// by the media it announces.
+    /// </summary>
+    internal sealed class RtspConnection : IRtpOutput, IServerConnection
+    {
+        private const int ReadSize = 8 * 1024;
+
+        // Neither a header block with its body nor an interleaved frame (64 KiB at most) needs more.
+        private static readonly int MaxBuffered = RtspLimits.Default.MaxHeaderBytes + RtspLimits.Default.MaxBodyBytes + 70 * 1024;
+        private static readonly TimeSpan SessionTimeout = TimeSpan.FromSeconds(60);
+        private readonly RtmpServer _server;
+        private readonly IConnectionTransport _transport;
+        private readonly OutboundQueue _outbound;
+        private readonly RtspReader _reader = new RtspReader();
+        private readonly RtspServerSession _session;
+        private readonly IPAddress? _remoteAddress;
+        private readonly long _acceptedAt;
+        private readonly DateTime _connectedAt = DateTime.UtcNow;
+        private readonly Dictionary<string, AccessDecision> _admitted = new Dictionary<string, AccessDecision>(StringComparer.Ordinal);
+        private ILogger _log;
+        private byte[] _input = new byte[ReadSize];
+        private int _inputLength;
+        private string? _closeReason;
+        private LiveStream? _stream;
+        private PublishPacketizer? _packetizer;
+        private RtspPlayer? _player;
+        private long _bytesIn;
+        private bool _played;
+
+        public RtspConnection(RtmpServer server, IConnectionTransport transport, long id, AdmissionTicket ticket)
+        {
+            _server = server;
+            _transport = transport;
+            Id = id;
+            Ticket = ticket;
+            _acceptedAt = server.Now.Ticks;
+            Remote = transport.RemoteEndPoint?.ToString() ?? "unknown";
+            var address = (transport.RemoteEndPoint as IPEndPoint)?.Address;
+            _remoteAddress = address != null && address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
+            _log = server.Log.ForContext("SessionId", id).ForContext("RemoteAddress", _remoteAddress?.ToString() ?? string.Empty);
+            _session = new RtspServerSession(NewSessionId(), SessionTimeout, server.Now);
+            _outbound = transport.CreateOutbound(Abort);
+        }
+
+        public long Id { get; }
+
+        public AdmissionTicket Ticket { get; }
+
+        public string Remote { get; }
+
+        public long QueuedBytes => _outbound.QueuedBytes;
+
+        public long BytesIn => Interlocked.Read(ref _bytesIn);
+
+        public long BytesOut => _outbound.EnqueuedBytes;
+
+        public DateTime ConnectedAt => _connectedAt;
+
+        /// <summary>The path being played, for the status API.</summary>
+        public string? PlayingPath => _player != null ? _session.Path : null;
+
+        /// <summary>"RTSP/TCP" or "RTSP/UDP" once a track is set up.</summary>
+        public string Transport
+        {
+            get
+            {
+                foreach (var transport in _session.Transports.Values)
+                {
+                    return transport.IsTcp ? "RTSP/TCP" : "RTSP/UDP";
+                }
+
+                return "RTSP";
+            }
+        }
+
+        public async Task RunAsync(CancellationToken serverStopping)
+        {
+            var reason = "closed by peer";
+            using var stopping = serverStopping.Register(() => Abort("server stopping"));
+            try
+            {
+                await _transport.AuthenticateAsync().ConfigureAwait(false);
+                await ReadLoopAsync().ConfigureAwait(false);
+                if (_session.State == RtspSessionState.Closed)
+                {
+                    reason = "teardown";
+                }
+            }
+            catch (TlsHandshakeException e)
+            {
+                reason = "tls handshake failed: " + e.Message;
+                _server.Rejections.Increment(RejectionReason.TlsHandshakeFailed);
+            }
+            catch (RtspProtocolException e)
+            {
+                // One answer, then the connection closes: the bytes after a broken message mean nothing.
+                reason = RejectionReason.ProtocolError + ": " + e.Message;
+                _server.Rejections.Increment(RejectionReason.ProtocolError);
+                _outbound.Enqueue(RtspWriter.Write(new RtspResponse(e.StatusCode, ReasonOf(e.StatusCode), new RtspHeaders().Add("Server", "rtmpx"))));
+            }
+            catch (Exception e) when (e is IOException || e is SocketException || e is ObjectDisposedException || e is OperationCanceledException)
+            {
+                reason = _closeReason ?? "connection lost: " + e.Message;
+            }
+            finally
+            {
+                LeaveStream();
+                _outbound.Complete();
+                await Task.WhenAny(_outbound.Drained, Task.Delay(TimeSpan.FromSeconds(2))).ConfigureAwait(false);
+                Abort(reason);
+                Ticket.Release();
+                _log.Information("{Remote} (RTSP) disconnected after {Seconds:0.0} s: {Reason}", Remote, (DateTime.UtcNow - _connectedAt).TotalSeconds, _closeReason ?? reason);
+            }
+        }
+
+        /// <summary>Closes at once; the first reason given is the one logged.</summary>
+        public void Abort(string reason)
+        {
+            if (Interlocked.CompareExchange(ref _closeReason, reason, null) != null)
+            {
+                return;
+            }
+
+            _outbound.Complete();
+            _transport.Close();
+        }
+
+        /// <summary>Closes at once for a named reason, counted and logged.</summary>
+        public void Abort(RejectionReason reason, string? detail = null)
+        {
+            var text = detail == null ? reason.ToString() : reason + ": " + detail;
+            if (Interlocked.CompareExchange(ref _closeReason, text, null) != null)
+            {
+                return;
+            }
+
+            _server.Rejections.Increment(reason);
+            _log.Information("{Remote} (RTSP) closed: {Reason}{Detail}", Remote, reason, detail == null ? string.Empty : " (" + detail + ")");
+            _outbound.Complete();
+            _transport.Close();
+        }
+
+        /// <summary>Called by the server's sweep: the memory budget, the decision timeout and the session timeout.</summary>
+        public void Sweep(TimeSpan now)
+        {
+            if (Volatile.Read(ref _closeReason) != null)
+            {
+                return;
+            }
+
+            var limits = _server.Options.Admission;
+            var held = _outbound.QueuedBytes + Volatile.Read(ref _inputLength);
+            if (held > limits.MemoryBudgetPerConnection)
+            {
+                Abort(RejectionReason.MemoryBudgetExceeded, held + " bytes held");
+            }
+            else if (!Ticket.IsDecided && now - TimeSpan.FromTicks(_acceptedAt) > limits.DecisionTimeout)
+            {
+                Abort(RejectionReason.DecisionTimeout);
+            }
+            else if (!PlaysOverTcp && _session.IsExpired(now))
+            {
+                // Over TCP the connection itself shows the client is there; over UDP only its requests and reports do.
+                Abort(RejectionReason.ReceiveIdleTimeout, "session timed out");
+            }
+        }
+
+        void IRtpOutput.Send(int track, byte[] packet, bool rtcp, bool flush)
+        {
+            var channel = _session.Transports.TryGetValue(track, out var transport) ? transport.Channel : -1;
+            if (channel < 0)
+            {
+                return;
+            }
+
+            if (rtcp)
+            {
+                // A report is this player's own: its header is written here.
+                WriteInterleavedHeader(packet, channel + 1);
+                _outbound.Enqueue(packet, flush);
+            }
+            else if (packet[1] == channel)
+            {
+                _outbound.Enqueue(packet, flush);
+            }
+            else
+            {
+                var header = new byte[RtpFrame.Headroom];
+                WriteInterleavedHeader(header, channel, packet.Length - RtpFrame.Headroom);
+                _outbound.Enqueue(header, flush: false);
+                _outbound.Enqueue(new ReadOnlyMemory<byte>(packet, RtpFrame.Headroom, packet.Length - RtpFrame.Headroom), flush);
+            }
+        }
+
+        void IRtpOutput.TooSlow(string detail) => Abort(RejectionReason.PlayerTooSlow, detail);
+
+        private bool PlaysOverTcp => _player != null && Transport == "RTSP/TCP";
+
+        private async Task ReadLoopAsync()
+        {
+            while (true)
+            {
+                if (_input.Length - _inputLength < ReadSize)
+                {
+                    if (_input.Length >= MaxBuffered)
+                    {
+                        throw new RtspProtocolException("The client sent more than a message can hold without completing one.", 413);
+                    }
+
+                    Array.Resize(ref _input, Math.Min(MaxBuffered, Math.Max(_input.Length * 2, _inputLength + ReadSize)));
+                }
+
+                var read = await _transport.ReadAsync(_input, _inputLength, _input.Length - _inputLength).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    return;
+                }
+
+                Interlocked.Add(ref _bytesIn, read);
+                Volatile.Write(ref _inputLength, _inputLength + read);
+                var offset = 0;
+                while (true)
+                {
+                    var complete = _reader.TryRead(new ReadOnlySpan<byte>(_input, offset, _inputLength - offset), out var message, out var consumed);
+                    offset += consumed;
+                    if (!complete)
+                    {
+                        break;
+                    }
+
+                    await HandleAsync(message!).ConfigureAwait(false);
+                    if (Volatile.Read(ref _closeReason) != null || _session.State == RtspSessionState.Closed)
+                    {
+                        return;
+                    }
+                }
+
+                Buffer.BlockCopy(_input, offset, _input, 0, _inputLength - offset);
+                Volatile.Write(ref _inputLength, _inputLength - offset);
+                if (_inputLength == 0 && _input.Length > ReadSize)
+                {
+                    // A large message passed: an idle connection keeps a small buffer.
+                    _input = new byte[ReadSize];
+                }
+            }
+        }
+
+        private async Task HandleAsync(RtspTcpMessage message)
+        {
+            if (message is InterleavedFrame)
+            {
+                // RTCP receiver reports over TCP: the client is alive.
+                _session.Touch(_server.Now);
+                return;
+            }
+
+            if (!(message is RtspRequest request))
+            {
+                return;
+            }
+
+            var refusal = _session.Check(request, _server.Now);
+            if (refusal != null)
+            {
+                Send(refusal);
+                return;
+            }
+
+            var target = RtspTarget.Parse(request.Uri);
+            if (target == null)
+            {
+                Send(_session.Reply(request, 400, "Bad Request"));
+                return;
+            }
+
+            switch (request.Method)
+            {
+                case "OPTIONS":
+                    Send(_session.Options(request));
+                    break;
+                case "DESCRIBE":
+                    await DescribeAsync(request, target).ConfigureAwait(false);
+                    break;
+                case "SETUP":
+                    await SetupAsync(request, target).ConfigureAwait(false);
+                    break;
+                case "PLAY":
+                    Play(request);
+                    break;
+                case "PAUSE":
+                    LeaveStream();
+                    Send(_session.Pause(request));
+                    break;
+                case "TEARDOWN":
+                    LeaveStream();
+                    Send(_session.Teardown(request));
+                    break;
+                default:
+                    // GET_PARAMETER and SET_PARAMETER: keep-alives.
+                    Send(_session.Reply(request, 200, "OK"));
+                    break;
+            }
+        }
+
+        private async Task DescribeAsync(RtspRequest request, RtspTarget target)
+        {
+            var packetizer = await PacketizerAsync(request, target).ConfigureAwait(false);
+            if (packetizer != null)
+            {
+                Send(_session.Describe(request, packetizer.Sdp(target.Path, (ulong)Id)));
+            }
+        }
+
+        private async Task SetupAsync(RtspRequest request, RtspTarget target)
+        {
+            var packetizer = await PacketizerAsync(request, target).ConfigureAwait(false);
+            if (packetizer == null)
+            {
+                return;
+            }
+
+            if (_packetizer != null && _packetizer != packetizer)
+            {
+                // The publish changed between two SETUPs: the tracks set up belong to one that is gone.
+                Send(_session.Reply(request, 454, "Session Not Found"));
+                return;
+            }
+
+            var transport = RtspTransport.ChooseFrom(request.Headers.Get("Transport"));
+            if (transport != null && !transport.IsTcp)
+            {
+                Send(_session.Reply(request, 461, "Unsupported Transport"));
+                return;
+            }
+
+            _packetizer = packetizer;
+            Send(_session.Setup(request, target, packetizer.Tracks.Count, () => 0, track => packetizer.Tracks[track].Ssrc));
+        }
+
+        private void Play(RtspRequest request)
+        {
+            var stream = _stream;
+            var packetizer = _packetizer;
+            if (_player != null)
+            {
+                Send(_session.Reply(request, 200, "OK", new RtspHeaders().Add("Range", "npt=0.000-")));
+                return;
+            }
+
+            if (stream == null || packetizer == null)
+            {
+                Send(_session.Reply(request, 455, "Method Not Valid in This State"));
+                return;
+            }
+
+            // After a PAUSE the cached GOP was sent already: the player resumes at the next key frame instead.
+            var player = new RtspPlayer(this, _session.Transports.Keys, _server.Options.PlayerQueue, first => Send(_session.Play(request, first)), Abort, resume: _played);
+            _played = true;
+            _server.Hub.Subscribe(stream.Key, player, null);
+            _player = player;
+            if (player.TryRefuse())
+            {
+                // Unpublished between SETUP and PLAY.
+                LeaveStream();
+                Send(_session.Reply(request, 404, "Not Found"));
+                return;
+            }
+
+            Ticket.MarkDecided();
+            _log = _log.ForContext("Path", stream.Key);
+            _log.Information("{Remote} plays {Stream} over {Transport}", Remote, stream.Key, Transport);
+        }
+
+        // The stream of the target's path, admitted and described, with its RTP face; or null, answered.
+        private async Task<PublishPacketizer?> PacketizerAsync(RtspRequest request, RtspTarget target)
+        {
+            if (target.Path.Length == 0 || !await AdmitAsync(request, target).ConfigureAwait(false))
+            {
+                if (target.Path.Length == 0)
+                {
+                    Send(_session.Reply(request, 404, "Not Found"));
+                }
+
+                return null;
+            }
+
+            var stream = _server.Hub.Find(target.Path);
+            if (stream == null || !stream.IsPublished)
+            {
+                Send(_session.Reply(request, 404, "Not Found"));
+                return null;
+            }
+
+            var described = stream.Described;
+            if (await Task.WhenAny(described, Task.Delay(PublishTracker.StartWait)).ConfigureAwait(false) == described && !described.Result)
+            {
+                Send(_session.Reply(request, 404, "Not Found"));
+                return null;
+            }
+
+            PublishPacketizer? packetizer;
+            lock (stream.Gate)
+            {
+                packetizer = stream.RtpPacketizer(_server.Options.Limits, DateTime.UtcNow, new Random());
+            }
+
+            if (packetizer == null)
+            {
+                Send(_session.Reply(request, 415, "Unsupported Media Type"));
+                _log.Warning("{Remote} may not play {Stream} over RTSP: its codecs are none RTSP carries here (H.264, H.265, AAC)", Remote, target.Path);
+                return null;
+            }
+
+            _stream = stream;
+            return packetizer;
+        }
+
+        // The access policy decides once per path and query; a refusal is the one answer every refused client gets.
+        private async Task<bool> AdmitAsync(RtspRequest request, RtspTarget target)
+        {
+            var access = _server.Access;
+            if (access == null)
+            {
+                return true;
+            }
+
+            var shown = new StreamName(target.Path, target.Query).ToString();
+            var credentials = BasicPassword(request);
+            var cacheKey = target.Path + "?" + target.Query + "#" + credentials;
+            if (!_admitted.TryGetValue(cacheKey, out var decision))
+            {
+                var app = new StreamName(target.App, credentials == null ? string.Empty : "key=" + Uri.EscapeDataString(credentials));
+                var admission = new AccessRequest(AccessAction.Play, app, new StreamName(target.Stream, target.Query), _remoteAddress, Id, DateTimeOffset.UtcNow);
+                decision = await access.DecideAsync(admission).ConfigureAwait(false);
+                if (decision.IsAllowed)
+                {
+                    _admitted[cacheKey] = decision;
+                }
+            }
+
+            if (decision.IsAllowed)
+            {
+                return true;
+            }
+
+            _server.Rejections.Increment(RejectionReason.AccessDenied);
+            _log.Warning("{Remote} may not play {Stream} over RTSP: {Reason}", Remote, shown, decision.Reason);
+            Send(_session.Reply(request, 401, "Unauthorized", new RtspHeaders().Add("WWW-Authenticate", "Basic realm=\"rtmpx\"")));
+            return false;
+        }
+
+        // The password of Basic credentials (RFC 7617) stands for the play key; the user name is not used.
+        private static string? BasicPassword(RtspRequest request)
+        {
+            var value = request.Headers.Get("Authorization");
+            const string Scheme = "Basic ";
+            if (value == null || !value.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
+            {
+                return null;
+            }
+
+            try
+            {
+                var text = Encoding.UTF8.GetString(Convert.FromBase64String(value.Substring(Scheme.Length).Trim()));
+                var colon = text.IndexOf(':');
+                return colon < 0 ? null : text.Substring(colon + 1);
+            }
+            catch (FormatException)
+            {
+                return null;
+            }
+        }
+
+        private void LeaveStream()
+        {
+            var player = _player;
+            _player = null;
+            if (player?.Stream != null)
+            {
+                _server.Hub.Unsubscribe(player.Stream, player);
+            }
+        }
+
+        private void Send(RtspResponse response) => _outbound.Enqueue(RtspWriter.Write(response));
+
+        private static void WriteInterleavedHeader(byte[] packet, int channel, int length = -1)
+        {
+            if (length < 0)
+            {
+                length = packet.Length - RtpFrame.Headroom;
+            }
+
+            packet[0] = (byte)'$';
+            packet[1] = (byte)channel;
+            packet[2] = (byte)(length >> 8);
+            packet[3] = (byte)length;
+        }
+
+        private static string ReasonOf(int status) => status switch
+        {
+            413 => "Request Entity Too Large",
+            505 => "RTSP Version Not Supported",
+            _ => "Bad Request",
+        };
+
+        private static string NewSessionId()
+        {
+            var bytes = new byte[8];
+            using (var random = RandomNumberGenerator.Create())
+            {
+                random.GetBytes(bytes);
+            }
+
+            return BitConverter.ToString(bytes).Replace("-", string.Empty);
+        }
+    }
+}
