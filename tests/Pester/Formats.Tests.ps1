@@ -24,7 +24,7 @@ BeforeAll {
     $config = Join-Path $TestDrive 'rtmpx.json'
     New-RtmpStream -ConfigPath $config -Name formats-relay -Source ingest:live/formats -Destination rtmp://127.0.0.1:1/live `
         -StreamKey (ConvertTo-SecureString 'format-key-1' -AsPlainText -Force) | Out-Null
-    $ingest = Start-RtmpIngest -Port 0 -Address 127.0.0.1 -ConfigPath $config
+    $ingest = Start-RtmpIngest -Port 0 -RtspPort 0 -Address 127.0.0.1 -ConfigPath $config
     $publisher = Start-TestPublisher -Url "rtmp://127.0.0.1:$($ingest.Endpoint.Port)/live/formats"
     Wait-Until -What 'live/formats published with its video header' {
         ($ingest | Get-RtmpIngest).Streams | Where-Object { $_.Path -eq 'live/formats' -and $_.Width -gt 0 }

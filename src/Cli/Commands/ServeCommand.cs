@@ -22,6 +22,9 @@ namespace RtmpXProtect.Cli.Commands
             var listen = EndpointOption.Create("--listen", "Address and port to listen on for RTMP (port 0 picks a free one).", new IPEndPoint(IPAddress.Any, 1935));
             var rtmps = EndpointOption.Create("--rtmps", "Address and port to listen on for RTMPS, such as 0.0.0.0:443 (needs --cert).", null);
             var noRtmp = new Option<bool>("--no-rtmp") { Description = "Serve RTMPS only: no plain RTMP listener." };
+            var rtsp = EndpointOption.Create("--rtsp", "Address and port to serve RTSP on (default 0.0.0.0:8554): every path also plays as rtsp://HOST:PORT/APP/STREAM.", null);
+            var noRtsp = new Option<bool>("--no-rtsp") { Description = "Serve no RTSP." };
+            var rtsps = EndpointOption.Create("--rtsps", "Address and port to serve RTSPS on, such as 0.0.0.0:8322 (needs --cert).", null);
             var cert = new Option<FileInfo?>("--cert") { Description = "The RTMPS certificate: a PFX file, or a PEM certificate (its key in it or in --key)." };
             var key = new Option<FileInfo?>("--key") { Description = "The PEM private key of a PEM --cert." };
             var passwordFile = new Option<FileInfo?>("--cert-password-file") { Description = "A file holding the PFX (or encrypted PEM key) password." };
@@ -40,7 +43,7 @@ namespace RtmpXProtect.Cli.Commands
             var apiAllowRemote = new Option<bool>("--api-allow-remote") { Description = "Let --api listen on an address other hosts reach: the API has no authentication and can drop sessions." };
             var command = new Command("serve", "Run the RTMP(S) server: publish to it from OBS or FFmpeg, play from it with ffplay or VLC.")
             {
-                config, listen, rtmps, noRtmp, cert, key, passwordFile, passwordEnv, record, keyFile, mode, secretFile, takeover, level, logFile, metrics, api, noApi, apiAllowRemote,
+                config, listen, rtmps, noRtmp, rtsp, noRtsp, rtsps, cert, key, passwordFile, passwordEnv, record, keyFile, mode, secretFile, takeover, level, logFile, metrics, api, noApi, apiAllowRemote,
             };
             command.Validators.Add(result =>
             {
@@ -53,6 +56,11 @@ namespace RtmpXProtect.Cli.Commands
                 if (result.GetValue(rtmps) != null && result.GetValue(cert) == null)
                 {
                     result.AddError("--rtmps needs --cert FILE.pfx or --cert FILE.pem.");
+                }
+
+                if (result.GetValue(rtsps) != null && result.GetValue(cert) == null)
+                {
+                    result.AddError("--rtsps needs --cert FILE.pfx or --cert FILE.pem.");
                 }
 
                 if (result.GetValue(noRtmp) && result.GetValue(rtmps) == null)
@@ -72,6 +80,9 @@ namespace RtmpXProtect.Cli.Commands
                     Listen = Given(parse, listen) ? parse.GetValue(listen) : null,
                     NoRtmp = Given(parse, noRtmp) && parse.GetValue(noRtmp),
                     Rtmps = Given(parse, rtmps) ? parse.GetValue(rtmps) : null,
+                    Rtsp = Given(parse, rtsp) ? parse.GetValue(rtsp) : null,
+                    NoRtsp = Given(parse, noRtsp) && parse.GetValue(noRtsp),
+                    Rtsps = Given(parse, rtsps) ? parse.GetValue(rtsps) : null,
                     Certificate = Given(parse, cert) ? parse.GetValue(cert) : null,
                     Key = parse.GetValue(key),
                     PasswordGiven = Given(parse, passwordFile) || Given(parse, passwordEnv),

@@ -61,6 +61,28 @@ namespace RtmpXProtect.Engine.Configuration
                 errors.Add(new KeyError("listeners.rtmps.certificate.path", "is required when listeners.rtmps.enabled is true"));
             }
 
+            var rtsp = Section(listeners.Rtsp, "listeners.rtsp", errors);
+            var rtsps = Section(listeners.Rtsps, "listeners.rtsps", errors);
+            options.RtspEndpoint = rtsp.Enabled ? Endpoint(rtsp.Listen, "listeners.rtsp.listen", errors) : null;
+            options.RtspsEndpoint = rtsps.Enabled ? Endpoint(rtsps.Listen, "listeners.rtsps.listen", errors) : null;
+            if (rtsp.Enabled)
+            {
+                var ports = RtmpXProtect.Engine.Server.Rtsp.PortRange.Parse(rtsp.UdpPorts);
+                if (ports == null)
+                {
+                    errors.Add(new KeyError("listeners.rtsp.udpPorts", "must be FIRST-LAST with an even FIRST, LAST above it, both 1024–65535, such as 30000-30999"));
+                }
+                else
+                {
+                    options.RtspUdpPorts = ports;
+                }
+            }
+
+            if (rtsps.Enabled && string.IsNullOrWhiteSpace(certificate.Path))
+            {
+                errors.Add(new KeyError("listeners.rtsps.enabled", "needs listeners.rtmps.certificate.path: RTSPS uses the RTMPS certificate"));
+            }
+
             if (certificate.PasswordFile != null && certificate.PasswordEnv != null)
             {
                 errors.Add(new KeyError("listeners.rtmps.certificate.passwordEnv", "must not be set together with passwordFile"));

@@ -29,7 +29,7 @@ namespace RtmpXProtect.Engine.Hosting
 
             var tls = settings.Listeners.Rtmps;
             var certificate = tls.Certificate;
-            var files = tls.Enabled && certificate.Path != null
+            var files = (tls.Enabled || settings.Listeners.Rtsps.Enabled) && certificate.Path != null
                 ? new CertificateFiles(new FileInfo(certificate.Path), certificate.KeyPath == null ? null : new FileInfo(certificate.KeyPath), certificate.PasswordFile == null ? null : new FileInfo(certificate.PasswordFile), certificate.PasswordEnv)
                 : null;
             // A URL file that cannot be read rejects the whole file, like any other error in it.

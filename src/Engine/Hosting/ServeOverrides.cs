@@ -22,6 +22,15 @@ namespace RtmpXProtect.Engine.Hosting
         /// <summary>--rtmps: the RTMPS listener.</summary>
         public IPEndPoint? Rtmps { get; init; }
 
+        /// <summary>--rtsp: the RTSP listener.</summary>
+        public IPEndPoint? Rtsp { get; init; }
+
+        /// <summary>--no-rtsp: no RTSP listener.</summary>
+        public bool NoRtsp { get; init; }
+
+        /// <summary>--rtsps: the RTSPS listener (with the RTMPS certificate).</summary>
+        public IPEndPoint? Rtsps { get; init; }
+
         /// <summary>--cert: the RTMPS certificate (PFX or PEM).</summary>
         public FileInfo? Certificate { get; init; }
 
@@ -90,6 +99,24 @@ namespace RtmpXProtect.Engine.Hosting
             {
                 tls.Enabled = true;
                 tls.Listen = Rtmps.ToString();
+            }
+
+            var rtsp = settings.Listeners.Rtsp;
+            if (Rtsp != null)
+            {
+                rtsp.Enabled = true;
+                rtsp.Listen = Rtsp.ToString();
+            }
+
+            if (NoRtsp)
+            {
+                rtsp.Enabled = false;
+            }
+
+            if (Rtsps != null)
+            {
+                settings.Listeners.Rtsps.Enabled = true;
+                settings.Listeners.Rtsps.Listen = Rtsps.ToString();
             }
 
             if (Certificate != null)

@@ -306,6 +306,7 @@ namespace RtmpXProtect.Engine.Hosting
                 }
 
                 options.TlsEndpoint = null;
+                options.RtspsEndpoint = null;
                 if (options.Endpoint == null)
                 {
                     throw new RtmpxConfigException(new[] { $"listeners.rtmps: {files.Certificate.FullName} does not exist and listeners.rtmp is off, so nothing would listen." });
@@ -387,6 +388,18 @@ namespace RtmpXProtect.Engine.Hosting
                 _log.Information("rtmpx listening for RTMPS on {Endpoint}", Server.TlsLocalEndPoint);
                 _log.Information("Publish: ffmpeg -re -i INPUT -c copy -f flv rtmps://{Host}:{Port}/live/STREAM  (OBS: server rtmps://{Host}:{Port}/live, stream key STREAM)", host, port, host, port);
                 _log.Information("Play:    ffplay rtmps://{Host}:{Port}/live/STREAM  (the host name must be one the certificate names, or the client must not verify it)", host, port);
+            }
+
+            if (options.RtspEndpoint != null)
+            {
+                var (host, port) = Shown(Server.RtspLocalEndPoint);
+                _log.Information("Play over RTSP: ffplay rtsp://{Host}:{Port}/live/STREAM  (XProtect: add an RTSP camera with this URL)", host, port);
+            }
+
+            if (options.RtspsEndpoint != null)
+            {
+                var (host, port) = Shown(Server.RtspsLocalEndPoint);
+                _log.Information("Play over RTSPS: ffplay rtsps://{Host}:{Port}/live/STREAM", host, port);
             }
 
             if (options.Access is AccessPolicy { Mode: AccessMode.Fixed, Paths.Count: 0 })

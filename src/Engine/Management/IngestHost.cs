@@ -37,6 +37,9 @@ namespace RtmpXProtect.Engine.Management
         /// <summary>Where RTMPS listens; null without RTMPS.</summary>
         public IPEndPoint? TlsEndpoint => Server.Options.TlsEndpoint == null ? null : Server.TlsLocalEndPoint;
 
+        /// <summary>Where RTSP listens, or null when it does not.</summary>
+        public IPEndPoint? RtspEndpoint => Server.Options.RtspEndpoint == null ? null : Server.RtspLocalEndPoint;
+
         /// <summary>The server itself, for callers that need its events or hub.</summary>
         public RtmpServer Server => _host.Server;
 
@@ -93,6 +96,11 @@ namespace RtmpXProtect.Engine.Management
             if (options.TlsPort != null)
             {
                 server.TlsEndpoint = new IPEndPoint(options.Address, options.TlsPort.Value);
+            }
+
+            if (!fromFile || options.RtspPort != null)
+            {
+                server.RtspEndpoint = options.RtspPort == null ? null : new IPEndPoint(options.Address, options.RtspPort.Value);
             }
 
             if (options.Certificate != null)

@@ -21,6 +21,12 @@ namespace RtmpXProtect.Engine.Management
         /// <summary>The RTMPS port, on <see cref="Address"/>; null for no RTMPS. Needs <see cref="Certificate"/>.</summary>
         public int? TlsPort { get; set; }
 
+        /// <summary>
+        /// The RTSP port, on <see cref="Address"/> (every path also plays as rtsp://HOST:PORT/APP/STREAM);
+        /// 0 picks a free one. Null: none without a file, what the file says with one.
+        /// </summary>
+        public int? RtspPort { get; set; }
+
         /// <summary>The RTMPS server certificate with its private key.</summary>
         public X509Certificate2? Certificate { get; set; }
 

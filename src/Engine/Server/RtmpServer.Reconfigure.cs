@@ -47,9 +47,9 @@ namespace RtmpXProtect.Engine.Server
                     throw new InvalidOperationException("Neither an RTMP nor an RTMPS endpoint is set.");
                 }
 
-                if (options.TlsEndpoint != null && (options.Certificate == null || !options.Certificate.HasPrivateKey))
+                if ((options.TlsEndpoint != null || options.RtspsEndpoint != null) && (options.Certificate == null || !options.Certificate.HasPrivateKey))
                 {
-                    throw new InvalidOperationException("RTMPS needs a certificate with its private key.");
+                    throw new InvalidOperationException("RTMPS and RTSPS need a certificate with its private key.");
                 }
 
                 var access = options.Access == null ? null : new AccessDecider(options.Access);
@@ -89,6 +89,17 @@ namespace RtmpXProtect.Engine.Server
                     tls = Restart(ref _tlsListener, ref _tlsAcceptLoop, options.TlsEndpoint, socket => TlsTransportFor(socket, certificate!), ref bindFailure);
                 }
 
+                if (!Equals(old.RtspEndpoint, options.RtspEndpoint))
+                {
+                    Restart(ref _rtspListener, ref _rtspAcceptLoop, options.RtspEndpoint, PlainTransport, ref bindFailure, rtsp: true);
+                }
+
+                if (!Equals(old.RtspsEndpoint, options.RtspsEndpoint) || !SameCertificate(old.Certificate, options.Certificate))
+                {
+                    var certificate = options.Certificate;
+                    Restart(ref _rtspsListener, ref _rtspsAcceptLoop, options.RtspsEndpoint, socket => TlsTransportFor(socket, certificate!), ref bindFailure, rtsp: true);
+                }
+
                 if (bindFailure != null)
                 {
                     throw bindFailure;
@@ -114,7 +125,7 @@ namespace RtmpXProtect.Engine.Server
         // The new socket is bound before the old one closes, so a failed bind leaves the old
         // listener serving; when the old one holds the port (an address change on the same port),
         // it is closed first and reopened if the new bind still fails.
-        private bool Restart(ref Socket? listener, ref Task? loop, IPEndPoint? endpoint, Func<Socket, IConnectionTransport> transport, ref SocketException? failure)
+        private bool Restart(ref Socket? listener, ref Task? loop, IPEndPoint? endpoint, Func<Socket, IConnectionTransport> transport, ref SocketException? failure, bool rtsp = false)
         {
             var old = listener;
             if (endpoint == null)
@@ -149,7 +160,7 @@ namespace RtmpXProtect.Engine.Server
                     {
                         replacement = Listen(back);
                         Volatile.Write(ref listener, replacement);
-                        loop = AcceptLoopAsync(replacement, transport);
+                        loop = AcceptLoopAsync(replacement, transport, rtsp);
                     }
                     else
                     {
@@ -169,7 +180,7 @@ namespace RtmpXProtect.Engine.Server
 
             Volatile.Write(ref listener, replacement);
             old?.Dispose();
-            loop = AcceptLoopAsync(replacement, transport);
+            loop = AcceptLoopAsync(replacement, transport, rtsp);
             Log.Information("Listening on {Endpoint}{Was}", replacement.LocalEndPoint, old == null ? string.Empty : " (restarted)");
             return true;
         }

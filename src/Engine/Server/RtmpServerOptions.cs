@@ -26,6 +26,9 @@ namespace RtmpXProtect.Engine.Server
         /// <summary>Where to listen for RTSPS (RTSP inside TLS, with <see cref="Certificate"/>); null for none.</summary>
         public IPEndPoint? RtspsEndpoint { get; set; }
 
+        /// <summary>The UDP ports RTSP players over UDP are sent from, a pair per track.</summary>
+        public RtmpXProtect.Engine.Server.Rtsp.PortRange RtspUdpPorts { get; set; } = new RtmpXProtect.Engine.Server.Rtsp.PortRange(30000, 30999);
+
         /// <summary>
         /// The server certificate for <see cref="TlsEndpoint"/> and <see cref="RtspsEndpoint"/>, with its private key. The server does not
         /// dispose it: its owner does, after the server stopped.

@@ -34,6 +34,11 @@ namespace RtmpXProtect.PSModule.Ingest
         [ValidateRange(0, 65535)]
         public int? TlsPort { get; set; }
 
+        /// <summary>The RTSP port (every path also plays as rtsp://HOST:PORT/APP/STREAM); 0 picks a free one. Without it, RTSP is what -ConfigPath's file says, or off.</summary>
+        [Parameter]
+        [ValidateRange(0, 65535)]
+        public int? RtspPort { get; set; }
+
         /// <summary>The RTMPS server certificate, with its private key (e.g. from Get-PfxCertificate or the certificate store).</summary>
         [Parameter]
         public X509Certificate2? Certificate { get; set; }
@@ -80,6 +85,7 @@ namespace RtmpXProtect.PSModule.Ingest
                 Address = Address,
                 Port = Port,
                 TlsPort = TlsPort,
+                RtspPort = RtspPort,
                 MaxConnections = MaxConnections,
                 ConfigPath = ConfigPath == null ? null : GetUnresolvedProviderPathFromPSPath(ConfigPath),
                 RecordDirectory = RecordDirectory == null ? null : GetUnresolvedProviderPathFromPSPath(RecordDirectory),

@@ -21,6 +21,9 @@ namespace RtmpXProtect.Engine.Tests.Configuration
                 var options = RtmpxConfigMapper.ToServerOptions(config);
                 Assert.Equal(defaults.Endpoint, options.Endpoint);
                 Assert.Null(options.TlsEndpoint);
+                Assert.Equal(new IPEndPoint(IPAddress.Any, 8554), options.RtspEndpoint);
+                Assert.Null(options.RtspsEndpoint);
+                Assert.Equal("30000-30999", options.RtspUdpPorts.ToString());
                 Assert.Null(options.Access);
                 Assert.Null(options.RecordDirectory);
                 Assert.Equal(defaults.HandshakeTimeout, options.HandshakeTimeout);

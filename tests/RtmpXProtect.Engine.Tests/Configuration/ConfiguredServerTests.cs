@@ -22,7 +22,7 @@ namespace RtmpXProtect.Engine.Tests.Configuration
             {
                 File.WriteAllText(path, @"{
                   // a key for one path, on a free loopback port
-                  ""listeners"": { ""rtmp"": { ""listen"": ""127.0.0.1:0"" } },
+                  ""listeners"": { ""rtmp"": { ""listen"": ""127.0.0.1:0"" }, ""rtsp"": { ""listen"": ""127.0.0.1:0"" } },
                   ""paths"": { ""mode"": ""fixed"", ""entries"": { ""live/cam1"": { ""publishKeys"": [""CAM1KEY""] } } },
                 }");
                 var options = RtmpxConfigMapper.ToServerOptions(RtmpxConfigLoader.Load(path));

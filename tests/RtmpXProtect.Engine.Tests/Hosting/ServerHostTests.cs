@@ -136,6 +136,7 @@ public sealed class ServerHostTests : IDisposable
         {
           "listeners": {
             "rtmp": { "listen": "127.0.0.1:0" },
+            "rtsp": { "listen": "127.0.0.1:0" },
             "rtmps": { "enabled": true, "listen": "127.0.0.1:0",
                        "certificate": { "path": "certs/rtmps.pfx", "passwordFile": "secrets/rtmps.password" } }
           },

@@ -216,7 +216,7 @@ public sealed class SiteTests : IAsyncLifetime
     private void Start(string server)
     {
         var root = _machine.Root(server);
-        _running[server] = PeerProcess.Start(Path.Combine(root, "bin", "rtmpx"), new[] { "serve", "--config", Path.Combine(root, "rtmpx.json") }, workingDirectory: root);
+        _running[server] = PeerProcess.Start(Path.Combine(root, "bin", "rtmpx"), new[] { "serve", "--config", Path.Combine(root, "rtmpx.json"), "--rtsp", "127.0.0.1:0" }, workingDirectory: root);
     }
 
     private async Task WaitReadyAsync(string server)

@@ -48,7 +48,7 @@ public sealed class NativePackageCommandsTests
         var served = temp.File("served.json");
         var document = JsonDocument.Parse(File.ReadAllText(config)).RootElement.GetProperty("xprotect").GetRawText();
         File.WriteAllText(served, $$"""
-            { "listeners": { "rtmp": { "listen": "127.0.0.1:0" } }, "api": { "listen": "127.0.0.1:0" }, "xprotect": {{document}},
+            { "listeners": { "rtmp": { "listen": "127.0.0.1:0" }, "rtsp": { "listen": "127.0.0.1:0" } }, "api": { "listen": "127.0.0.1:0" }, "xprotect": {{document}},
               "streams": [ { "name": "lobby", "source": "xprotect:Lobby", "destinations": [ { "url": "{{nginx.Url("lobby")}}" } ] } ] }
             """);
         await using var serve = PeerProcess.Start(rtmpx, new[] { "serve", "--config", served }, workingDirectory: temp.Path);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
@@ -15,27 +16,32 @@ public static class RtmpxCli
     private const int SigHup = 1;
 
     /// <summary>Starts `dotnet rtmpx.dll ARGS`.</summary>
-    public static PeerProcess Start(params string[] arguments)
-    {
-        var all = new List<string> { Locate() };
-        all.AddRange(arguments);
-        return PeerProcess.Start("dotnet", all);
-    }
+    public static PeerProcess Start(params string[] arguments) => PeerProcess.Start("dotnet", Command(arguments));
 
     /// <summary>Starts `dotnet rtmpx.dll ARGS` with these environment variables set (null removes one).</summary>
     public static PeerProcess StartWithEnvironment(IReadOnlyDictionary<string, string?> environment, params string[] arguments)
     {
-        var all = new List<string> { Locate() };
-        all.AddRange(arguments);
-        return PeerProcess.Start("dotnet", all, environment: environment);
+        return PeerProcess.Start("dotnet", Command(arguments), environment: environment);
     }
 
     /// <summary>Starts `dotnet rtmpx.dll ARGS` with <paramref name="standardInput"/> on its stdin (then closed), as `echo URL | rtmpx …` would.</summary>
     public static PeerProcess StartWithInput(string standardInput, params string[] arguments)
     {
+        return PeerProcess.Start("dotnet", Command(arguments), standardInput: standardInput);
+    }
+
+    // `serve` listens for RTSP on 0.0.0.0:8554 unless told otherwise: tests running side by side
+    // would fight over that port, so a serve that does not name its RTSP listener gets a free one.
+    private static List<string> Command(string[] arguments)
+    {
         var all = new List<string> { Locate() };
         all.AddRange(arguments);
-        return PeerProcess.Start("dotnet", all, standardInput: standardInput);
+        if (arguments.Length > 0 && arguments[0] == "serve" && !arguments.Contains("--rtsp") && !arguments.Contains("--no-rtsp"))
+        {
+            all.AddRange(new[] { "--rtsp", "127.0.0.1:0" });
+        }
+
+        return all;
     }
 
     /// <summary>Sends SIGTERM, as systemd or `docker stop` would.</summary>
