@@ -22,6 +22,9 @@ namespace RtmpXProtect.Engine.Server
         private Task? _rtspAcceptLoop;
         private Task? _rtspsAcceptLoop;
 
+        /// <summary>The UDP port pairs RTSP players over UDP are sent from.</summary>
+        internal UdpPortPairs RtspUdp { get; } = new UdpPortPairs();
+
         /// <summary>Where it listens for RTSP (with the real port when port 0 was asked for).</summary>
         public IPEndPoint RtspLocalEndPoint => (IPEndPoint)(_rtspListener?.LocalEndPoint ?? throw new InvalidOperationException("The server has no RTSP endpoint."));
 

@@ -19,8 +19,10 @@ public class RtspPlayWithFfmpegTests
 {
     private static readonly TimeSpan Step = TimeSpan.FromSeconds(30);
 
-    [PeerFact("ffmpeg")]
-    public async Task An_rtmp_publish_with_b_frames_plays_over_rtsp_tcp_with_every_frame_and_its_presentation_times()
+    [PeerTheory("ffmpeg")]
+    [InlineData("tcp")]
+    [InlineData("udp")]
+    public async Task An_rtmp_publish_with_b_frames_plays_over_rtsp_with_every_frame_and_its_presentation_times(string transport)
     {
         using var temp = new TempDirectory();
         var flv = await Ffmpeg.MakeTestFlvAsync(temp.Path, seconds: 4, bFrames: 2);
@@ -30,7 +32,7 @@ public class RtspPlayWithFfmpegTests
         await server.Published("cam", Step);
 
         // ffprobe reads until the server ends the session, when the publisher leaves.
-        var played = await Ffprobe.ProbeAsync(RtspServer.Url(server, "live/cam"), "-rtsp_transport", "tcp");
+        var played = await Ffprobe.ProbeAsync(RtspServer.Url(server, "live/cam"), "-rtsp_transport", transport);
         Assert.Equal(0, await publisher.WaitForExitAsync(Step));
 
         Assert.Equal("h264", played.StreamOf("video")?.CodecName);

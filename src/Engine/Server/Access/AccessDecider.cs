@@ -5,6 +5,7 @@ using System.Net.Http;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using RtmpXProtect.Engine.Security;
 
 namespace RtmpXProtect.Engine.Server.Access
 {
@@ -85,6 +86,45 @@ namespace RtmpXProtect.Engine.Server.Access
             }
 
             return admittedBy == "callback" ? null : LastDenial(admitted, parameters);
+        }
+
+        /// <summary>
+        /// The key, among those that may do what <paramref name="request"/> asks on its path, that
+        /// <paramref name="matches"/> accepts: how a client that proves it knows a key without sending
+        /// it (RTSP Digest) is let in; the caller decides again with that key. Every candidate is
+        /// tried, so the time does not tell which one matched. Null when none does.
+        /// </summary>
+        internal string? KeyMatching(AccessRequest request, Func<byte[], bool> matches)
+        {
+            var entry = Resolve(request);
+            byte[]? found = null;
+            void Scan(List<Credential> keys)
+            {
+                foreach (var credential in keys)
+                {
+                    if (matches(credential.Bytes) && found == null)
+                    {
+                        found = credential.Bytes;
+                    }
+                }
+            }
+
+            if (entry != null)
+            {
+                Scan(entry.PublishKeys);
+                if (request.Action == AccessAction.Play)
+                {
+                    Scan(entry.PlayKeys);
+                }
+            }
+
+            Scan(_publishKeys);
+            if (request.Action == AccessAction.Play)
+            {
+                Scan(_playKeys);
+            }
+
+            return found == null ? null : Encoding.UTF8.GetString(found);
         }
 
         /// <summary>The path entry's record setting for a request; null when it has none.</summary>

@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using RtmpXProtect.Engine.Security;
 
 namespace RtmpXProtect.Engine.Server.Access
 {

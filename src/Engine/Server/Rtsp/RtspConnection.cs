@@ -28,6 +28,7 @@ namespace RtmpXProtect.Engine.Server.Rtsp
         // Neither a header block with its body nor an interleaved frame (64 KiB at most) needs more.
         private static readonly int MaxBuffered = RtspLimits.Default.MaxHeaderBytes + RtspLimits.Default.MaxBodyBytes + 70 * 1024;
         private static readonly TimeSpan SessionTimeout = TimeSpan.FromSeconds(60);
+        private const string Realm = "rtmpx";
         private readonly RtmpServer _server;
         private readonly IConnectionTransport _transport;
         private readonly OutboundQueue _outbound;
@@ -46,6 +47,8 @@ namespace RtmpXProtect.Engine.Server.Rtsp
         private RtspPlayer? _player;
         private long _bytesIn;
         private bool _played;
+        private readonly string _nonce;
+        private readonly Dictionary<int, UdpPair> _udp = new Dictionary<int, UdpPair>();
 
         public RtspConnection(RtmpServer server, IConnectionTransport transport, long id, AdmissionTicket ticket)
         {
@@ -59,6 +62,7 @@ namespace RtmpXProtect.Engine.Server.Rtsp
             _remoteAddress = address != null && address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
             _log = server.Log.ForContext("SessionId", id).ForContext("RemoteAddress", _remoteAddress?.ToString() ?? string.Empty);
             _session = new RtspServerSession(NewSessionId(), SessionTimeout, server.Now);
+            _nonce = NewSessionId() + NewSessionId();
             _outbound = transport.CreateOutbound(Abort);
         }
 
@@ -125,6 +129,11 @@ namespace RtmpXProtect.Engine.Server.Rtsp
             finally
             {
                 LeaveStream();
+                foreach (var pair in _udp.Values)
+                {
+                    pair.Dispose();
+                }
+
                 _outbound.Complete();
                 await Task.WhenAny(_outbound.Drained, Task.Delay(TimeSpan.FromSeconds(2))).ConfigureAwait(false);
                 Abort(reason);
@@ -187,6 +196,12 @@ namespace RtmpXProtect.Engine.Server.Rtsp
 
         void IRtpOutput.Send(int track, byte[] packet, bool rtcp, bool flush)
         {
+            if (_udp.TryGetValue(track, out var pair))
+            {
+                SendUdp(pair, packet, rtcp);
+                return;
+            }
+
             var channel = _session.Transports.TryGetValue(track, out var transport) ? transport.Channel : -1;
             if (channel < 0)
             {
@@ -346,15 +361,96 @@ namespace RtmpXProtect.Engine.Server.Rtsp
                 return;
             }
 
+            _packetizer = packetizer;
             var transport = RtspTransport.ChooseFrom(request.Headers.Get("Transport"));
-            if (transport != null && !transport.IsTcp)
+            UdpPair? pair = null;
+            if (transport != null && !transport.IsTcp && _remoteAddress != null)
             {
-                Send(_session.Reply(request, 461, "Unsupported Transport"));
-                return;
+                pair = _server.RtspUdp.Bind(_server.Options.RtspUdpPorts, _remoteAddress.AddressFamily);
+                if (pair == null)
+                {
+                    _log.Warning("{Remote} asked for RTP over UDP, but every port pair of {Range} is taken", Remote, _server.Options.RtspUdpPorts);
+                    Send(_session.Reply(request, 503, "Service Unavailable"));
+                    return;
+                }
             }
 
-            _packetizer = packetizer;
-            Send(_session.Setup(request, target, packetizer.Tracks.Count, () => 0, track => packetizer.Tracks[track].Ssrc));
+            var answer = _session.Setup(request, target, packetizer.Tracks.Count, () => pair?.Port ?? 0, track => packetizer.Tracks[track].Ssrc);
+            if (pair != null)
+            {
+                var track = target.Track ?? 0;
+                if (answer.StatusCode == 200 && _session.Transports.TryGetValue(track, out var chosen) && !chosen.IsTcp && !_udp.ContainsKey(track))
+                {
+                    // Media goes to the address the RTSP connection comes from, never to one the client names.
+                    pair.ClientRtp = new IPEndPoint(_remoteAddress!, chosen.ClientPort);
+                    pair.ClientRtcp = new IPEndPoint(_remoteAddress!, chosen.ClientPort + 1);
+                    _udp[track] = pair;
+                    _ = ReceiveReportsAsync(pair);
+                }
+                else
+                {
+                    pair.Dispose();
+                }
+            }
+
+            Send(answer);
+        }
+
+        private static void SendUdp(UdpPair pair, byte[] packet, bool rtcp)
+        {
+            try
+            {
+                if (rtcp)
+                {
+                    pair.Rtcp.SendTo(packet, RtpFrame.Headroom, packet.Length - RtpFrame.Headroom, SocketFlags.None, pair.ClientRtcp!);
+                }
+                else
+                {
+                    pair.Rtp.SendTo(packet, RtpFrame.Headroom, packet.Length - RtpFrame.Headroom, SocketFlags.None, pair.ClientRtp!);
+                }
+            }
+            catch (Exception e) when (e is SocketException || e is ObjectDisposedException)
+            {
+                // A full send buffer or an ICMP "port unreachable": the datagram is lost, as UDP may lose any.
+            }
+        }
+
+        // The client's receiver reports (and NAT punches) on the RTCP port show it is still there.
+        private async Task ReceiveReportsAsync(UdpPair pair)
+        {
+            var buffer = new byte[1500];
+            EndPoint from = new IPEndPoint(pair.Rtcp.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
+            while (true)
+            {
+                try
+                {
+                    var received = await pair.Rtcp.ReceiveFromAsync(new ArraySegment<byte>(buffer), SocketFlags.None, from).ConfigureAwait(false);
+                    if (received.RemoteEndPoint is IPEndPoint sender && Same(sender.Address, _remoteAddress))
+                    {
+                        _session.Touch(_server.Now);
+                    }
+                }
+                catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionReset)
+                {
+                    // An ICMP error for a report we sent; the socket still works.
+                }
+                catch (Exception e) when (e is SocketException || e is ObjectDisposedException)
+                {
+                    return;
+                }
+            }
+        }
+
+        private static bool Same(IPAddress a, IPAddress? b)
+        {
+            if (b == null)
+            {
+                return false;
+            }
+
+            var left = a.IsIPv4MappedToIPv6 ? a.MapToIPv4() : a;
+            var right = b.IsIPv4MappedToIPv6 ? b.MapToIPv4() : b;
+            return left.Equals(right);
         }
 
         private void Play(RtspRequest request)
@@ -435,7 +531,9 @@ namespace RtmpXProtect.Engine.Server.Rtsp
             return packetizer;
         }
 
-        // The access policy decides once per path and query; a refusal is the one answer every refused client gets.
+        // The access policy decides once per path, query and credential. A play key travels in the
+        // query (?key=), as the password of Basic credentials, or proven by Digest; a refusal is the
+        // one answer every refused client gets, whether the path exists or not.
         private async Task<bool> AdmitAsync(RtspRequest request, RtspTarget target)
         {
             var access = _server.Access;
@@ -445,16 +543,16 @@ namespace RtmpXProtect.Engine.Server.Rtsp
             }
 
             var shown = new StreamName(target.Path, target.Query).ToString();
-            var credentials = BasicPassword(request);
-            var cacheKey = target.Path + "?" + target.Query + "#" + credentials;
-            if (!_admitted.TryGetValue(cacheKey, out var decision))
+            var authorization = request.Headers.Get("Authorization");
+            if (!_admitted.TryGetValue(target.Path + "?" + target.Query + "#" + authorization, out var decision))
             {
-                var app = new StreamName(target.App, credentials == null ? string.Empty : "key=" + Uri.EscapeDataString(credentials));
-                var admission = new AccessRequest(AccessAction.Play, app, new StreamName(target.Stream, target.Query), _remoteAddress, Id, DateTimeOffset.UtcNow);
-                decision = await access.DecideAsync(admission).ConfigureAwait(false);
+                var stream = new StreamName(target.Stream, target.Query);
+                var key = BasicPassword(authorization) ?? DigestKey(access, request, target, stream);
+                var app = new StreamName(target.App, key == null ? string.Empty : "key=" + Uri.EscapeDataString(key));
+                decision = await access.DecideAsync(new AccessRequest(AccessAction.Play, app, stream, _remoteAddress, Id, DateTimeOffset.UtcNow)).ConfigureAwait(false);
                 if (decision.IsAllowed)
                 {
-                    _admitted[cacheKey] = decision;
+                    _admitted[target.Path + "?" + target.Query + "#" + authorization] = decision;
                 }
             }
 
@@ -465,23 +563,38 @@ namespace RtmpXProtect.Engine.Server.Rtsp
 
             _server.Rejections.Increment(RejectionReason.AccessDenied);
             _log.Warning("{Remote} may not play {Stream} over RTSP: {Reason}", Remote, shown, decision.Reason);
-            Send(_session.Reply(request, 401, "Unauthorized", new RtspHeaders().Add("WWW-Authenticate", "Basic realm=\"rtmpx\"")));
+            Send(_session.Reply(request, 401, "Unauthorized", new RtspHeaders()
+                .Add("WWW-Authenticate", RtspDigest.Challenge(Realm, _nonce))
+                .Add("WWW-Authenticate", "Basic realm=\"" + Realm + "\"")));
             return false;
         }
 
-        // The password of Basic credentials (RFC 7617) stands for the play key; the user name is not used.
-        private static string? BasicPassword(RtspRequest request)
+        // The key whose Digest response the client sent, for the nonce this connection issued.
+        private string? DigestKey(AccessDecider access, RtspRequest request, RtspTarget target, StreamName stream)
         {
-            var value = request.Headers.Get("Authorization");
+            var digest = RtspDigest.Parse(request.Headers.Get("Authorization"));
+            // A response is good for this connection's nonce and the path it names only, so one seen on the wire cannot open another path.
+            if (digest == null || digest.Nonce != _nonce || RtspTarget.Parse(digest.Uri)?.Path != target.Path)
+            {
+                return null;
+            }
+
+            var probe = new AccessRequest(AccessAction.Play, new StreamName(target.App, string.Empty), stream, _remoteAddress, Id, DateTimeOffset.UtcNow);
+            return access.KeyMatching(probe, key => digest.Matches(request.Method, Realm, key));
+        }
+
+        // The password of Basic credentials (RFC 7617) stands for the play key; the user name is not used.
+        private static string? BasicPassword(string? authorization)
+        {
             const string Scheme = "Basic ";
-            if (value == null || !value.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
+            if (authorization == null || !authorization.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
             {
                 return null;
             }
 
             try
             {
-                var text = Encoding.UTF8.GetString(Convert.FromBase64String(value.Substring(Scheme.Length).Trim()));
+                var text = Encoding.UTF8.GetString(Convert.FromBase64String(authorization.Substring(Scheme.Length).Trim()));
                 var colon = text.IndexOf(':');
                 return colon < 0 ? null : text.Substring(colon + 1);
             }

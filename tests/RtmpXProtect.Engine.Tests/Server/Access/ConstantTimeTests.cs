@@ -1,4 +1,5 @@
 using System;
+using RtmpXProtect.Engine.Security;
 using RtmpXProtect.Engine.Server.Access;
 using Xunit;
 

@@ -1,4 +1,4 @@
-namespace RtmpXProtect.Engine.Server.Access
+namespace RtmpXProtect.Engine.Security
 {
     /// <summary>
     /// Comparison whose time does not depend on where the inputs differ, so a client cannot find a
