@@ -38,6 +38,7 @@ public class RtspPlayWithFfmpegTests
         Assert.Equal("h264", played.StreamOf("video")?.CodecName);
         Assert.Equal("aac", played.StreamOf("audio")?.CodecName);
         Assert.Equal(source.CountOf("video"), played.CountOf("video"));
+        // The encoder's last audio frames may end after the last video frame; nothing before the end is lost.
         Assert.InRange(played.CountOf("audio"), source.CountOf("audio") - 2, source.CountOf("audio"));
         // ffmpeg's H.264 parser gives the first picture of a stream without DTS no PTS (it infers
         // DTS from the reorder delay): every later one keeps its presentation time to the millisecond.
@@ -49,6 +50,27 @@ public class RtspPlayWithFfmpegTests
         var sourceOffset = sourceVideo[1].Pts!.Value - source.PacketsOf("audio")[0].Pts!.Value;
         var playedOffset = (playedVideo[1].Pts!.Value / 90.0) - (played.PacketsOf("audio")[0].Pts!.Value / 44.1);
         Assert.InRange(playedOffset, sourceOffset - 2, sourceOffset + 2);
+    }
+
+    [PeerFact("ffmpeg")]
+    public async Task A_late_joiner_starts_at_once_from_the_cached_gop_with_its_key_frame()
+    {
+        using var temp = new TempDirectory();
+        var flv = await Ffmpeg.MakeTestFlvAsync(temp.Path, seconds: 8, bFrames: 2, gop: 50);
+        await using var server = new InProcessServer(options: RtspServer.Options());
+        await using var publisher = Ffmpeg.Publish(flv, server.Url("cam"));
+        var stream = await server.Published("cam", Step);
+        var secondGop = new KeyFrameCounter(2);
+        server.Server.Hub.Subscribe(stream.Key, secondGop);
+        await secondGop.Reached.WaitAsync(Step);
+
+        var played = await Ffprobe.ProbeAsync(RtspServer.Url(server, "live/cam"), "-rtsp_transport", "tcp");
+
+        // Joined in the second GOP or later, it got that whole GOP first: whole GOPs only, from a key frame.
+        var video = played.PacketsOf("video");
+        Assert.True(video[0].Keyframe);
+        Assert.InRange(video.Count, 50, 150);
+        Assert.Equal(0, video.Count % 50);
     }
 
     // Presentation times from the first frame's, in milliseconds, in decode order: B-frames make them
@@ -72,4 +94,36 @@ internal static class RtspServer
     };
 
     public static string Url(InProcessServer server, string path) => $"rtsp://127.0.0.1:{server.Server.RtspLocalEndPoint.Port}/{path}";
+}
+
+/// <summary>A subscriber that completes once it has seen a number of key frames.</summary>
+internal sealed class KeyFrameCounter : IMediaSink
+{
+    private readonly int _wanted;
+    private readonly TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _seen;
+
+    public KeyFrameCounter(int wanted) => _wanted = wanted;
+
+    public Task Reached => _reached.Task;
+
+    public void OnStart(IReadOnlyList<MediaFrame> cached, bool newPublisher)
+    {
+        foreach (var frame in cached)
+        {
+            OnFrame(frame);
+        }
+    }
+
+    public void OnFrame(MediaFrame frame)
+    {
+        if (frame.Kind == FrameKind.VideoKeyFrame && ++_seen >= _wanted)
+        {
+            _reached.TrySetResult();
+        }
+    }
+
+    public void OnStop()
+    {
+    }
 }

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace RtmpXProtect.Engine.Server.Rtsp
 {
     /// <summary>Where an RTSP player's packets go: interleaved on its RTSP connection, or UDP to its ports.</summary>
@@ -15,5 +17,11 @@ namespace RtmpXProtect.Engine.Server.Rtsp
 
         /// <summary>Closes the player that cannot keep up.</summary>
         void TooSlow(string detail);
+
+        /// <summary>
+        /// The stream it plays has ended: <paramref name="goodbye"/> (each track's last sender report
+        /// and BYE) goes out after the media sent before it, and the session ends.
+        /// </summary>
+        void End(string reason, IReadOnlyList<(int Track, byte[] Packet)> goodbye);
     }
 }

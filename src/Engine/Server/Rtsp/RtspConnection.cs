@@ -47,6 +47,12 @@ namespace RtmpXProtect.Engine.Server.Rtsp
         private RtspPlayer? _player;
         private long _bytesIn;
         private bool _played;
+        private static readonly TimeSpan EndGrace = TimeSpan.FromSeconds(5);
+        private const long NotEnded = long.MinValue;
+        private long _endedAt = NotEnded;
+        private string? _endReason;
+        private static readonly TimeSpan UdpGoodbyeDelay = TimeSpan.FromMilliseconds(500);
+        private IReadOnlyList<(int Track, byte[] Packet)>? _goodbye;
         private readonly string _nonce;
         private readonly Dictionary<int, UdpPair> _udp = new Dictionary<int, UdpPair>();
 
@@ -179,7 +185,20 @@ namespace RtmpXProtect.Engine.Server.Rtsp
 
             var limits = _server.Options.Admission;
             var held = _outbound.QueuedBytes + Volatile.Read(ref _inputLength);
-            if (held > limits.MemoryBudgetPerConnection)
+            var endedAt = Interlocked.Read(ref _endedAt);
+            if (endedAt != NotEnded && now - TimeSpan.FromTicks(endedAt) >= UdpGoodbyeDelay && Interlocked.Exchange(ref _goodbye, null) is { } goodbye)
+            {
+                foreach (var (track, packet) in goodbye)
+                {
+                    ((IRtpOutput)this).Send(track, packet, rtcp: true, flush: true);
+                }
+            }
+
+            if (endedAt != NotEnded && now - TimeSpan.FromTicks(endedAt) > EndGrace)
+            {
+                Abort(Volatile.Read(ref _endReason) ?? "ended");
+            }
+            else if (held > limits.MemoryBudgetPerConnection)
             {
                 Abort(RejectionReason.MemoryBudgetExceeded, held + " bytes held");
             }
@@ -228,6 +247,30 @@ namespace RtmpXProtect.Engine.Server.Rtsp
         }
 
         void IRtpOutput.TooSlow(string detail) => Abort(RejectionReason.PlayerTooSlow, detail);
+
+        void IRtpOutput.End(string reason, IReadOnlyList<(int Track, byte[] Packet)> goodbye)
+        {
+            if (_udp.Count == 0)
+            {
+                foreach (var (track, packet) in goodbye)
+                {
+                    ((IRtpOutput)this).Send(track, packet, rtcp: true, flush: true);
+                }
+            }
+            else
+            {
+                // Over UDP the BYE travels on the RTCP port and may overtake the last RTP packets, which
+                // a client that stops at the BYE (ffmpeg) would lose: the sweep sends it a moment later.
+                Volatile.Write(ref _goodbye, goodbye);
+            }
+
+            // The connection stays a while, so the client can read the goodbye and tear down:
+            // closed at once, a client that still had a request in flight (GStreamer's TEARDOWN)
+            // would reconnect for it, and unread bytes would turn the close into a reset that
+            // discards the last frames on the client's side.
+            Volatile.Write(ref _endReason, reason);
+            Interlocked.CompareExchange(ref _endedAt, _server.Now.Ticks, NotEnded);
+        }
 
         private bool PlaysOverTcp => _player != null && Transport == "RTSP/TCP";
 
@@ -470,7 +513,7 @@ namespace RtmpXProtect.Engine.Server.Rtsp
             }
 
             // After a PAUSE the cached GOP was sent already: the player resumes at the next key frame instead.
-            var player = new RtspPlayer(this, _session.Transports.Keys, _server.Options.PlayerQueue, first => Send(_session.Play(request, first)), Abort, resume: _played);
+            var player = new RtspPlayer(this, _session.Transports.Keys, _server.Options.PlayerQueue, first => Send(_session.Play(request, first)), resume: _played);
             _played = true;
             _server.Hub.Subscribe(stream.Key, player, null);
             _player = player;

@@ -22,26 +22,26 @@ namespace RtmpXProtect.Engine.Server.Rtsp
         private readonly PlayerQueuePolicy _policy;
         private readonly Dictionary<int, TrackState> _tracks = new Dictionary<int, TrackState>();
         private readonly Action<IReadOnlyDictionary<int, (ushort, uint)>> _answer;
-        private readonly Action<string> _publisherLeft;
         private int _answered;
         private bool _skipping;
         private bool _hasVideo;
         private long _framesDropped;
         private readonly bool _resume;
 
+        // Set on the publisher's thread, read there too: every sink call of a stream comes from its publisher's thread, under its order.
+        private bool _ended;
+
         /// <param name="output">Where packets go.</param>
         /// <param name="tracks">The tracks set up, by index.</param>
         /// <param name="policy">When the player counts as behind.</param>
         /// <param name="answer">Queues the answer to PLAY with each track's first sequence number and RTP time; called once, before any packet.</param>
-        /// <param name="publisherLeft">Ends the session when the publish it plays ends.</param>
         /// <param name="resume">A PLAY after PAUSE: the cached GOP is not sent again, the player starts at the next key frame.</param>
-        public RtspPlayer(IRtpOutput output, IEnumerable<int> tracks, PlayerQueuePolicy policy, Action<IReadOnlyDictionary<int, (ushort, uint)>> answer, Action<string> publisherLeft, bool resume)
+        public RtspPlayer(IRtpOutput output, IEnumerable<int> tracks, PlayerQueuePolicy policy, Action<IReadOnlyDictionary<int, (ushort, uint)>> answer, bool resume)
         {
             _resume = resume;
             _output = output;
             _policy = policy;
             _answer = answer;
-            _publisherLeft = publisherLeft;
             foreach (var track in tracks)
             {
                 _tracks[track] = new TrackState();
@@ -60,7 +60,7 @@ namespace RtmpXProtect.Engine.Server.Rtsp
 
         public void OnStart(IReadOnlyList<MediaFrame> cached, bool newPublisher)
         {
-            if (Interlocked.CompareExchange(ref _answered, Answered, NotAnswered) != NotAnswered)
+            if (_ended || Interlocked.CompareExchange(ref _answered, Answered, NotAnswered) != NotAnswered)
             {
                 return;
             }
@@ -68,7 +68,8 @@ namespace RtmpXProtect.Engine.Server.Rtsp
             if (newPublisher)
             {
                 // Another publish than the one SETUP described: its tracks may differ.
-                _publisherLeft("the publish changed");
+                _ended = true;
+                _output.End("the publish changed", Array.Empty<(int, byte[])>());
                 return;
             }
 
@@ -101,13 +102,42 @@ namespace RtmpXProtect.Engine.Server.Rtsp
 
         public void OnFrame(MediaFrame frame)
         {
-            if (Volatile.Read(ref _answered) == Answered)
+            if (Volatile.Read(ref _answered) == Answered && !_ended)
             {
                 Send(frame, joining: false);
             }
         }
 
-        public void OnStop() => _publisherLeft("the publisher left");
+        /// <summary>The publish ended: each track started says goodbye (a sender report and a BYE), then the session ends.</summary>
+        public void OnStop()
+        {
+            if (_ended)
+            {
+                return;
+            }
+
+            // Nothing of a later publish reaches a session whose tracks were set up from this one.
+            _ended = true;
+            var goodbye = new List<(int, byte[])>();
+            if (Volatile.Read(ref _answered) == Answered)
+            {
+                foreach (var pair in _tracks)
+                {
+                    var state = pair.Value;
+                    if (state.Last == null)
+                    {
+                        continue;
+                    }
+
+                    var packet = new byte[RtpFrame.Headroom + RtcpSenderReport.Length + RtcpBye.Length];
+                    RtcpSenderReport.Write(packet.AsSpan(RtpFrame.Headroom), state.Last.Track.Ssrc, state.Last.WallClock, state.Last.RtpTimestamp, state.Packets, state.Octets);
+                    RtcpBye.Write(packet.AsSpan(RtpFrame.Headroom + RtcpSenderReport.Length), state.Last.Track.Ssrc);
+                    goodbye.Add((pair.Key, packet));
+                }
+            }
+
+            _output.End("the publisher left", goodbye);
+        }
 
         private static bool HasVideo(IReadOnlyList<MediaFrame> frames)
         {
@@ -152,6 +182,7 @@ namespace RtmpXProtect.Engine.Server.Rtsp
                 _output.Send(rtp.Track.Index, packets[i], rtcp: false, flush: i == packets.Count - 1);
             }
 
+            state.Last = rtp;
             state.Packets += packets.Count;
             state.Octets += rtp.PayloadBytes;
             Stream?.AddBytesSent(rtp.PayloadBytes);
@@ -194,6 +225,7 @@ namespace RtmpXProtect.Engine.Server.Rtsp
             public DateTime LastReport;
             public long Packets;
             public long Octets;
+            public RtpFrame? Last;
         }
     }
 }
