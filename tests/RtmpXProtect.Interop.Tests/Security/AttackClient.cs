@@ -117,5 +117,25 @@ public sealed class AttackClient : IDisposable
         }
     }
 
+    /// <summary>Reads text until <paramref name="marker"/> arrived (an RTSP answer's CSeq); throws when the time runs out or the server closes.</summary>
+    public async Task<string> ReceiveUntilAsync(string marker, TimeSpan timeout)
+    {
+        var text = new System.Text.StringBuilder();
+        var buffer = new byte[65536];
+        using var cancel = new System.Threading.CancellationTokenSource(timeout);
+        while (text.ToString().IndexOf(marker, StringComparison.Ordinal) < 0)
+        {
+            var read = await _socket.ReceiveAsync(buffer, SocketFlags.None, cancel.Token);
+            if (read == 0)
+            {
+                throw new System.IO.EndOfStreamException("The server closed before " + marker.Trim() + ": " + text);
+            }
+
+            text.Append(System.Text.Encoding.ASCII.GetString(buffer, 0, read));
+        }
+
+        return text.ToString();
+    }
+
     public void Dispose() => _socket.Dispose();
 }

@@ -406,10 +406,13 @@ namespace RtmpXProtect.Engine.Server.Rtsp
 
             _packetizer = packetizer;
             var transport = RtspTransport.ChooseFrom(request.Headers.Get("Transport"));
+            var track = target.Track ?? (packetizer.Tracks.Count == 1 ? 0 : -1);
             UdpPair? pair = null;
-            if (transport != null && !transport.IsTcp && _remoteAddress != null)
+            var fresh = false;
+            if (transport != null && !transport.IsTcp && _remoteAddress != null && track >= 0 && !_udp.TryGetValue(track, out pair))
             {
                 pair = _server.RtspUdp.Bind(_server.Options.RtspUdpPorts, _remoteAddress.AddressFamily);
+                fresh = true;
                 if (pair == null)
                 {
                     _log.Warning("{Remote} asked for RTP over UDP, but every port pair of {Range} is taken", Remote, _server.Options.RtspUdpPorts);
@@ -418,19 +421,21 @@ namespace RtmpXProtect.Engine.Server.Rtsp
                 }
             }
 
-            var answer = _session.Setup(request, target, packetizer.Tracks.Count, () => pair?.Port ?? 0, track => packetizer.Tracks[track].Ssrc);
+            var answer = _session.Setup(request, target, packetizer.Tracks.Count, () => pair?.Port ?? 0, index => packetizer.Tracks[index].Ssrc);
             if (pair != null)
             {
-                var track = target.Track ?? 0;
-                if (answer.StatusCode == 200 && _session.Transports.TryGetValue(track, out var chosen) && !chosen.IsTcp && !_udp.ContainsKey(track))
+                if (answer.StatusCode == 200 && _session.Transports.TryGetValue(track, out var chosen) && !chosen.IsTcp)
                 {
                     // Media goes to the address the RTSP connection comes from, never to one the client names.
                     pair.ClientRtp = new IPEndPoint(_remoteAddress!, chosen.ClientPort);
                     pair.ClientRtcp = new IPEndPoint(_remoteAddress!, chosen.ClientPort + 1);
-                    _udp[track] = pair;
-                    _ = ReceiveReportsAsync(pair);
+                    if (fresh)
+                    {
+                        _udp[track] = pair;
+                        _ = ReceiveReportsAsync(pair);
+                    }
                 }
-                else
+                else if (fresh)
                 {
                     pair.Dispose();
                 }
