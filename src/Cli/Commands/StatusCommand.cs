@@ -81,12 +81,13 @@ namespace RtmpXProtect.Cli.Commands
             }
 
             AnsiConsole.Write(streams);
-            var sessions = new Table().AddColumns("Id", "Remote", "Role", "Path", "Connected", "Bytes in", "Bytes out");
+            var sessions = new Table().AddColumns("Id", "Remote", "Protocol", "Role", "Path", "Connected", "Bytes in", "Bytes out");
             foreach (var s in status.Sessions)
             {
                 sessions.AddRow(
                     s.Id.ToString(CultureInfo.InvariantCulture),
                     Markup.Escape(s.Remote),
+                    s.Transport == "udp" ? s.Protocol + "/udp" : s.Protocol,
                     s.Role.ToString(),
                     Markup.Escape(s.Path ?? "-"),
                     s.ConnectedAt.ToLocalTime().ToString("HH:mm:ss", CultureInfo.InvariantCulture),

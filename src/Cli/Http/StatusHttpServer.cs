@@ -44,7 +44,13 @@ namespace RtmpXProtect.Cli.Http
             var app = builder.Build();
             if (metrics)
             {
-                app.MapGet("/metrics", () => Results.Text(PrometheusFormatter.Format(server.GetStatus()), PrometheusFormatter.ContentType));
+                var exporter = new PrometheusExporter(server.Meter.Instruments);
+                app.Lifetime.ApplicationStopped.Register(exporter.Dispose);
+                app.MapGet("/metrics", async (HttpContext context) =>
+                {
+                    context.Response.ContentType = PrometheusExporter.ContentType;
+                    await exporter.WriteAsync(context.Response.Body, context.RequestAborted);
+                });
             }
 
             if (api)

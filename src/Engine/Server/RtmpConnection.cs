@@ -107,6 +107,9 @@ namespace RtmpXProtect.Engine.Server
 
         public string Remote { get; }
 
+        /// <summary>Whether it came in on the RTMPS port.</summary>
+        public bool IsTls => _transport is TlsTransport;
+
         public int ChunkSize => _session.OutgoingChunkSize;
 
         public long QueuedBytes => _outbound.QueuedBytes;

@@ -25,6 +25,16 @@ namespace RtmpXProtect.Engine.Server
         /// <summary>The UDP port pairs RTSP players over UDP are sent from.</summary>
         internal UdpPortPairs RtspUdp { get; } = new UdpPortPairs();
 
+        /// <summary>The part of <see cref="Rejections"/> that came in on the RTSP and RTSPS ports, by reason.</summary>
+        public RejectionCounters RtspRejections { get; } = new RejectionCounters();
+
+        /// <summary>Counts an RTSP refusal in both the server's counts and the RTSP ones.</summary>
+        internal void CountRtspRejection(RejectionReason reason)
+        {
+            Rejections.Increment(reason);
+            RtspRejections.Increment(reason);
+        }
+
         /// <summary>Where it listens for RTSP (with the real port when port 0 was asked for).</summary>
         public IPEndPoint RtspLocalEndPoint => (IPEndPoint)(_rtspListener?.LocalEndPoint ?? throw new InvalidOperationException("The server has no RTSP endpoint."));
 

@@ -30,7 +30,23 @@ namespace RtmpXProtect.Engine.Server
                     published?.Key ?? playing,
                     new DateTimeOffset(connection.ConnectedAt, TimeSpan.Zero),
                     connection.BytesIn,
-                    connection.BytesOut));
+                    connection.BytesOut,
+                    connection.IsTls ? "rtmps" : "rtmp"));
+            }
+
+            foreach (var connection in _rtspLive.Values)
+            {
+                var playing = connection.PlayingPath;
+                sessions.Add(new SessionStatus(
+                    connection.Id,
+                    connection.Remote,
+                    playing != null ? SessionRole.Player : SessionRole.Undecided,
+                    playing,
+                    new DateTimeOffset(connection.ConnectedAt, TimeSpan.Zero),
+                    connection.BytesIn,
+                    connection.BytesOut,
+                    connection.IsTls ? "rtsps" : "rtsp",
+                    connection.UsesUdp ? "udp" : "tcp"));
             }
 
             var now = DateTime.UtcNow;
@@ -68,7 +84,10 @@ namespace RtmpXProtect.Engine.Server
                 ConnectionCount,
                 streams.OrderBy(s => s.Path, StringComparer.Ordinal).ToList(),
                 sessions.OrderBy(s => s.Id).ToList(),
-                Rejections.Snapshot());
+                Rejections.Snapshot())
+            {
+                RtspRejections = RtspRejections.Snapshot(),
+            };
         }
 
         /// <summary>
@@ -80,13 +99,19 @@ namespace RtmpXProtect.Engine.Server
         /// <param name="detail">Why, for the log line (say who asked); never a secret.</param>
         public bool TryDropSession(long id, string? detail = null)
         {
-            if (!_live.TryGetValue(id, out var connection))
+            if (_live.TryGetValue(id, out var connection))
             {
-                return false;
+                connection.Abort(RejectionReason.DroppedByOperator, detail);
+                return true;
             }
 
-            connection.Abort(RejectionReason.DroppedByOperator, detail);
-            return true;
+            if (_rtspLive.TryGetValue(id, out var rtsp))
+            {
+                rtsp.Abort(RejectionReason.DroppedByOperator, detail);
+                return true;
+            }
+
+            return false;
         }
     }
 }

@@ -44,7 +44,11 @@ namespace RtmpXProtect.Engine.Server
             _access = Options.Access == null ? null : new RtmpXProtect.Engine.Server.Access.AccessDecider(Options.Access);
             _admission = new ConnectionAdmission(Options.Admission);
             _hooks = CreateHooks(Options);
+            Meter = new RtmpXProtect.Engine.Status.ServerMeter(this);
         }
+
+        /// <summary>The server's counters and gauges as .NET metrics instruments (meter <see cref="RtmpXProtect.Engine.Status.ServerMeter.MeterName"/>).</summary>
+        public RtmpXProtect.Engine.Status.ServerMeter Meter { get; }
 
         /// <summary>
         /// Raised when a publish starts and its codecs are known (see <see cref="StreamEvent"/>), on
@@ -191,6 +195,7 @@ namespace RtmpXProtect.Engine.Server
         public async ValueTask DisposeAsync()
         {
             await StopAsync().ConfigureAwait(false);
+            Meter.Dispose();
             _stopping.Dispose();
         }
 
@@ -301,7 +306,7 @@ namespace RtmpXProtect.Engine.Server
                     continue;
                 }
 
-                var ticket = Admit(socket);
+                var ticket = Admit(socket, rtsp);
                 if (ticket == null)
                 {
                     continue;
@@ -326,7 +331,7 @@ namespace RtmpXProtect.Engine.Server
         }
 
         // Refused sockets are closed before a connection object or any RTMP byte exists.
-        private AdmissionTicket? Admit(Socket socket)
+        private AdmissionTicket? Admit(Socket socket, bool rtsp)
         {
             IPAddress address;
             try
@@ -350,7 +355,14 @@ namespace RtmpXProtect.Engine.Server
                 return ticket;
             }
 
-            Rejections.Increment(refused.Value);
+            if (rtsp)
+            {
+                CountRtspRejection(refused.Value);
+            }
+            else
+            {
+                Rejections.Increment(refused.Value);
+            }
             if (log)
             {
                 Log.Information("Refused a connection from {Address}: {Reason}", address, refused.Value);

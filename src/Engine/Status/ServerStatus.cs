@@ -21,5 +21,9 @@ namespace RtmpXProtect.Engine.Status
         int Connections,
         IReadOnlyList<StreamStatus> Streams,
         IReadOnlyList<SessionStatus> Sessions,
-        IReadOnlyDictionary<RejectionReason, long> Rejections);
+        IReadOnlyDictionary<RejectionReason, long> Rejections)
+    {
+        /// <summary>The part of <see cref="Rejections"/> that came in on the RTSP and RTSPS ports.</summary>
+        public IReadOnlyDictionary<RejectionReason, long> RtspRejections { get; init; } = new Dictionary<RejectionReason, long>();
+    }
 }

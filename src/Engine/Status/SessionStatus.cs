@@ -10,5 +10,7 @@ namespace RtmpXProtect.Engine.Status
     /// <param name="ConnectedAt">When it connected (UTC).</param>
     /// <param name="BytesIn">Bytes read from it.</param>
     /// <param name="BytesOut">Bytes queued for it.</param>
-    public sealed record SessionStatus(long Id, string Remote, SessionRole Role, string? Path, DateTimeOffset ConnectedAt, long BytesIn, long BytesOut);
+    /// <param name="Protocol">"rtmp", "rtmps", "rtsp" or "rtsps": the port it came in on.</param>
+    /// <param name="Transport">How its media travels: "tcp", or "udp" for an RTSP player over RTP/UDP.</param>
+    public sealed record SessionStatus(long Id, string Remote, SessionRole Role, string? Path, DateTimeOffset ConnectedAt, long BytesIn, long BytesOut, string Protocol = "rtmp", string Transport = "tcp");
 }

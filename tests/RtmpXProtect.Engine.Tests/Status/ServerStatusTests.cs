@@ -44,7 +44,7 @@ namespace RtmpXProtect.Engine.Tests.Status
             Assert.All(status.Sessions, s => Assert.True(s.BytesIn > 0 && s.BytesOut > 0));
             Assert.Equal(Enum.GetValues(typeof(RejectionReason)).Length, status.Rejections.Count);
             Assert.DoesNotContain("secret", JsonSerializer.Serialize(status));
-            Assert.DoesNotContain("secret", PrometheusFormatter.Format(status));
+            Assert.DoesNotContain(MeterReading.Collect(server.Meter.Instruments), sample => sample.Tags.Values.Any(v => v.Contains("secret")));
         }
 
         [Fact]

@@ -89,6 +89,12 @@ namespace RtmpXProtect.Engine.Server.Rtsp
         /// <summary>The path being played, for the status API.</summary>
         public string? PlayingPath => _player != null ? _session.Path : null;
 
+        /// <summary>Whether it came in on the RTSPS port.</summary>
+        public bool IsTls => _transport is TlsTransport;
+
+        /// <summary>Whether its media goes over RTP/UDP rather than interleaved on the connection.</summary>
+        public bool UsesUdp => Transport == "RTSP/UDP";
+
         /// <summary>"RTSP/TCP" or "RTSP/UDP" once a track is set up.</summary>
         public string Transport
         {
@@ -119,13 +125,13 @@ namespace RtmpXProtect.Engine.Server.Rtsp
             catch (TlsHandshakeException e)
             {
                 reason = "tls handshake failed: " + e.Message;
-                _server.Rejections.Increment(RejectionReason.TlsHandshakeFailed);
+                _server.CountRtspRejection(RejectionReason.TlsHandshakeFailed);
             }
             catch (RtspProtocolException e)
             {
                 // One answer, then the connection closes: the bytes after a broken message mean nothing.
                 reason = RejectionReason.ProtocolError + ": " + e.Message;
-                _server.Rejections.Increment(RejectionReason.ProtocolError);
+                _server.CountRtspRejection(RejectionReason.ProtocolError);
                 _outbound.Enqueue(RtspWriter.Write(new RtspResponse(e.StatusCode, ReasonOf(e.StatusCode), new RtspHeaders().Add("Server", "rtmpx"))));
             }
             catch (Exception e) when (e is IOException || e is SocketException || e is ObjectDisposedException || e is OperationCanceledException)
@@ -169,7 +175,7 @@ namespace RtmpXProtect.Engine.Server.Rtsp
                 return;
             }
 
-            _server.Rejections.Increment(reason);
+            _server.CountRtspRejection(reason);
             _log.Information("{Remote} (RTSP) closed: {Reason}{Detail}", Remote, reason, detail == null ? string.Empty : " (" + detail + ")");
             _outbound.Complete();
             _transport.Close();
@@ -609,7 +615,7 @@ namespace RtmpXProtect.Engine.Server.Rtsp
                 return true;
             }
 
-            _server.Rejections.Increment(RejectionReason.AccessDenied);
+            _server.CountRtspRejection(RejectionReason.AccessDenied);
             _log.Warning("{Remote} may not play {Stream} over RTSP: {Reason}", Remote, shown, decision.Reason);
             Send(_session.Reply(request, 401, "Unauthorized", new RtspHeaders()
                 .Add("WWW-Authenticate", RtspDigest.Challenge(Realm, _nonce))
