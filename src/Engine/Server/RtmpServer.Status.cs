@@ -36,12 +36,13 @@ namespace RtmpXProtect.Engine.Server
 
             foreach (var connection in _rtspLive.Values)
             {
+                var publishing = connection.Publishing?.Key;
                 var playing = connection.PlayingPath;
                 sessions.Add(new SessionStatus(
                     connection.Id,
                     connection.Remote,
-                    playing != null ? SessionRole.Player : SessionRole.Undecided,
-                    playing,
+                    publishing != null ? SessionRole.Publisher : playing != null ? SessionRole.Player : SessionRole.Undecided,
+                    publishing ?? playing,
                     new DateTimeOffset(connection.ConnectedAt, TimeSpan.Zero),
                     connection.BytesIn,
                     connection.BytesOut,
@@ -59,7 +60,7 @@ namespace RtmpXProtect.Engine.Server
                     publisher = stream.Publisher;
                 }
 
-                var holder = publisher as RtmpConnection;
+                var holder = publisher as IServerConnection;
                 var video = stream.Video;
                 var audio = stream.Audio;
                 streams.Add(new StreamStatus(

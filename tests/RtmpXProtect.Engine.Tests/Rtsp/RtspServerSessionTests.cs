@@ -169,4 +169,28 @@ public sealed class RtspServerSessionTests
         Assert.Throws<ArgumentException>(() => new RtspServerSession("short", TimeSpan.FromSeconds(60), Start));
         Assert.Throws<ArgumentException>(() => new RtspServerSession("0123456789;ABCDEF", TimeSpan.FromSeconds(60), Start));
     }
+
+    [Fact]
+    public void A_publish_announces_sets_up_its_tracks_with_mode_record_over_tcp_and_records()
+    {
+        var session = NewSession();
+        Assert.Null(session.Check(Request("ANNOUNCE"), Start));
+        Assert.Equal(200, session.Announce(Request("ANNOUNCE")).StatusCode);
+        var target = RtspTarget.Parse(Url)!;
+
+        var record = Request("SETUP", Url + "/streamid=0", transport: "RTP/AVP/TCP;unicast;interleaved=0-1;mode=record");
+        var answer = session.Setup(record, target, 2, () => 0, _ => 1, recordTrack: 0);
+        Assert.Equal("RTP/AVP/TCP;unicast;interleaved=0-1;mode=record", answer.Headers.Get("Transport"));
+
+        var udp = Request("SETUP", Url + "/streamid=1", "0123456789ABCDEF", "RTP/AVP;unicast;client_port=5000-5001;mode=record");
+        Assert.Equal(461, session.Setup(udp, target, 2, () => 0, _ => 1, recordTrack: 1).StatusCode);
+        var play = Request("SETUP", Url + "/streamid=1", "0123456789ABCDEF", "RTP/AVP/TCP;unicast;interleaved=2-3");
+        Assert.Equal(461, session.Setup(play, target, 2, () => 0, _ => 1, recordTrack: 1).StatusCode);
+
+        var go = Request("RECORD", Url, "0123456789ABCDEF");
+        Assert.Null(session.Check(go, Start));
+        Assert.Equal(200, session.Record(go).StatusCode);
+        Assert.Equal(RtspSessionState.Recording, session.State);
+        Assert.Equal(0, session.TrackOfChannel(0));
+    }
 }

@@ -15,7 +15,7 @@ namespace RtmpXProtect.Engine.Rtsp.Session
     public sealed class RtspServerSession
     {
         /// <summary>The methods answered, for OPTIONS' Public header.</summary>
-        public const string PublicMethods = "OPTIONS, DESCRIBE, SETUP, PLAY, PAUSE, TEARDOWN, GET_PARAMETER, SET_PARAMETER";
+        public const string PublicMethods = "OPTIONS, DESCRIBE, ANNOUNCE, SETUP, PLAY, RECORD, PAUSE, TEARDOWN, GET_PARAMETER, SET_PARAMETER";
 
         private readonly SortedDictionary<int, RtspTransport> _transports = new SortedDictionary<int, RtspTransport>();
         private TimeSpan _lastActivity;
@@ -77,9 +77,11 @@ namespace RtmpXProtect.Engine.Rtsp.Session
             {
                 case "OPTIONS":
                 case "DESCRIBE":
+                case "ANNOUNCE":
                     return null;
                 case "SETUP":
                 case "PLAY":
+                case "RECORD":
                 case "PAUSE":
                 case "TEARDOWN":
                 case "GET_PARAMETER":
@@ -108,7 +110,7 @@ namespace RtmpXProtect.Engine.Rtsp.Session
                 return Reply(request, 455, "Method Not Valid in This State");
             }
 
-            if ((request.Method == "PLAY" || request.Method == "PAUSE") && _transports.Count == 0)
+            if ((request.Method == "PLAY" || request.Method == "PAUSE" || request.Method == "RECORD") && _transports.Count == 0)
             {
                 return Reply(request, 455, "Method Not Valid in This State");
             }
@@ -126,7 +128,7 @@ namespace RtmpXProtect.Engine.Rtsp.Session
             }
 
             all.Add("Server", ServerName);
-            if (IsEstablished && request.Method != "OPTIONS" && request.Method != "DESCRIBE")
+            if (IsEstablished && request.Method != "OPTIONS" && request.Method != "DESCRIBE" && request.Method != "ANNOUNCE")
             {
                 all.Add("Session", Id + ";timeout=" + ((int)Timeout.TotalSeconds).ToString(CultureInfo.InvariantCulture));
             }
@@ -158,11 +160,12 @@ namespace RtmpXProtect.Engine.Rtsp.Session
         /// differs from the session's others (UDP and TCP mixed), 459 for a second path in one
         /// session, 404 for a track the path has not, 455 while playing.
         /// <paramref name="udpPort"/> gives the server's RTP port for a UDP track, <paramref name="ssrcOf"/>
-        /// a track's SSRC.
+        /// a track's SSRC. With <paramref name="recordTrack"/> (the track an announced publish's
+        /// control names) the client sends: only mode=record over TCP is taken.
         /// </summary>
-        public RtspResponse Setup(RtspRequest request, RtspTarget target, int trackCount, Func<int> udpPort, Func<int, uint> ssrcOf)
+        public RtspResponse Setup(RtspRequest request, RtspTarget target, int trackCount, Func<int> udpPort, Func<int, uint> ssrcOf, int? recordTrack = null)
         {
-            if (State == RtspSessionState.Playing)
+            if (State == RtspSessionState.Playing || State == RtspSessionState.Recording)
             {
                 return Reply(request, 455, "Method Not Valid in This State");
             }
@@ -172,14 +175,15 @@ namespace RtmpXProtect.Engine.Rtsp.Session
                 return Reply(request, 459, "Aggregate Operation Not Allowed");
             }
 
-            var track = target.Track ?? (trackCount == 1 ? 0 : -1);
+            var track = recordTrack ?? target.Track ?? (trackCount == 1 ? 0 : -1);
             if (track < 0 || track >= trackCount)
             {
                 return Reply(request, 404, "Not Found");
             }
 
+            var recording = recordTrack != null;
             var transport = RtspTransport.ChooseFrom(request.Headers.Get("Transport"));
-            if (transport == null || transport.IsRecord || (_transports.Count > 0 && FirstTransport().IsTcp != transport.IsTcp))
+            if (transport == null || transport.IsRecord != recording || (recording && !transport.IsTcp) || (_transports.Count > 0 && FirstTransport().IsTcp != transport.IsTcp))
             {
                 return Reply(request, 461, "Unsupported Transport");
             }
@@ -204,7 +208,7 @@ namespace RtmpXProtect.Engine.Rtsp.Session
                 State = RtspSessionState.Ready;
             }
 
-            return Reply(request, 200, "OK", new RtspHeaders().Add("Transport", transport.Reply(ssrcOf(track), port)));
+            return Reply(request, 200, "OK", new RtspHeaders().Add("Transport", transport.Reply(recording ? (uint?)null : ssrcOf(track), port)));
         }
 
         /// <summary>
@@ -240,6 +244,13 @@ namespace RtmpXProtect.Engine.Rtsp.Session
             }
 
             return Reply(request, 200, "OK", headers);
+        }
+
+        /// <summary>Starts taking the client's media (a publish).</summary>
+        public RtspResponse Record(RtspRequest request)
+        {
+            State = RtspSessionState.Recording;
+            return Reply(request, 200, "OK");
         }
 
         /// <summary>Stops sending; a later PLAY resumes live.</summary>
@@ -288,6 +299,9 @@ namespace RtmpXProtect.Engine.Rtsp.Session
         public static string ContentBase(string uri) => uri.EndsWith("/", StringComparison.Ordinal) ? uri : uri + "/";
 
         private const string ServerName = "rtmpx";
+
+        /// <summary>The answer to ANNOUNCE: the description is taken, SETUPs with mode=record follow.</summary>
+        public RtspResponse Announce(RtspRequest request) => Reply(request, 200, "OK");
 
         private RtspTransport FirstTransport()
         {

@@ -9,6 +9,8 @@ namespace RtmpXProtect.Engine.Rtsp.Session
         Ready,
         /// <summary>Playing: media flows to the client.</summary>
         Playing,
+        /// <summary>Recording: media flows from the client (a publish).</summary>
+        Recording,
         /// <summary>Torn down: nothing more is accepted.</summary>
         Closed,
     }

@@ -21,7 +21,7 @@ namespace RtmpXProtect.Engine.Server.Rtsp
     /// sends answers and interleaved RTP through the same queue, so an answer is never overtaken
     /// by the media it announces.
     /// </summary>
-    internal sealed class RtspConnection : IRtpOutput, IServerConnection
+    internal sealed partial class RtspConnection : IRtpOutput, IServerConnection
     {
         private const int ReadSize = 8 * 1024;
 
@@ -141,6 +141,7 @@ namespace RtmpXProtect.Engine.Server.Rtsp
             finally
             {
                 LeaveStream();
+                StopPublishing("disconnected");
                 foreach (var pair in _udp.Values)
                 {
                     pair.Dispose();
@@ -331,10 +332,11 @@ namespace RtmpXProtect.Engine.Server.Rtsp
 
         private async Task HandleAsync(RtspTcpMessage message)
         {
-            if (message is InterleavedFrame)
+            if (message is InterleavedFrame frame)
             {
-                // RTCP receiver reports over TCP: the client is alive.
+                // A publisher's media, or a player's RTCP receiver reports: either way the client is alive.
                 _session.Touch(_server.Now);
+                Receive(frame);
                 return;
             }
 
@@ -365,8 +367,17 @@ namespace RtmpXProtect.Engine.Server.Rtsp
                 case "DESCRIBE":
                     await DescribeAsync(request, target).ConfigureAwait(false);
                     break;
+                case "ANNOUNCE":
+                    await AnnounceAsync(request, target).ConfigureAwait(false);
+                    break;
+                case "SETUP" when _announced != null:
+                    SetupRecord(request);
+                    break;
                 case "SETUP":
                     await SetupAsync(request, target).ConfigureAwait(false);
+                    break;
+                case "RECORD":
+                    Record(request);
                     break;
                 case "PLAY":
                     Play(request);
@@ -377,6 +388,7 @@ namespace RtmpXProtect.Engine.Server.Rtsp
                     break;
                 case "TEARDOWN":
                     LeaveStream();
+                    StopPublishing("teardown");
                     Send(_session.Teardown(request));
                     break;
                 default:
@@ -588,43 +600,47 @@ namespace RtmpXProtect.Engine.Server.Rtsp
         // The access policy decides once per path, query and credential. A play key travels in the
         // query (?key=), as the password of Basic credentials, or proven by Digest; a refusal is the
         // one answer every refused client gets, whether the path exists or not.
-        private async Task<bool> AdmitAsync(RtspRequest request, RtspTarget target)
+        private async Task<bool> AdmitAsync(RtspRequest request, RtspTarget target) => await DecideAsync(request, target, AccessAction.Play).ConfigureAwait(false) != null;
+
+        // The decision that let the client in (AccessDecision.Allow of "anyone" on an open server), or null when refused and answered.
+        private async Task<AccessDecision?> DecideAsync(RtspRequest request, RtspTarget target, AccessAction action)
         {
             var access = _server.Access;
             if (access == null)
             {
-                return true;
+                return AccessDecision.Allow(target.Path, "anyone");
             }
 
             var shown = new StreamName(target.Path, target.Query).ToString();
             var authorization = request.Headers.Get("Authorization");
-            if (!_admitted.TryGetValue(target.Path + "?" + target.Query + "#" + authorization, out var decision))
+            var cacheKey = action + " " + target.Path + "?" + target.Query + "#" + authorization;
+            if (!_admitted.TryGetValue(cacheKey, out var decision))
             {
                 var stream = new StreamName(target.Stream, target.Query);
-                var key = BasicPassword(authorization) ?? DigestKey(access, request, target, stream);
+                var key = BasicPassword(authorization) ?? DigestKey(access, request, target, stream, action);
                 var app = new StreamName(target.App, key == null ? string.Empty : "key=" + Uri.EscapeDataString(key));
-                decision = await access.DecideAsync(new AccessRequest(AccessAction.Play, app, stream, _remoteAddress, Id, DateTimeOffset.UtcNow)).ConfigureAwait(false);
+                decision = await access.DecideAsync(new AccessRequest(action, app, stream, _remoteAddress, Id, DateTimeOffset.UtcNow)).ConfigureAwait(false);
                 if (decision.IsAllowed)
                 {
-                    _admitted[target.Path + "?" + target.Query + "#" + authorization] = decision;
+                    _admitted[cacheKey] = decision;
                 }
             }
 
             if (decision.IsAllowed)
             {
-                return true;
+                return decision;
             }
 
             _server.CountRtspRejection(RejectionReason.AccessDenied);
-            _log.Warning("{Remote} may not play {Stream} over RTSP: {Reason}", Remote, shown, decision.Reason);
+            _log.Warning("{Remote} may not {Action} {Stream} over RTSP: {Reason}", Remote, action == AccessAction.Play ? "play" : "publish", shown, decision.Reason);
             Send(_session.Reply(request, 401, "Unauthorized", new RtspHeaders()
                 .Add("WWW-Authenticate", RtspDigest.Challenge(Realm, _nonce))
                 .Add("WWW-Authenticate", "Basic realm=\"" + Realm + "\"")));
-            return false;
+            return null;
         }
 
         // The key whose Digest response the client sent, for the nonce this connection issued.
-        private string? DigestKey(AccessDecider access, RtspRequest request, RtspTarget target, StreamName stream)
+        private string? DigestKey(AccessDecider access, RtspRequest request, RtspTarget target, StreamName stream, AccessAction action)
         {
             var digest = RtspDigest.Parse(request.Headers.Get("Authorization"));
             // A response is good for this connection's nonce and the path it names only, so one seen on the wire cannot open another path.
@@ -633,7 +649,7 @@ namespace RtmpXProtect.Engine.Server.Rtsp
                 return null;
             }
 
-            var probe = new AccessRequest(AccessAction.Play, new StreamName(target.App, string.Empty), stream, _remoteAddress, Id, DateTimeOffset.UtcNow);
+            var probe = new AccessRequest(action, new StreamName(target.App, string.Empty), stream, _remoteAddress, Id, DateTimeOffset.UtcNow);
             return access.KeyMatching(probe, key => digest.Matches(request.Method, Realm, key));
         }
 
