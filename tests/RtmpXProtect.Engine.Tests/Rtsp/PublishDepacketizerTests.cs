@@ -87,6 +87,11 @@ public sealed class PublishDepacketizerTests
         Assert.Equal(1, depacketizer.TrackOf("rtsp://127.0.0.1:8554/live/cam/streamid=1"));
         Assert.Equal(0, depacketizer.TrackOf("rtsp://127.0.0.1:8554/live/cam/streamid=0?key=x"));
         Assert.Equal(-1, depacketizer.TrackOf("rtsp://127.0.0.1:8554/live/cam/streamid=2"));
+
+        // A track of a codec not carried here is set up all the same (the publish goes on) and its packets dropped.
+        var latm = PublishDepacketizer.Create(SessionDescriptionReader.Read(sdp + "m=audio 0 RTP/AVP 98\r\na=rtpmap:98 MP4A-LATM/44100/2\r\na=control:stream=2\r\n"));
+        Assert.Equal(2, latm.TrackOf("rtsp://h/live/cam/stream=2"));
+        Assert.Empty(latm.Push(2, new byte[] { 0x80, 98, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 9, 9 }));
     }
 
     [Theory]

@@ -41,4 +41,29 @@ public class RtspPlayWithGstreamerTests
         Assert.Equal("aac", played.StreamOf("audio")?.CodecName);
         Assert.Equal(source.CountOf("video"), played.CountOf("video"));
     }
+
+    [PeerFact("ffmpeg", "gst-launch-1.0")]
+    public async Task Rtspclientsink_publishes_h264_that_ffmpeg_plays_over_rtmp_and_its_latm_audio_is_set_up_but_not_carried()
+    {
+        using var temp = new TempDirectory();
+        await using var server = new InProcessServer(options: RtspServer.Options());
+        var output = temp.File("played.flv");
+        await using var player = Ffmpeg.Play(server.Url("gst"), output);
+        await using var publisher = PeerProcess.Start("gst-launch-1.0", new[]
+        {
+            "-q", "rtspclientsink", "name=sink", "location=" + RtspServer.Url(server, "live/gst"), "protocols=tcp",
+            "videotestsrc", "num-buffers=100", "!", "video/x-raw,width=320,height=240,framerate=25/1", "!", "x264enc", "tune=zerolatency", "key-int-max=25", "!", "h264parse", "!", "sink.",
+            "audiotestsrc", "num-buffers=172", "!", "audio/x-raw,rate=44100,channels=2", "!", "avenc_aac", "!", "aacparse", "!", "sink.",
+        });
+        var stream = await server.Published("gst", Step);
+
+        Assert.True(0 == await publisher.WaitForExitAsync(Step), publisher.StandardErrorTail());
+        await server.Unpublished("gst", Step);
+        Assert.Equal(0, await player.WaitForExitAsync(Step));
+        var played = await Ffprobe.ProbeAsync(output);
+        Assert.Equal("h264", played.StreamOf("video")?.CodecName);
+        Assert.Null(played.StreamOf("audio"));
+        Assert.InRange(played.CountOf("video"), 95, 100);
+        Assert.Contains("320x240", stream.VideoDescription);
+    }
 }

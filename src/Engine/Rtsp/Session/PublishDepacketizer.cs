@@ -39,21 +39,22 @@ namespace RtmpXProtect.Engine.Rtsp.Session
             }
         }
 
-        /// <summary>The publish of the announced <paramref name="media"/>; the sections of other codecs are left out.</summary>
+        /// <summary>The publish of the announced <paramref name="media"/>; the sections of other codecs are set up but not carried.</summary>
         /// <exception cref="FormatException">No section is H.264, H.265 or AAC-hbr with what it needs.</exception>
         public static PublishDepacketizer Create(IReadOnlyList<SdpMedia> media)
         {
             var publish = new PublishDepacketizer();
+            var carried = 0;
             foreach (var section in media)
             {
+                // A track of another codec (GStreamer's AAC as MP4A-LATM, Opus, ...) is set up like
+                // the others, so the publish goes on, and its packets are dropped.
                 var track = Track.From(section, publish._tracks.Count);
-                if (track != null)
-                {
-                    publish._tracks.Add(track);
-                }
+                carried += track is IgnoredTrack ? 0 : 1;
+                publish._tracks.Add(track);
             }
 
-            if (publish._tracks.Count == 0)
+            if (carried == 0)
             {
                 throw new FormatException("The SDP announces no H.264, H.265 or AAC-hbr track.");
             }
@@ -118,7 +119,7 @@ namespace RtmpXProtect.Engine.Rtsp.Session
 
             protected int ClockRate { get; }
 
-            public static Track? From(SdpMedia media, int index)
+            public static Track From(SdpMedia media, int index)
             {
                 var control = media.Control ?? "trackID=" + index.ToString(CultureInfo.InvariantCulture);
                 try
@@ -128,17 +129,17 @@ namespace RtmpXProtect.Engine.Rtsp.Session
                         return new VideoTrack(control, media);
                     }
 
-                    if (media.Kind == "audio" && media.Encoding == "MPEG4-GENERIC" && media.ClockRate > 0)
+                    if (media.Kind == "audio" && media.Encoding == "MPEG4-GENERIC" && media.ClockRate > 0 && AudioTrack.From(control, media) is AudioTrack audio)
                     {
-                        return AudioTrack.From(control, media);
+                        return audio;
                     }
                 }
                 catch (Exception e) when (e is FormatException || e is MediaFormatException)
                 {
-                    // A section whose parameters do not parse is left out like one of another codec.
+                    // A section whose parameters do not parse is not carried, like one of another codec.
                 }
 
-                return null;
+                return new IgnoredTrack(control);
             }
 
             public abstract void Push(ReadOnlySpan<byte> packet, List<FlvFrame> frames);
@@ -274,6 +275,22 @@ namespace RtmpXProtect.Engine.Rtsp.Session
                 }
 
                 return bytes.ToArray();
+            }
+        }
+
+        private sealed class IgnoredTrack : Track
+        {
+            public IgnoredTrack(string control)
+                : base(control, 90000)
+            {
+            }
+
+            public override void Push(ReadOnlySpan<byte> packet, List<FlvFrame> frames)
+            {
+            }
+
+            public override void Flush(List<FlvFrame> frames)
+            {
             }
         }
 
