@@ -34,6 +34,28 @@ namespace RtmpXProtect.Engine.Rtsp.Session
         /// <summary>The Digest credentials of an Authorization header, or null when it holds none (or malformed ones).</summary>
         public static RtspDigest? Parse(string? header)
         {
+            var fields = Fields(header);
+            if (fields == null)
+            {
+                return null;
+            }
+
+            var digest = new RtspDigest(fields);
+            return digest.Field("username").Length == 0 || digest.Field("nonce").Length == 0 || digest.Field("response").Length != 32 ? null : digest;
+        }
+
+        /// <summary>The realm and nonce of a Digest challenge (a WWW-Authenticate value), or null when it is not one.</summary>
+        public static (string Realm, string Nonce)? ReadChallenge(string? challenge)
+        {
+            var fields = Fields(challenge);
+            return fields != null && fields.TryGetValue("nonce", out var nonce) && nonce.Length > 0
+                ? (fields.TryGetValue("realm", out var realm) ? realm : string.Empty, nonce)
+                : ((string, string)?)null;
+        }
+
+        // name=value and name="value" pairs after "Digest ", or null when the text is not that (or too long).
+        private static Dictionary<string, string>? Fields(string? header)
+        {
             const string Scheme = "Digest ";
             if (header == null || !header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase) || header.Length > 4096)
             {
@@ -81,8 +103,7 @@ namespace RtmpXProtect.Engine.Rtsp.Session
                 fields[name] = value;
             }
 
-            var digest = new RtspDigest(fields);
-            return digest.Field("username").Length == 0 || digest.Field("nonce").Length == 0 || digest.Field("response").Length != 32 ? null : digest;
+            return fields;
         }
 
         /// <summary>
@@ -97,13 +118,19 @@ namespace RtmpXProtect.Engine.Rtsp.Session
                 return false;
             }
 
-            var ha1 = Md5Hex(Concat(Encoding.UTF8.GetBytes(UserName + ":" + realm + ":"), password));
-            var ha2 = Md5Hex(Encoding.UTF8.GetBytes(method + ":" + Field("uri")));
             var qop = Field("qop");
             var expected = qop.Length == 0
-                ? Md5Hex(Encoding.ASCII.GetBytes(ha1 + ":" + Nonce + ":" + ha2))
-                : Md5Hex(Encoding.ASCII.GetBytes(ha1 + ":" + Nonce + ":" + Field("nc") + ":" + Field("cnonce") + ":" + qop + ":" + ha2));
+                ? Response(UserName, realm, password, method, Field("uri"), Nonce)
+                : Md5Hex(Encoding.ASCII.GetBytes(Md5Hex(Concat(Encoding.UTF8.GetBytes(UserName + ":" + realm + ":"), password)) + ":" + Nonce + ":" + Field("nc") + ":" + Field("cnonce") + ":" + qop + ":" + Md5Hex(Encoding.UTF8.GetBytes(method + ":" + Field("uri")))));
             return Security.ConstantTime.AreEqual(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(Field("response").ToLowerInvariant()));
+        }
+
+        /// <summary>The response a client sends for a challenge without qop (RFC 2069): MD5(MD5(user:realm:password):nonce:MD5(method:uri)).</summary>
+        public static string Response(string user, string realm, byte[] password, string method, string uri, string nonce)
+        {
+            var ha1 = Md5Hex(Concat(Encoding.UTF8.GetBytes(user + ":" + realm + ":"), password));
+            var ha2 = Md5Hex(Encoding.UTF8.GetBytes(method + ":" + uri));
+            return Md5Hex(Encoding.ASCII.GetBytes(ha1 + ":" + nonce + ":" + ha2));
         }
 
         private string Field(string name) => _fields.TryGetValue(name, out var value) ? value : string.Empty;

@@ -18,10 +18,11 @@ namespace RtmpXProtect.Engine.Streaming.Sources
         public const string XProtectPrefix = "xprotect:";
 
         /// <summary>Every form accepted, for error messages and help.</summary>
-        public const string ExpectedForms = "an rtmp:// or rtmps:// URL, ingest:APP/STREAM, xprotect:CAMERA, an .flv file, a .gbd file or gbd:FILE";
+        public const string ExpectedForms = "an rtmp://, rtmps://, rtsp:// or rtsps:// URL, ingest:APP/STREAM, xprotect:CAMERA, an .flv file, a .gbd file or gbd:FILE";
 
         /// <summary>
-        /// Creates the source: rtmp:// or rtmps:// URL → <see cref="RtmpPullSource"/>;
+        /// Creates the source: rtmp:// or rtmps:// URL → <see cref="RtmpPullSource"/>; rtsp:// or
+        /// rtsps:// URL → <see cref="RtspPullSource"/>;
         /// ingest:APP/STREAM → <see cref="IngestPathSource"/> on <see cref="FrameSourceContext.Server"/>;
         /// xprotect:CAMERA → <see cref="XProtectLiveSource"/> with <see cref="FrameSourceContext.XProtect"/>;
         /// *.flv → <see cref="FlvFileSource"/> (looped); gbd:FILE or *.gbd → <see cref="GenericByteDataSource"/>
@@ -39,6 +40,11 @@ namespace RtmpXProtect.Engine.Streaming.Sources
             if (text.StartsWith("rtmp://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("rtmps://", StringComparison.OrdinalIgnoreCase))
             {
                 return new RtmpPullSource(text, new RtmpClientOptions { AllowUntrustedCertificate = context.AllowUntrustedCertificate, Limits = context.Limits });
+            }
+
+            if (text.StartsWith("rtsp://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("rtsps://", StringComparison.OrdinalIgnoreCase))
+            {
+                return new RtspPullSource(text, context.AllowUntrustedCertificate);
             }
 
             if (text.StartsWith(IngestPrefix, StringComparison.OrdinalIgnoreCase))

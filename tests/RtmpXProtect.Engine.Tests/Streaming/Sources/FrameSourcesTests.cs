@@ -13,6 +13,8 @@ namespace RtmpXProtect.Engine.Tests.Streaming.Sources
         [Theory]
         [InlineData("rtmp://example.com/live/SECRETKEY", typeof(RtmpPullSource))]
         [InlineData("RTMPS://example.com:443/live/SECRETKEY", typeof(RtmpPullSource))]
+        [InlineData("rtsp://viewer:SECRETKEY@camera.local/live/cam1", typeof(RtspPullSource))]
+        [InlineData("rtsps://camera.local:8322/live/cam1?key=SECRETKEY", typeof(RtspPullSource))]
         [InlineData("/media/clip.flv", typeof(FlvFileSource))]
         [InlineData("gbd:/media/cam1.raw", typeof(GenericByteDataSource))]
         [InlineData("/media/cam1.gbd", typeof(GenericByteDataSource))]
@@ -59,6 +61,16 @@ namespace RtmpXProtect.Engine.Tests.Streaming.Sources
             var e = Assert.Throws<FrameSourceException>(() => FrameSources.Create(text, new FrameSourceContext()));
             Assert.DoesNotContain("SECRETKEY", e.Message);
             Assert.Contains("rtmp://", e.Message);
+        }
+
+        [Theory]
+        [InlineData("rtsp://")]
+        [InlineData("rtsp:///SECRETKEY")]
+        public void A_broken_rtsp_url_says_the_form_expected_without_echoing_it(string text)
+        {
+            var e = Assert.Throws<FrameSourceException>(() => FrameSources.Create(text, new FrameSourceContext()));
+            Assert.DoesNotContain("SECRETKEY", e.Message);
+            Assert.Contains("rtsp://[user:password@]host", e.Message);
         }
 
         [Fact]
