@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace RtmpXProtect.Engine.Configuration
 {
-    /// <summary>One path's own keys.</summary>
+    /// <summary>One path's own keys, and where its video comes from when not from a publisher.</summary>
     public sealed class PathEntry
     {
         /// <summary>Keys that may publish to this path (and play it).</summary>
@@ -21,5 +21,17 @@ namespace RtmpXProtect.Engine.Configuration
         /// <summary>true or false override record.directory for this path; null follows it.</summary>
         [JsonPropertyName("record")]
         public bool? Record { get; set; }
+
+        /// <summary>An rtsp://, rtsps://, rtmp:// or rtmps:// URL or an .flv file (looped) the path plays instead of a publisher's; null for none.</summary>
+        [JsonPropertyName("source")]
+        public string? Source { get; set; }
+
+        /// <summary>Start the source at the path's first reader and stop it after the last one left, instead of always.</summary>
+        [JsonPropertyName("sourceOnDemand")]
+        public bool SourceOnDemand { get; set; }
+
+        /// <summary>Seconds an on-demand source runs on after its last reader left.</summary>
+        [JsonPropertyName("sourceCloseAfterSeconds")]
+        public int SourceCloseAfterSeconds { get; set; } = 10;
     }
 }

@@ -40,6 +40,7 @@ namespace RtmpXProtect.Engine.Configuration
             MapLimits(Section(config.Limits, "limits", errors), options, errors);
             var record = Section(config.Record, "record", errors);
             options.Access = MapAccess(Section(config.Paths, "paths", errors), Section(config.Auth, "auth", errors), record, errors);
+            MapPathSources(Section(config.Paths, "paths", errors), options, errors);
             options.RecordDirectory = record.Directory;
             var logging = Section(config.Logging, "logging", errors);
             Set(errors, "logging.retainedFiles", logging.RetainedFiles, 1, 100000, _ => { });
@@ -186,6 +187,38 @@ namespace RtmpXProtect.Engine.Configuration
                 {
                     errors.Add(new KeyError($"{key}[{i}]", "must be an IP address or CIDR range"));
                 }
+            }
+        }
+
+        private static void MapPathSources(PathsSection paths, RtmpServerOptions options, List<KeyError> errors)
+        {
+            foreach (var entry in paths.Entries ?? new Dictionary<string, PathEntry>())
+            {
+                var value = entry.Value;
+                var path = entry.Key.Trim('/');
+                if (value?.Source == null || path.Length == 0)
+                {
+                    continue;
+                }
+
+                var key = "paths.entries." + entry.Key;
+                var source = value.Source.Trim();
+                var forms = new[] { "rtsp://", "rtsps://", "rtmp://", "rtmps://" };
+                var served = Array.Exists(forms, f => source.StartsWith(f, StringComparison.OrdinalIgnoreCase)) || source.EndsWith(".flv", StringComparison.OrdinalIgnoreCase);
+                if (!served || !RtmpXProtect.Engine.Streaming.Sources.FrameSources.IsWellFormed(source))
+                {
+                    errors.Add(new KeyError(key + ".source", "must be an rtsp://, rtsps://, rtmp:// or rtmps:// URL or an .flv file"));
+                    continue;
+                }
+
+                if (path.IndexOf('/') < 0)
+                {
+                    errors.Add(new KeyError(key + ".source", "needs a path of the form APP/STREAM (such as live/cam1) to publish to"));
+                    continue;
+                }
+
+                Set(errors, key + ".sourceCloseAfterSeconds", value.SourceCloseAfterSeconds, 1, 3600, _ => { });
+                options.PathSources.Add(new RtmpXProtect.Engine.Streaming.Paths.PathSourceOptions(path, source, value.SourceOnDemand, TimeSpan.FromSeconds(Math.Max(1, value.SourceCloseAfterSeconds))));
             }
         }
 

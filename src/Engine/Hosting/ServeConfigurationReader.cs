@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.IO;
 using RtmpXProtect.Engine.Configuration;
 using RtmpXProtect.Engine.Server;
@@ -47,6 +48,15 @@ namespace RtmpXProtect.Engine.Hosting
             certificate.PasswordFile = Resolve(certificate.PasswordFile);
             settings.Auth.SigningSecretFile = Resolve(settings.Auth.SigningSecretFile);
             settings.Record.Directory = Resolve(settings.Record.Directory);
+            foreach (var entry in settings.Paths?.Entries?.Values ?? (IEnumerable<PathEntry>)System.Array.Empty<PathEntry>())
+            {
+                // A path's file source is the file's, as a stream's is; URLs stay as they are.
+                if (entry?.Source != null && entry.Source.IndexOf("://", System.StringComparison.Ordinal) < 0)
+                {
+                    entry.Source = Resolve(entry.Source);
+                }
+            }
+
             settings.Logging.File = Resolve(settings.Logging.File);
             foreach (var webhook in settings.Hooks?.Webhooks ?? new())
             {

@@ -76,7 +76,9 @@ namespace RtmpXProtect.Engine.Server
                     frame.Rtp = Packetize(_rtp, frame);
                 }
 
-                if (_cache.HasCodedFrame || (_cache.VideoConfig != null && _cache.AudioConfig != null))
+                // Known once both headers came, or the video header and a picture: an audio header
+                // would have come before it. (An audio-only stream is described when a reader's wait runs out.)
+                if (_cache.VideoConfig != null && (_cache.AudioConfig != null || frame.Kind == FrameKind.VideoKeyFrame || frame.Kind == FrameKind.Video))
                 {
                     _described.TrySetResult(true);
                 }
@@ -218,8 +220,8 @@ namespace RtmpXProtect.Engine.Server
         internal void Retire() => IsRetired = true;
 
         /// <summary>
-        /// Completes when the publish's codecs are known (both sequence headers, or a coded frame:
-        /// no header comes after it), true, or when the publish ended first, false.
+        /// Completes when the publish's codecs are known (both sequence headers, or the video one
+        /// and a picture), true, or when the publish ended first, false.
         /// </summary>
         internal Task<bool> Described
         {

@@ -100,6 +100,7 @@ namespace RtmpXProtect.Engine.Server
                     Restart(ref _rtspsListener, ref _rtspsAcceptLoop, options.RtspsEndpoint, socket => TlsTransportFor(socket, certificate!), ref bindFailure, rtsp: true);
                 }
 
+                _ = ApplyPathSources(options.PathSources);
                 if (bindFailure != null)
                 {
                     throw bindFailure;

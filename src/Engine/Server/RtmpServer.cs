@@ -145,6 +145,7 @@ namespace RtmpXProtect.Engine.Server
             }
 
             _sweep = SweepLoopAsync();
+            StartPathSources();
         }
 
         /// <summary>
@@ -162,6 +163,7 @@ namespace RtmpXProtect.Engine.Server
             _listener?.Dispose();
             _tlsListener?.Dispose();
             await StopRtspAsync().ConfigureAwait(false);
+            await StopPathSourcesAsync().ConfigureAwait(false);
             if (_acceptLoop != null)
             {
                 await _acceptLoop.ConfigureAwait(false);

@@ -26,6 +26,9 @@ namespace RtmpXProtect.Engine.Server
         /// <summary>Where to listen for RTSPS (RTSP inside TLS, with <see cref="Certificate"/>); null for none.</summary>
         public IPEndPoint? RtspsEndpoint { get; set; }
 
+        /// <summary>Paths whose video comes from a source (an RTSP camera, an RTMP server, a file) instead of a publisher.</summary>
+        public System.Collections.Generic.IList<RtmpXProtect.Engine.Streaming.Paths.PathSourceOptions> PathSources { get; } = new System.Collections.Generic.List<RtmpXProtect.Engine.Streaming.Paths.PathSourceOptions>();
+
         /// <summary>The UDP ports RTSP players over UDP are sent from, a pair per track.</summary>
         public RtmpXProtect.Engine.Server.Rtsp.PortRange RtspUdpPorts { get; set; } = new RtmpXProtect.Engine.Server.Rtsp.PortRange(30000, 30999);
 

@@ -170,5 +170,22 @@ namespace RtmpXProtect.Engine.Tests.Configuration
                 }
             }
         }
+    
+        [Fact]
+        public void Path_sources_are_mapped_with_their_demand_and_close_delay()
+        {
+            var options = RtmpxConfigMapper.ToServerOptions(RtmpxConfigLoader.Parse(@"{ ""paths"": { ""entries"": {
+                ""live/gate"": { ""source"": ""rtsp://viewer:pw@10.1.2.3/stream1"", ""sourceOnDemand"": true, ""sourceCloseAfterSeconds"": 30 },
+                ""/live/yard/"": { ""source"": ""rtmp://10.1.2.4/live/yard"" },
+                ""live/cam1"": { ""publishKeys"": [""K""] } } } }"));
+
+            Assert.Equal(2, options.PathSources.Count);
+            var gate = Assert.Single(options.PathSources, s => s.Path == "live/gate");
+            Assert.True(gate.OnDemand);
+            Assert.Equal(TimeSpan.FromSeconds(30), gate.CloseAfter);
+            var yard = Assert.Single(options.PathSources, s => s.Path == "live/yard");
+            Assert.False(yard.OnDemand);
+            Assert.Equal(TimeSpan.FromSeconds(10), yard.CloseAfter);
+        }
     }
 }

@@ -133,6 +133,9 @@ namespace RtmpXProtect.Engine.Tests.Configuration
                         keys.Add(name + ".*.playKeys");
                         keys.Add(name + ".*.publishers");
                         keys.Add(name + ".*.record");
+                        keys.Add(name + ".*.source");
+                        keys.Add(name + ".*.sourceOnDemand");
+                        keys.Add(name + ".*.sourceCloseAfterSeconds");
                     }
                 }
             }

@@ -29,6 +29,9 @@ namespace RtmpXProtect.Engine.Server.Rtsp
         private static readonly int MaxBuffered = RtspLimits.Default.MaxHeaderBytes + RtspLimits.Default.MaxBodyBytes + 70 * 1024;
         private static readonly TimeSpan SessionTimeout = TimeSpan.FromSeconds(60);
         private const string Realm = "rtmpx";
+
+        // How long a DESCRIBE waits for an on-demand source to connect to its camera and publish.
+        private static readonly TimeSpan OnDemandWait = TimeSpan.FromSeconds(10);
         private readonly RtmpServer _server;
         private readonly IConnectionTransport _transport;
         private readonly OutboundQueue _outbound;
@@ -567,6 +570,14 @@ namespace RtmpXProtect.Engine.Server.Rtsp
             }
 
             var stream = _server.Hub.Find(target.Path);
+            var describeWait = PublishTracker.StartWait;
+            if ((stream == null || !stream.IsPublished) && await _server.DemandAsync(target.Path, OnDemandWait).ConfigureAwait(false))
+            {
+                // An on-demand source started for this reader: a camera's first key frame may be a GOP away.
+                stream = _server.Hub.Find(target.Path);
+                describeWait = OnDemandWait;
+            }
+
             if (stream == null || !stream.IsPublished)
             {
                 Send(_session.Reply(request, 404, "Not Found"));
@@ -574,7 +585,7 @@ namespace RtmpXProtect.Engine.Server.Rtsp
             }
 
             var described = stream.Described;
-            if (await Task.WhenAny(described, Task.Delay(PublishTracker.StartWait)).ConfigureAwait(false) == described && !described.Result)
+            if (await Task.WhenAny(described, Task.Delay(describeWait)).ConfigureAwait(false) == described && !described.Result)
             {
                 Send(_session.Reply(request, 404, "Not Found"));
                 return null;

@@ -108,6 +108,11 @@ namespace RtmpXProtect.Engine.Streaming.Sources
                 return Rtmp.RtmpUrl.TryParse(text, out _, out _);
             }
 
+            if (text.StartsWith("rtsp://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("rtsps://", StringComparison.OrdinalIgnoreCase))
+            {
+                return Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Host.Length > 0;
+            }
+
             if (text.StartsWith(IngestPrefix, StringComparison.OrdinalIgnoreCase))
             {
                 return TryIngestKey(text, out _);
