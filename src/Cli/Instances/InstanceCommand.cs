@@ -92,11 +92,12 @@ namespace RtmpXProtect.Cli.Instances
             var root = new Option<string?>("--root") { Description = "The root folder (default /opt/rtmpx/NAME, on Windows %ProgramFiles%\\RtmpXProtect\\NAME); fixed once installed." };
             var rtmp = new Option<string?>("--rtmp") { Description = "Plain RTMP's ADDRESS:PORT, or none." };
             var rtmps = new Option<string?>("--rtmps") { Description = "RTMPS's ADDRESS:PORT (its certificate: rtmpx instance cert), or none." };
+            var rtsp = new Option<string?>("--rtsp") { Description = "RTSP's ADDRESS:PORT (every path also plays over RTSP), or none." };
             var api = new Option<string?>("--api") { Description = "The status API's loopback ADDRESS:PORT (one per instance), or none." };
             var service = new Option<ServiceKind?>("--service") { Description = "What runs it: Systemd, Windows or None (your own supervisor)." };
             var state = new Option<InstanceRunState?>("--state") { Description = "Running or Stopped (systemd and windows services)." };
             var config = new Option<FileInfo?>("--config-file") { Description = "A JSON file of rtmpx.json sections to set (limits, paths, auth, hooks, record, logging, metrics), key by key." };
-            var command = new Command(verb, description) { name, package, root, rtmp, rtmps, api, service, state, config };
+            var command = new Command(verb, description) { name, package, root, rtmp, rtmps, rtsp, api, service, state, config };
             if (install)
             {
                 package.Required = true;
@@ -109,6 +110,7 @@ namespace RtmpXProtect.Cli.Instances
                 Put(desired, "root", parse.GetValue(root) is { } r ? Path.GetFullPath(r) : null);
                 PutEndpoint(desired, "rtmp", parse.GetValue(rtmp));
                 PutEndpoint(desired, "rtmps", parse.GetValue(rtmps));
+                PutEndpoint(desired, "rtsp", parse.GetValue(rtsp));
                 PutEndpoint(desired, "api", parse.GetValue(api));
                 Put(desired, "service", parse.GetValue(service)?.ToString().ToLowerInvariant());
                 Put(desired, "state", parse.GetValue(state)?.ToString().ToLowerInvariant());

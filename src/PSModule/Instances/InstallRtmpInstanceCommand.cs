@@ -15,7 +15,7 @@ namespace RtmpXProtect.PSModule.Instances
     {
         private static readonly IReadOnlyDictionary<string, string> Properties = new Dictionary<string, string>
         {
-            ["Name"] = "name", ["Package"] = "package", ["Root"] = "root", ["Rtmp"] = "rtmp", ["Rtmps"] = "rtmps", ["Api"] = "api", ["Service"] = "service", ["Config"] = "config",
+            ["Name"] = "name", ["Package"] = "package", ["Root"] = "root", ["Rtmp"] = "rtmp", ["Rtmps"] = "rtmps", ["Rtsp"] = "rtsp", ["Api"] = "api", ["Service"] = "service", ["Config"] = "config",
         };
 
         /// <summary>The instance's name, unique on the machine.</summary>

@@ -17,6 +17,11 @@ namespace RtmpXProtect.PSModule.Instances
         [AllowNull]
         public string? Rtmps { get; set; }
 
+        /// <summary>RTSP's ADDRESS:PORT (every path also plays as rtsp://HOST:PORT/APP/STREAM); $null for none.</summary>
+        [Parameter]
+        [AllowNull]
+        public string? Rtsp { get; set; }
+
         /// <summary>The status API's loopback ADDRESS:PORT, one per instance; $null for none.</summary>
         [Parameter]
         [AllowNull]
@@ -37,6 +42,7 @@ namespace RtmpXProtect.PSModule.Instances
             Package = package == null ? null : GetUnresolvedProviderPathFromPSPath(package),
             Rtmp = Rtmp,
             Rtmps = Rtmps,
+            Rtsp = Rtsp,
             Api = Api,
             Service = MyInvocation.BoundParameters.ContainsKey(nameof(Service)) ? Service : (ServiceKind?)null,
             Config = ConfigTable.ToJson(Config),

@@ -15,7 +15,7 @@ namespace RtmpXProtect.PSModule.Instances
     {
         private static readonly IReadOnlyDictionary<string, string> Properties = new Dictionary<string, string>
         {
-            ["Package"] = "package", ["Rtmp"] = "rtmp", ["Rtmps"] = "rtmps", ["Api"] = "api", ["Service"] = "service", ["State"] = "state", ["Config"] = "config",
+            ["Package"] = "package", ["Rtmp"] = "rtmp", ["Rtmps"] = "rtmps", ["Rtsp"] = "rtsp", ["Api"] = "api", ["Service"] = "service", ["State"] = "state", ["Config"] = "config",
         };
 
         /// <summary>The instance to change.</summary>

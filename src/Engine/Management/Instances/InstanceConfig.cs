@@ -31,6 +31,8 @@ namespace RtmpXProtect.Engine.Management.Instances
 
         public static string? Rtmps(RtmpxConfig config) => config.Listeners.Rtmps.Enabled ? config.Listeners.Rtmps.Listen : null;
 
+        public static string? Rtsp(RtmpxConfig config) => config.Listeners.Rtsp.Enabled ? config.Listeners.Rtsp.Listen : null;
+
         public static string? Api(RtmpxConfig config) => config.Api.Listen;
 
         /// <summary>The sections as they take effect; paths without its entries (RtmpXProtect/Path owns those).</summary>
@@ -193,6 +195,23 @@ namespace RtmpXProtect.Engine.Management.Instances
                         ["passwordFile"] = InstanceLayout.CertificatePasswordFile,
                     };
                 }
+            }
+
+            var listeners = ConfigDocument.Section(file, "listeners");
+            if (desired.Given("rtsp"))
+            {
+                var rtsp = ConfigDocument.Section(listeners, "rtsp");
+                rtsp["enabled"] = value.Rtsp != null;
+                if (value.Rtsp != null)
+                {
+                    rtsp["listen"] = Checked("rtsp", value.Rtsp).ToString();
+                }
+            }
+            else if (!listeners.ContainsKey("rtsp"))
+            {
+                // An instance's ports are its resource's to give: RTSP is off until rtsp names one, so
+                // instances installed side by side (or upgraded from before RTSP) do not all take 8554.
+                listeners["rtsp"] = new JsonObject { ["enabled"] = false };
             }
 
             if (desired.Given("api"))

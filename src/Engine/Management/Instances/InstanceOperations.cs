@@ -89,6 +89,7 @@ namespace RtmpXProtect.Engine.Management.Instances
                 Version = RtmpxPackage.Installed(layout.Bin)?.Version,
                 Rtmp = config == null ? null : InstanceConfig.Rtmp(config),
                 Rtmps = config == null ? null : InstanceConfig.Rtmps(config),
+                Rtsp = config == null ? null : InstanceConfig.Rtsp(config),
                 Api = config == null ? null : InstanceConfig.Api(config),
                 Service = record.Service,
                 State = service.State(record.Name, ListenAddress.Parse(config?.Api.Listen)),
@@ -134,7 +135,7 @@ namespace RtmpXProtect.Engine.Management.Instances
                 differing.Add("package");
             }
 
-            foreach (var (property, want, have) in new[] { ("rtmp", value.Rtmp, actual.Rtmp), ("rtmps", value.Rtmps, actual.Rtmps), ("api", value.Api, actual.Api) })
+            foreach (var (property, want, have) in new[] { ("rtmp", value.Rtmp, actual.Rtmp), ("rtmps", value.Rtmps, actual.Rtmps), ("rtsp", value.Rtsp, actual.Rtsp), ("api", value.Api, actual.Api) })
             {
                 if (desired.Given(property) && !InstanceConfig.SameEndpoint(want, have))
                 {
@@ -428,7 +429,7 @@ namespace RtmpXProtect.Engine.Management.Instances
 
         private static IEnumerable<(string Property, System.Net.IPEndPoint Endpoint)> Endpoints(RtmpxConfig config)
         {
-            foreach (var (property, text) in new[] { ("rtmp", InstanceConfig.Rtmp(config)), ("rtmps", InstanceConfig.Rtmps(config)), ("api", InstanceConfig.Api(config)) })
+            foreach (var (property, text) in new[] { ("rtmp", InstanceConfig.Rtmp(config)), ("rtmps", InstanceConfig.Rtmps(config)), ("rtsp", InstanceConfig.Rtsp(config)), ("api", InstanceConfig.Api(config)) })
             {
                 if (ListenAddress.Parse(text) is { } endpoint)
                 {

@@ -52,6 +52,10 @@ namespace RtmpXProtect.Engine.Management.Instances
         [ResourceProperty("rtmps", "Where RTMPS listens, ADDRESS:PORT (\"0.0.0.0:443\"), with the certificate of the instance's RtmpXProtect/Certificate (it waits for one until it exists); null for no RTMPS.", Nullable = true, Pattern = EndpointPattern, Form = EndpointForm)]
         public string? Rtmps { get; set; }
 
+        /// <summary>RTSP's ADDRESS:PORT; null for none.</summary>
+        [ResourceProperty("rtsp", "Where RTSP listens, ADDRESS:PORT (\"0.0.0.0:8554\"): every path of the instance also plays as rtsp://HOST:PORT/APP/STREAM; null (the default for an instance) for no RTSP.", Nullable = true, Pattern = EndpointPattern, Form = EndpointForm)]
+        public string? Rtsp { get; set; }
+
         /// <summary>The status API's loopback ADDRESS:PORT; null for none.</summary>
         [ResourceProperty("api", "Where the status API listens, a loopback ADDRESS:PORT (\"127.0.0.1:1985\"), distinct for each instance of a machine; null for none.", Nullable = true, Pattern = EndpointPattern, Form = EndpointForm)]
         public string? Api { get; set; }

@@ -46,6 +46,22 @@ public sealed class InstanceOperationsTests : IDisposable
     }
 
     [Fact]
+    public void Rtsp_is_off_until_the_rtsp_property_names_a_port_and_its_port_counts_against_other_instances()
+    {
+        var off = _machine.Operations.Set(InstanceSandbox.Desire(Rs1));
+        Assert.Null(off.Rtsp);
+        Assert.False(JsonNode.Parse(File.ReadAllText(Path.Combine(_machine.Root("rs1"), "rtmpx.json")))!["listeners"]!["rtsp"]!["enabled"]!.GetValue<bool>());
+
+        var on = _machine.Operations.Set(InstanceSandbox.Desire(Rs1.Replace("\"service\": \"none\"", "\"rtsp\": \"0.0.0.0:18554\", \"service\": \"none\"")));
+        Assert.Equal("0.0.0.0:18554", on.Rtsp);
+        Assert.False(_machine.Operations.Test(InstanceSandbox.Desire(Rs1.Replace("\"service\": \"none\"", "\"rtsp\": \"0.0.0.0:18555\", \"service\": \"none\""))).InDesiredState);
+
+        var clash = $$"""{ "name": "rs2", "root": {{Json(_machine.Root("rs2"))}}, "package": {{Json(_machine.Package("0.7.0"))}}, "rtmp": "127.0.0.1:19352", "rtsp": "127.0.0.1:18554", "api": "127.0.0.1:19852", "service": "none" }""";
+        var e = Assert.Throws<ResourceInputException>(() => _machine.Operations.Set(InstanceSandbox.Desire(clash)));
+        Assert.Contains("rtsp", e.Message);
+    }
+
+    [Fact]
     public void A_second_set_of_the_same_state_writes_no_file()
     {
         _machine.Operations.Set(InstanceSandbox.Desire(Rs1));
@@ -235,7 +251,7 @@ public sealed class InstanceOperationsTests : IDisposable
     {
         var missing = _machine.Operations.Get("nope");
         Assert.False(missing.Exist);
-        Assert.Equal("""{"name":"nope","_exist":false,"rtmp":null,"rtmps":null,"api":null}""", ResourceJson.Write(missing).ToJsonString());
+        Assert.Equal("""{"name":"nope","_exist":false,"rtmp":null,"rtmps":null,"rtsp":null,"api":null}""", ResourceJson.Write(missing).ToJsonString());
     }
 
     private static string Json(string text) => System.Text.Json.JsonSerializer.Serialize(text);
