@@ -26,6 +26,26 @@ root.Subcommands.Add(Verb("fanout", "One 2 Mbps publisher, --players players (20
 root.Subcommands.Add(Verb("ingest", "--publishers publishers of 1 Mbps.", p => new[] { Scenario.Ingest(p.GetValue(publishers)) }, publishers));
 root.Subcommands.Add(Verb("latency", "One publisher, --players players (50), publish-to-play latency.", p => new[] { Scenario.Latency(Or(p.GetValue(players), 50)) }, players));
 root.Subcommands.Add(Verb("join", "--players players (100) joining mid-GOP, time to first keyframe.", p => new[] { Scenario.Join(Or(p.GetValue(players), 100)) }, players));
+var rtsp = new Command("rtsp", "RTSP fan-out: one 2 Mbps stream to --players players (200) over RTSP/TCP, rtmpx beside gst-rtsp-server.") { rounds, duration, output, players };
+rtsp.SetAction(async (parse, cancel) =>
+{
+    var paths = BenchPaths.Locate();
+    var count = Or(parse.GetValue(players), 200);
+    var seconds = TimeSpan.FromSeconds(parse.GetValue(duration));
+    var runs = await RtmpXProtect.Bench.Load.Rtsp.RtspFanOut.RunAsync(paths, count, seconds, parse.GetValue(rounds));
+    var report = RtmpXProtect.Bench.Load.Rtsp.RtspFanOut.Report(runs, count, seconds, parse.GetValue(rounds), "dotnet run -c Release --project bench/Load -- " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)));
+    Console.WriteLine();
+    Console.WriteLine(report);
+    if (parse.GetValue(output) is { } file)
+    {
+        var path = Path.IsPathRooted(file.ToString()) ? file.FullName : Path.Combine(paths.Root, file.ToString());
+        File.WriteAllText(path, RtmpXProtect.Bench.Load.Rtsp.RtspFanOut.Splice(File.Exists(path) ? File.ReadAllText(path) : string.Empty, report));
+        Console.WriteLine("written to " + path);
+    }
+
+    return runs.Count > 0 ? 0 : 1;
+});
+root.Subcommands.Add(rtsp);
 return await root.Parse(args).InvokeAsync();
 
 Command Verb(string name, string description, Func<ParseResult, Scenario[]> scenarios, params Option[] extra)

@@ -203,6 +203,9 @@ class RtmpInstance : RtmpDscResource {
     # RTMPS's ADDRESS:PORT, or 'none'; its certificate is the instance's RtmpCertificate.
     [DscProperty()] [string] $Rtmps
 
+    # RTSP's ADDRESS:PORT, or 'none' (off until given).
+    [DscProperty()] [string] $Rtsp
+
     # The status API's loopback ADDRESS:PORT, or 'none'.
     [DscProperty()] [string] $Api
 
@@ -216,7 +219,7 @@ class RtmpInstance : RtmpDscResource {
     [DscProperty()] [hashtable] $Config
 
     RtmpInstance() : base('RtmpXProtect/Instance') {
-        $this.NoneMeansNull = @('rtmp', 'rtmps', 'api')
+        $this.NoneMeansNull = @('rtmp', 'rtmps', 'rtsp', 'api')
         $this.WriteOnly = @('package')
     }
 

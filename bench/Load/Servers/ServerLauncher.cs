@@ -55,7 +55,7 @@ internal sealed class ServerLauncher
                 var directory = TempDirectory("rtmpx-bench-rtmpx-");
                 var config = Path.Combine(directory, "rtmpx.json");
                 File.WriteAllText(config, "{ \"limits\": { \"maxConnections\": 100000, \"maxConnectionsPerAddress\": 100000, \"newConnectionsPerSecondPerAddress\": 100000, \"maxUndecidedConnections\": 100000 }, \"api\": { \"listen\": null } }");
-                return ServerProcess.StartAsync(Label(kind), "dotnet", new[] { _paths.RtmpxDll, "serve", "--config", config, "--listen", "127.0.0.1:" + text, "--log-level", "Warning" }, port, directory, () => Delete(directory));
+                return ServerProcess.StartAsync(Label(kind), "dotnet", new[] { _paths.RtmpxDll, "serve", "--config", config, "--listen", "127.0.0.1:" + text, "--no-rtsp", "--log-level", "Warning" }, port, directory, () => Delete(directory));
             }
             case ServerKind.Nginx:
             {

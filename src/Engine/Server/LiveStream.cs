@@ -196,6 +196,10 @@ namespace RtmpXProtect.Engine.Server
             {
                 player.Stream = this;
             }
+            else if (sink is Rtsp.RtspPlayer rtsp)
+            {
+                rtsp.Stream = this;
+            }
 
             if (_publisher != null)
             {

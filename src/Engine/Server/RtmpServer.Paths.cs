@@ -112,7 +112,19 @@ namespace RtmpXProtect.Engine.Server
                 _pathSources.Clear();
             }
 
-            return Task.WhenAll(all.Select(s => s.StopAsync()));
+            return Task.WhenAll(all.Select(StopQuietlyAsync));
+        }
+
+        // A source's loop that failed is logged where it failed; stopping the server must not fail with it.
+        private static async Task StopQuietlyAsync(PathSource source)
+        {
+            try
+            {
+                await source.StopAsync().ConfigureAwait(false);
+            }
+            catch (Exception)
+            {
+            }
         }
     }
 }

@@ -139,6 +139,8 @@ namespace RtmpXProtect.Engine.Server
             }
             catch
             {
+                // The loops already running end at the cancel instead of retrying on disposed sockets.
+                _stopping.Cancel();
                 _listener?.Dispose();
                 _tlsListener?.Dispose();
                 throw;

@@ -47,5 +47,10 @@ public class OnDemandPathTests
         var overRtsp = await Ffprobe.ProbeAsync(RtspServer.Url(server, "live/gate"), "-rtsp_transport", "tcp", "-read_intervals", "%+2");
         Assert.Equal("h264", overRtsp.StreamOf("video")?.CodecName);
         Assert.Equal("aac", overRtsp.StreamOf("audio")?.CodecName);
+
+        // The RTSP reader left too (its session is unsubscribed at its end): the camera is let go again.
+        var disconnects = 0;
+        await camera.Process.WaitForOutputAsync(l => l == "disconnected" && ++disconnects == 2, Step);
+        Assert.DoesNotContain(server.Server.GetStatus().Sessions, s => s.Path == "live/gate" && s.Role == Engine.Status.SessionRole.Player);
     }
 }

@@ -21,6 +21,9 @@ public sealed class RtspAttackTests
     {
         var options = AttackServer.Options(limits);
         options.RtspEndpoint = new IPEndPoint(IPAddress.Loopback, 0);
+
+        // A range of its own, so the sockets counted are this server's, not those of RTSP tests beside it.
+        options.RtspUdpPorts = new Engine.Server.Rtsp.PortRange(47000, 47099);
         return AttackServer.Start(options);
     }
 

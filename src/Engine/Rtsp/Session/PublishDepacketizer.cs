@@ -45,12 +45,22 @@ namespace RtmpXProtect.Engine.Rtsp.Session
         {
             var publish = new PublishDepacketizer();
             var carried = 0;
+            var carriedKinds = 0;
             foreach (var section in media)
             {
                 // A track of another codec (GStreamer's AAC as MP4A-LATM, Opus, ...) is set up like
                 // the others, so the publish goes on, and its packets are dropped.
+                // One video and one audio track are carried: more would only multiply what a publisher holds in memory.
                 var track = Track.From(section, publish._tracks.Count);
-                carried += track is IgnoredTrack ? 0 : 1;
+                var kind = track is VideoTrack ? 1 : track is AudioTrack ? 2 : 0;
+                if (kind != 0 && (carriedKinds & kind) != 0)
+                {
+                    track = new IgnoredTrack(track.Control);
+                    kind = 0;
+                }
+
+                carriedKinds |= kind;
+                carried += kind == 0 ? 0 : 1;
                 publish._tracks.Add(track);
             }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Text;
+using System.Threading;
 using System.Threading.Tasks;
 using RtmpXProtect.Engine.Rtmp.Messages;
 using RtmpXProtect.Engine.Rtsp.Messages;
@@ -58,7 +59,13 @@ namespace RtmpXProtect.Engine.Server.Rtsp
         {
             var announced = _announced!;
             var track = announced.Depacketizer.TrackOf(request.Uri);
-            Send(_session.Setup(request, announced.Target, announced.Depacketizer.Controls.Count, () => 0, _ => 0, recordTrack: track < 0 ? int.MaxValue : track));
+            var answer = _session.Setup(request, announced.Target, announced.Depacketizer.Controls.Count, () => 0, _ => 0, recordTrack: track < 0 ? int.MaxValue : track);
+            if (answer.StatusCode == 200)
+            {
+                Volatile.Write(ref _transportName, "RTSP/TCP");
+            }
+
+            Send(answer);
         }
 
         private void Record(RtspRequest request)

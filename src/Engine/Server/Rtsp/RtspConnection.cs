@@ -29,6 +29,8 @@ namespace RtmpXProtect.Engine.Server.Rtsp
         private static readonly int MaxBuffered = RtspLimits.Default.MaxHeaderBytes + RtspLimits.Default.MaxBodyBytes + 70 * 1024;
         private static readonly TimeSpan SessionTimeout = TimeSpan.FromSeconds(60);
         private const string Realm = "rtmpx";
+        private const int MaxRefusals = 5;
+        private int _refusals;
 
         // How long a DESCRIBE waits for an on-demand source to connect to its camera and publish.
         private static readonly TimeSpan OnDemandWait = TimeSpan.FromSeconds(10);
@@ -50,7 +52,8 @@ namespace RtmpXProtect.Engine.Server.Rtsp
         private RtspPlayer? _player;
         private long _bytesIn;
         private bool _played;
-        private static readonly TimeSpan EndGrace = TimeSpan.FromSeconds(5);
+        private string _transportName = "RTSP";
+        private static readonly TimeSpan EndGrace = TimeSpan.FromSeconds(10);
         private const long NotEnded = long.MinValue;
         private long _endedAt = NotEnded;
         private string? _endReason;
@@ -98,19 +101,8 @@ namespace RtmpXProtect.Engine.Server.Rtsp
         /// <summary>Whether its media goes over RTP/UDP rather than interleaved on the connection.</summary>
         public bool UsesUdp => Transport == "RTSP/UDP";
 
-        /// <summary>"RTSP/TCP" or "RTSP/UDP" once a track is set up.</summary>
-        public string Transport
-        {
-            get
-            {
-                foreach (var transport in _session.Transports.Values)
-                {
-                    return transport.IsTcp ? "RTSP/TCP" : "RTSP/UDP";
-                }
-
-                return "RTSP";
-            }
-        }
+        /// <summary>"RTSP/TCP" or "RTSP/UDP" once a track is set up; read by the status thread, so kept apart from the session.</summary>
+        public string Transport => Volatile.Read(ref _transportName);
 
         public async Task RunAsync(CancellationToken serverStopping)
         {
@@ -403,8 +395,7 @@ namespace RtmpXProtect.Engine.Server.Rtsp
 
         private async Task DescribeAsync(RtspRequest request, RtspTarget target)
         {
-            var packetizer = await PacketizerAsync(request, target).ConfigureAwait(false);
-            if (packetizer != null)
+            if (await PacketizerAsync(request, target).ConfigureAwait(false) is var (_, packetizer))
             {
                 Send(_session.Describe(request, packetizer.Sdp(target.Path, (ulong)Id)));
             }
@@ -412,8 +403,14 @@ namespace RtmpXProtect.Engine.Server.Rtsp
 
         private async Task SetupAsync(RtspRequest request, RtspTarget target)
         {
-            var packetizer = await PacketizerAsync(request, target).ConfigureAwait(false);
-            if (packetizer == null)
+            if (_session.Path != null && _session.Path != target.Path)
+            {
+                // One path per session: refused before anything of the other path is looked up.
+                Send(_session.Reply(request, 459, "Aggregate Operation Not Allowed"));
+                return;
+            }
+
+            if (!(await PacketizerAsync(request, target).ConfigureAwait(false) is var (stream, packetizer)))
             {
                 return;
             }
@@ -462,7 +459,31 @@ namespace RtmpXProtect.Engine.Server.Rtsp
                 }
             }
 
+            if (answer.StatusCode == 200)
+            {
+                _stream = stream;
+                Volatile.Write(ref _transportName, _session.Transports.Count > 0 && !TransportOf(track).IsTcp ? "RTSP/UDP" : "RTSP/TCP");
+            }
+
             Send(answer);
+        }
+
+        private RtspTransport TransportOf(int track)
+        {
+            foreach (var pair in _session.Transports)
+            {
+                if (pair.Key == track || track < 0)
+                {
+                    return pair.Value;
+                }
+            }
+
+            foreach (var transport in _session.Transports.Values)
+            {
+                return transport;
+            }
+
+            throw new InvalidOperationException("No transport is set up.");
         }
 
         private static void SendUdp(UdpPair pair, byte[] packet, bool rtcp)
@@ -538,6 +559,13 @@ namespace RtmpXProtect.Engine.Server.Rtsp
                 return;
             }
 
+            if (!RtspPlayer.SamePublish(stream, packetizer, _server.Options.Limits))
+            {
+                // The path was published anew since SETUP: its tracks are not the ones set up.
+                Send(_session.Reply(request, 454, "Session Not Found"));
+                return;
+            }
+
             // After a PAUSE the cached GOP was sent already: the player resumes at the next key frame instead.
             var player = new RtspPlayer(this, _session.Transports.Keys, _server.Options.PlayerQueue, first => Send(_session.Play(request, first)), resume: _played);
             _played = true;
@@ -557,7 +585,7 @@ namespace RtmpXProtect.Engine.Server.Rtsp
         }
 
         // The stream of the target's path, admitted and described, with its RTP face; or null, answered.
-        private async Task<PublishPacketizer?> PacketizerAsync(RtspRequest request, RtspTarget target)
+        private async Task<(LiveStream Stream, PublishPacketizer Packetizer)?> PacketizerAsync(RtspRequest request, RtspTarget target)
         {
             if (target.Path.Length == 0 || !await AdmitAsync(request, target).ConfigureAwait(false))
             {
@@ -604,8 +632,7 @@ namespace RtmpXProtect.Engine.Server.Rtsp
                 return null;
             }
 
-            _stream = stream;
-            return packetizer;
+            return (stream, packetizer);
         }
 
         // The access policy decides once per path, query and credential. A play key travels in the
@@ -633,6 +660,12 @@ namespace RtmpXProtect.Engine.Server.Rtsp
                 decision = await access.DecideAsync(new AccessRequest(action, app, stream, _remoteAddress, Id, DateTimeOffset.UtcNow)).ConfigureAwait(false);
                 if (decision.IsAllowed)
                 {
+                    // A few paths and credentials per connection; a client varying them gets no memory out of it.
+                    if (_admitted.Count >= 8)
+                    {
+                        _admitted.Clear();
+                    }
+
                     _admitted[cacheKey] = decision;
                 }
             }
@@ -644,6 +677,13 @@ namespace RtmpXProtect.Engine.Server.Rtsp
 
             _server.CountRtspRejection(RejectionReason.AccessDenied);
             _log.Warning("{Remote} may not {Action} {Stream} over RTSP: {Reason}", Remote, action == AccessAction.Play ? "play" : "publish", shown, decision.Reason);
+            if (++_refusals > MaxRefusals)
+            {
+                // A client guessing keys on one connection: the challenge is answered a few times, then the connection goes.
+                Abort(RejectionReason.AccessDenied, _refusals + " refused requests");
+                return null;
+            }
+
             Send(_session.Reply(request, 401, "Unauthorized", new RtspHeaders()
                 .Add("WWW-Authenticate", RtspDigest.Challenge(Realm, _nonce))
                 .Add("WWW-Authenticate", "Basic realm=\"" + Realm + "\"")));

@@ -58,20 +58,35 @@ namespace RtmpXProtect.Engine.Server.Rtsp
         /// </summary>
         public bool TryRefuse() => Interlocked.CompareExchange(ref _answered, Refused, NotAnswered) == NotAnswered;
 
+        /// <summary>Whether the packets this player would get are those of <paramref name="packetizer"/>, the publish SETUP described.</summary>
+        public static bool SamePublish(LiveStream stream, RtmpXProtect.Engine.Rtsp.Session.PublishPacketizer packetizer, WireLimits limits)
+        {
+            lock (stream.Gate)
+            {
+                return ReferenceEquals(stream.RtpPacketizer(limits, DateTime.UtcNow, new Random()), packetizer);
+            }
+        }
+
         public void OnStart(IReadOnlyList<MediaFrame> cached, bool newPublisher)
         {
+            if (newPublisher)
+            {
+                // Another publish than the one SETUP described (its tracks may differ): the PLAY that
+                // found the path unpublished refuses, or, answered already, the session ends.
+                _ended = true;
+                if (Volatile.Read(ref _answered) == Answered)
+                {
+                    _output.End("the publish changed", Array.Empty<(int, byte[])>());
+                }
+
+                return;
+            }
+
             if (_ended || Interlocked.CompareExchange(ref _answered, Answered, NotAnswered) != NotAnswered)
             {
                 return;
             }
 
-            if (newPublisher)
-            {
-                // Another publish than the one SETUP described: its tracks may differ.
-                _ended = true;
-                _output.End("the publish changed", Array.Empty<(int, byte[])>());
-                return;
-            }
 
             if (_resume)
             {

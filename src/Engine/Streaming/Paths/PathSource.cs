@@ -140,6 +140,11 @@ namespace RtmpXProtect.Engine.Streaming.Paths
             {
                 _log.Warning("Source of {Path} failed: {Error}", Options.Path, e.Message);
             }
+            catch (Exception e) when (!(e is OperationCanceledException))
+            {
+                // A bug or a peer no code here foresaw must not end the source for good: it is logged and retried.
+                _log.Error(e, "Source of {Path} failed", Options.Path);
+            }
             finally
             {
                 if (stream != null)

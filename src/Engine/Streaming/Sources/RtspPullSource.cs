@@ -25,6 +25,10 @@ namespace RtmpXProtect.Engine.Streaming.Sources
     public sealed class RtspPullSource : IFrameSource
     {
         private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(10);
+
+        // A camera that answers nothing, or goes silent while playing, is given up and opened again.
+        private static readonly TimeSpan AnswerTimeout = TimeSpan.FromSeconds(10);
+        private static readonly TimeSpan SilenceTimeout = TimeSpan.FromSeconds(15);
         private readonly Uri _url;
         private readonly string _requestUrl;
         private readonly string? _user;
@@ -65,9 +69,10 @@ namespace RtmpXProtect.Engine.Streaming.Sources
             using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             Conversation conversation;
             PublishDepacketizer tracks;
+            Dictionary<int, int> channels;
             try
             {
-                (conversation, tracks) = await OpenAsync(tcp, stopping.Token).ConfigureAwait(false);
+                (conversation, tracks, channels) = await OpenAsync(tcp, stopping.Token).ConfigureAwait(false);
             }
             catch (Exception e) when (IsFailure(e))
             {
@@ -82,7 +87,16 @@ namespace RtmpXProtect.Engine.Streaming.Sources
                     RtspTcpMessage? message;
                     try
                     {
-                        message = await conversation.ReadAsync(stopping.Token).ConfigureAwait(false);
+                        using var silence = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token);
+                        silence.CancelAfter(SilenceTimeout);
+                        try
+                        {
+                            message = await conversation.ReadAsync(silence.Token).ConfigureAwait(false);
+                        }
+                        catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
+                        {
+                            throw new TimeoutException("nothing came for " + SilenceTimeout.TotalSeconds + " s");
+                        }
                     }
                     catch (Exception e) when (IsFailure(e))
                     {
@@ -94,9 +108,9 @@ namespace RtmpXProtect.Engine.Streaming.Sources
                         yield break;
                     }
 
-                    if (message is InterleavedFrame frame && frame.Channel % 2 == 0)
+                    if (message is InterleavedFrame frame && channels.TryGetValue(frame.Channel, out var track))
                     {
-                        foreach (var flv in tracks.Push(frame.Channel / 2, frame.Payload.Span))
+                        foreach (var flv in tracks.Push(track, frame.Payload.Span))
                         {
                             yield return MediaFrame.From(new RtmpMessage(flv.IsVideo ? MessageType.Video : MessageType.Audio, flv.Timestamp, 1, flv.Body));
                         }
@@ -114,7 +128,7 @@ namespace RtmpXProtect.Engine.Streaming.Sources
         /// <inheritdoc />
         public ValueTask DisposeAsync() => default;
 
-        private async Task<(Conversation, PublishDepacketizer)> OpenAsync(TcpClient tcp, CancellationToken cancel)
+        private async Task<(Conversation, PublishDepacketizer, Dictionary<int, int>)> OpenAsync(TcpClient tcp, CancellationToken cancel)
         {
             var connect = tcp.ConnectAsync(_url.Host, _url.Port > 0 ? _url.Port : _url.Scheme == "rtsps" ? 322 : 554);
             if (await Task.WhenAny(connect, Task.Delay(ConnectTimeout, cancel)).ConfigureAwait(false) != connect)
@@ -130,7 +144,15 @@ namespace RtmpXProtect.Engine.Streaming.Sources
             if (_url.Scheme == "rtsps")
             {
                 var tls = new SslStream(stream, false, (_, _, _, errors) => errors == SslPolicyErrors.None || _allowUntrustedCertificate);
-                await tls.AuthenticateAsClientAsync(_url.Host).ConfigureAwait(false);
+                var handshake = tls.AuthenticateAsClientAsync(_url.Host);
+                if (await Task.WhenAny(handshake, Task.Delay(ConnectTimeout, cancel)).ConfigureAwait(false) != handshake)
+                {
+                    tls.Dispose();
+                    cancel.ThrowIfCancellationRequested();
+                    throw new TimeoutException("no TLS handshake within " + ConnectTimeout.TotalSeconds + " s");
+                }
+
+                await handshake.ConfigureAwait(false);
                 stream = tls;
             }
 
@@ -152,6 +174,7 @@ namespace RtmpXProtect.Engine.Streaming.Sources
 
             var contentBase = describe.Headers.Get("Content-Base") ?? describe.Headers.Get("Content-Location") ?? _requestUrl;
             var controls = tracks.Controls;
+            var channels = new Dictionary<int, int>();
             for (int i = 0; i < controls.Count; i++)
             {
                 var control = controls[i];
@@ -160,10 +183,14 @@ namespace RtmpXProtect.Engine.Streaming.Sources
                 var setup = await conversation.AskAsync("SETUP", url, transport, cancel).ConfigureAwait(false);
                 Expect(setup, "SETUP");
                 conversation.Session.TakeSession(setup);
+
+                // The server may pick other channels than the ones asked for (RFC 2326 §12.39).
+                var chosen = RtspTransport.ChooseFrom(setup.Headers.Get("Transport"));
+                channels[chosen != null && chosen.IsTcp && chosen.Channel >= 0 ? chosen.Channel : 2 * i] = i;
             }
 
             Expect(await conversation.AskAsync("PLAY", contentBase, new RtspHeaders().Add("Range", "npt=0.000-"), cancel).ConfigureAwait(false), "PLAY");
-            return (conversation, tracks);
+            return (conversation, tracks, channels);
         }
 
         // OPTIONS at half the session timeout: servers drop sessions that send nothing (receiver reports are not sent here).
@@ -214,7 +241,21 @@ namespace RtmpXProtect.Engine.Streaming.Sources
             public RtspClientSession Session { get; }
 
             /// <summary>Sends a request and returns its answer, once more with credentials after a 401 that asks for them.</summary>
-            public async Task<RtspResponse> AskAsync(string method, string uri, RtspHeaders headers, CancellationToken cancel)
+            public async Task<RtspResponse> AskAsync(string method, string uri, RtspHeaders headers, CancellationToken outer)
+            {
+                using var answer = CancellationTokenSource.CreateLinkedTokenSource(outer);
+                answer.CancelAfter(AnswerTimeout);
+                try
+                {
+                    return await AskOnceOrTwiceAsync(method, uri, headers, answer.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!outer.IsCancellationRequested)
+                {
+                    throw new TimeoutException($"no answer to {method} within {AnswerTimeout.TotalSeconds} s");
+                }
+            }
+
+            private async Task<RtspResponse> AskOnceOrTwiceAsync(string method, string uri, RtspHeaders headers, CancellationToken cancel)
             {
                 for (var attempt = 0; ; attempt++)
                 {
