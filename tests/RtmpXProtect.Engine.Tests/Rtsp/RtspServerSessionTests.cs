@@ -150,6 +150,11 @@ public sealed class RtspServerSessionTests
         session.Teardown(Request("TEARDOWN", session: "0123456789ABCDEF"));
         Assert.Equal(RtspSessionState.Closed, session.State);
         Assert.Equal(455, session.Check(Request("PLAY", session: "0123456789ABCDEF"), Start)!.StatusCode);
+
+        // What a client tearing down has in flight is answered as done, and does not open the session again.
+        Assert.Null(session.Check(Request("PAUSE", session: "0123456789ABCDEF"), Start));
+        Assert.Equal(200, session.Pause(Request("PAUSE", session: "0123456789ABCDEF")).StatusCode);
+        Assert.Equal(RtspSessionState.Closed, session.State);
     }
 
     [Fact]

@@ -107,7 +107,11 @@ namespace RtmpXProtect.Engine.Rtsp.Session
 
             if (State == RtspSessionState.Closed)
             {
-                return Reply(request, 455, "Method Not Valid in This State");
+                // A client tearing down often has a PAUSE or a keep-alive in flight (GStreamer sends
+                // PAUSE and TEARDOWN together): those are answered as done; anything else is refused.
+                return request.Method == "PAUSE" || request.Method == "TEARDOWN" || request.Method == "GET_PARAMETER" || request.Method == "SET_PARAMETER"
+                    ? null
+                    : Reply(request, 455, "Method Not Valid in This State");
             }
 
             if ((request.Method == "PLAY" || request.Method == "PAUSE" || request.Method == "RECORD") && _transports.Count == 0)
@@ -256,7 +260,11 @@ namespace RtmpXProtect.Engine.Rtsp.Session
         /// <summary>Stops sending; a later PLAY resumes live.</summary>
         public RtspResponse Pause(RtspRequest request)
         {
-            State = RtspSessionState.Ready;
+            if (State != RtspSessionState.Closed)
+            {
+                State = RtspSessionState.Ready;
+            }
+
             return Reply(request, 200, "OK");
         }
 

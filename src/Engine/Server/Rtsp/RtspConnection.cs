@@ -309,7 +309,7 @@ namespace RtmpXProtect.Engine.Server.Rtsp
                     }
 
                     await HandleAsync(message!).ConfigureAwait(false);
-                    if (Volatile.Read(ref _closeReason) != null || _session.State == RtspSessionState.Closed)
+                    if (Volatile.Read(ref _closeReason) != null)
                     {
                         return;
                     }
@@ -385,6 +385,10 @@ namespace RtmpXProtect.Engine.Server.Rtsp
                     LeaveStream();
                     StopPublishing("teardown");
                     Send(_session.Teardown(request));
+
+                    // The client closes the connection; one that lingers is closed after the grace period.
+                    Volatile.Write(ref _endReason, "teardown");
+                    Interlocked.CompareExchange(ref _endedAt, _server.Now.Ticks, NotEnded);
                     break;
                 default:
                     // GET_PARAMETER and SET_PARAMETER: keep-alives.
