@@ -56,10 +56,17 @@ internal static class RtspFanOut
     {
         var rtsp = ServerProcess.FreePort();
         var rtmp = ServerProcess.FreePort();
+
+        // Every player comes from 127.0.0.1 within a second: the per-address caps that protect a real
+        // server would refuse them (gst-rtsp-server has none to lift), as in the RTMP scenarios.
+        var directory = Path.Combine(Path.GetTempPath(), "rtmpx-bench-rtsp-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        var config = Path.Combine(directory, "rtmpx.json");
+        File.WriteAllText(config, "{ \"limits\": { \"maxConnections\": 100000, \"maxConnectionsPerAddress\": 100000, \"newConnectionsPerSecondPerAddress\": 100000, \"maxUndecidedConnections\": 100000 }, \"api\": { \"listen\": null } }");
         await using var server = await ServerProcess.StartAsync("rtmpx", "dotnet", new[]
         {
-            paths.RtmpxDll, "serve", "--listen", "127.0.0.1:" + rtmp, "--rtsp", "127.0.0.1:" + rtsp, "--no-api", "--log-level", "Warning",
-        }, rtmp);
+            paths.RtmpxDll, "serve", "--config", config, "--listen", "127.0.0.1:" + rtmp, "--rtsp", "127.0.0.1:" + rtsp, "--log-level", "Warning",
+        }, rtmp, directory, () => Directory.Delete(directory, recursive: true));
         using var stop = new CancellationTokenSource();
         var publisher = new LoopingPublisher(media, new StreamTarget("127.0.0.1", rtmp, "live", "bench"));
         var publishing = publisher.RunAsync(stop.Token);
