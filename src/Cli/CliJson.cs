@@ -28,6 +28,7 @@ namespace RtmpXProtect.Cli
     [JsonSerializable(typeof(StreamerStatus))]
     [JsonSerializable(typeof(ExportSummary))]
     [JsonSerializable(typeof(ApiError))]
+    [JsonSerializable(typeof(IReadOnlyList<RtmpXProtect.Engine.Recording.RecordingInfo>))]
     internal sealed partial class CliJson : JsonSerializerContext
     {
         /// <summary>Options for one site, resolving through this context.</summary>

@@ -18,6 +18,7 @@ root.Subcommands.Add(PlayCommand.Create());
 root.Subcommands.Add(TokenCommand.Create());
 root.Subcommands.Add(CertCommand.Create());
 root.Subcommands.Add(StatusCommand.Create());
+root.Subcommands.Add(RecordCommand.Create());
 root.Subcommands.Add(StreamCommand.Create());
 root.Subcommands.Add(ProbeCommand.Create());
 root.Subcommands.Add(RtmpXProtect.Cli.XProtect.XProtectCommand.Create());

@@ -29,7 +29,8 @@ namespace RtmpXProtect.Cli.Commands
             var key = new Option<FileInfo?>("--key") { Description = "The PEM private key of a PEM --cert." };
             var passwordFile = new Option<FileInfo?>("--cert-password-file") { Description = "A file holding the PFX (or encrypted PEM key) password." };
             var passwordEnv = new Option<string?>("--cert-password-env") { Description = "An environment variable holding the PFX (or encrypted PEM key) password." };
-            var record = new Option<DirectoryInfo?>("--record") { Description = "Record every publish to an FLV file in this folder." };
+            var record = new Option<DirectoryInfo?>("--record") { Description = "Record every publish in this folder, a folder per path and a file per hour (record.pattern, record.segmentSeconds)." };
+            var recordFormat = new Option<RtmpXProtect.Engine.Recording.RecordingFormat?>("--record-format") { Description = "Fmp4 (fragmented MP4, playable after a crash; the default) or Flv." };
             var level = CliLog.LevelOption();
             var keyFile = new Option<FileInfo?>("--publish-key-file") { Description = "Publishers need a key from this file: lines 'KEY' (any path) or 'PATH KEY' (live/cam1 KEY); encoders send it as rtmp://host/live/cam1?key=KEY." };
             var mode = new Option<AccessMode>("--access-mode") { Description = "open: any path with a valid key; fixed: only the paths listed in the key file.", DefaultValueFactory = _ => AccessMode.Open };
@@ -43,7 +44,7 @@ namespace RtmpXProtect.Cli.Commands
             var apiAllowRemote = new Option<bool>("--api-allow-remote") { Description = "Let --api listen on an address other hosts reach: the API has no authentication and can drop sessions." };
             var command = new Command("serve", "Run the RTMP(S) server: publish to it from OBS or FFmpeg, play from it with ffplay or VLC.")
             {
-                config, listen, rtmps, noRtmp, rtsp, noRtsp, rtsps, cert, key, passwordFile, passwordEnv, record, keyFile, mode, secretFile, takeover, level, logFile, metrics, api, noApi, apiAllowRemote,
+                config, listen, rtmps, noRtmp, rtsp, noRtsp, rtsps, cert, key, passwordFile, passwordEnv, record, recordFormat, keyFile, mode, secretFile, takeover, level, logFile, metrics, api, noApi, apiAllowRemote,
             };
             command.Validators.Add(result =>
             {
@@ -89,6 +90,7 @@ namespace RtmpXProtect.Cli.Commands
                     PasswordFile = parse.GetValue(passwordFile),
                     PasswordEnvironment = parse.GetValue(passwordEnv),
                     Record = Given(parse, record) ? parse.GetValue(record) : null,
+                    RecordFormat = Given(parse, recordFormat) ? parse.GetValue(recordFormat) : null,
                     Level = Given(parse, level) ? parse.GetValue(level) : null,
                     PublishKeyFile = parse.GetValue(keyFile),
                     Mode = Given(parse, mode) ? parse.GetValue(mode) : null,

@@ -60,6 +60,7 @@ namespace RtmpXProtect.Cli.Http
                 app.MapGet("/api/sessions", () => StatusJson.Result(server.GetStatus().Sessions));
                 app.MapDelete("/api/sessions/{id:long}", (long id) =>
                     server.TryDropSession(id, "dropped through the status API") ? Results.NoContent() : StatusJson.NotFound($"No session {id}."));
+                app.MapGet("/api/recordings", (string? path) => StatusJson.Result(server.GetRecordings(path)));
                 app.MapGet("/api/logs", (int? tail, long? after) =>
                 {
                     var count = Math.Clamp(tail ?? 100, 0, MaxLogLines);

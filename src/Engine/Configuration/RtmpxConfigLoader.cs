@@ -249,6 +249,7 @@ namespace RtmpXProtect.Engine.Configuration
             options.Converters.Add(new JsonStringEnumConverter<AudioMode>(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
             options.Converters.Add(new JsonStringEnumConverter<LogRollingInterval>(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
             options.Converters.Add(new JsonStringEnumConverter<LogEventLevel>(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+            options.Converters.Add(new JsonStringEnumConverter<RtmpXProtect.Engine.Recording.RecordingFormat>(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
             return options;
         }
     }

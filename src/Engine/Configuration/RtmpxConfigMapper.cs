@@ -42,6 +42,7 @@ namespace RtmpXProtect.Engine.Configuration
             options.Access = MapAccess(Section(config.Paths, "paths", errors), Section(config.Auth, "auth", errors), record, errors);
             MapPathSources(Section(config.Paths, "paths", errors), options, errors);
             options.RecordDirectory = record.Directory;
+            MapRecording(record, options.Recording, errors);
             var logging = Section(config.Logging, "logging", errors);
             Set(errors, "logging.retainedFiles", logging.RetainedFiles, 1, 100000, _ => { });
             options.Hooks = HooksMapper.Map(Section(config.Hooks, "hooks", errors), errors);
@@ -219,6 +220,37 @@ namespace RtmpXProtect.Engine.Configuration
 
                 Set(errors, key + ".sourceCloseAfterSeconds", value.SourceCloseAfterSeconds, 1, 3600, _ => { });
                 options.PathSources.Add(new RtmpXProtect.Engine.Streaming.Paths.PathSourceOptions(path, source, value.SourceOnDemand, TimeSpan.FromSeconds(Math.Max(1, value.SourceCloseAfterSeconds))));
+            }
+        }
+
+        private static void MapRecording(RecordSection record, RtmpXProtect.Engine.Recording.RecordingOptions options, List<KeyError> errors)
+        {
+            options.Format = record.Format;
+            if (RtmpXProtect.Engine.Recording.RecordingNames.Check(record.Pattern) is { } problem)
+            {
+                errors.Add(new KeyError("record.pattern", problem));
+            }
+            else
+            {
+                options.Pattern = record.Pattern;
+            }
+
+            Set(errors, "record.segmentSeconds", record.SegmentSeconds, 1, 86400, value => options.SegmentDuration = TimeSpan.FromSeconds(value));
+            if (record.DeleteAfterHours is { } hours)
+            {
+                if (!(hours > 0 && hours <= 24 * 3650))
+                {
+                    errors.Add(new KeyError("record.deleteAfterHours", "must be more than 0 and at most 87600 (ten years); leave it out to keep recordings"));
+                }
+                else
+                {
+                    options.DeleteAfter = TimeSpan.FromHours(hours);
+                }
+            }
+
+            if (record.MaxMegabytesPerPath is { } megabytes)
+            {
+                Set(errors, "record.maxMegabytesPerPath", megabytes, 1, 1_000_000_000, value => options.MaxBytesPerPath = value * 1024 * 1024);
             }
         }
 

@@ -49,6 +49,9 @@ namespace RtmpXProtect.Engine.Hosting
         /// <summary>--record: the recording folder.</summary>
         public DirectoryInfo? Record { get; init; }
 
+        /// <summary>--record-format.</summary>
+        public RtmpXProtect.Engine.Recording.RecordingFormat? RecordFormat { get; init; }
+
         /// <summary>--log-level.</summary>
         public LogEventLevel? Level { get; init; }
 
@@ -134,6 +137,11 @@ namespace RtmpXProtect.Engine.Hosting
             if (Record != null)
             {
                 settings.Record.Directory = Record.FullName;
+            }
+
+            if (RecordFormat != null)
+            {
+                settings.Record.Format = RecordFormat.Value;
             }
 
             if (Level != null)

@@ -418,7 +418,7 @@ namespace RtmpXProtect.Engine.Hosting
 
             if (options.RecordDirectory != null)
             {
-                _log.Information("Recording every publish to {Directory}", options.RecordDirectory);
+                _log.Information("Recording every publish to {Directory} as {Format}", options.RecordDirectory, options.Recording.Format);
             }
 
             if (_options.ConfigFile != null)

@@ -27,6 +27,7 @@ namespace RtmpXProtect.Engine.Json
     [JsonSerializable(typeof(List<StreamerStatus>))]
     [JsonSerializable(typeof(StreamerStatus))]
     [JsonSerializable(typeof(List<LogLine>))]
+    [JsonSerializable(typeof(List<RtmpXProtect.Engine.Recording.RecordingInfo>))]
     internal sealed partial class EngineJson : JsonSerializerContext
     {
         /// <summary>Options for one site, resolving through this context.</summary>

@@ -62,6 +62,12 @@ namespace RtmpXProtect.Engine.Management
         public async Task<IReadOnlyList<LogLine>> GetServerLogAsync(int tail, long? after, CancellationToken cancel)
             => await GetAsync<List<LogLine>>("/api/logs" + LogQuery(tail, after), cancel).ConfigureAwait(false) ?? new List<LogLine>();
 
+        /// <summary>The server's recordings, oldest first, only <paramref name="path"/>'s when given (GET /api/recordings).</summary>
+        /// <exception cref="StatusApiException">No server answers or it answers with an error.</exception>
+        public async Task<IReadOnlyList<RtmpXProtect.Engine.Recording.RecordingInfo>> GetRecordingsAsync(string? path, CancellationToken cancel)
+            => await GetAsync<List<RtmpXProtect.Engine.Recording.RecordingInfo>>("/api/recordings" + (path == null ? string.Empty : "?path=" + Uri.EscapeDataString(path)), cancel).ConfigureAwait(false)
+                ?? new List<RtmpXProtect.Engine.Recording.RecordingInfo>();
+
         /// <summary>Disconnects session <paramref name="id"/>; false when the server has no such session.</summary>
         /// <exception cref="StatusApiException">No server answers or it answers with an error.</exception>
         public async Task<bool> DropSessionAsync(long id, CancellationToken cancel)

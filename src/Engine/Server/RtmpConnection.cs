@@ -552,7 +552,7 @@ namespace RtmpXProtect.Engine.Server
                 FlushScratch();
             }
 
-            _log.Information("{Remote} publishes {Stream}{Recording}", Remote, shown, recorder == null ? string.Empty : " (recording to " + recorder.Path + ")");
+            _log.Information("{Remote} publishes {Stream}{Recording}", Remote, shown, recorder == null ? string.Empty : " (recording to " + recorder.Directory + ")");
         }
 
         // With TakeoverPolicy.SameKey, a publisher holding the key of the path's current publisher

@@ -20,7 +20,6 @@ namespace RtmpXProtect.Engine.Server
         // Fine enough for timeouts of 100 ms and more (AdmissionLimits refuses less), cheap for thousands of connections.
         private static readonly TimeSpan SweepInterval = TimeSpan.FromMilliseconds(250);
         private readonly ConcurrentDictionary<long, Task> _connections = new ConcurrentDictionary<long, Task>();
-        private readonly ConcurrentDictionary<FlvRecorder, byte> _recorders = new ConcurrentDictionary<FlvRecorder, byte>();
         private readonly ConcurrentDictionary<long, RtmpConnection> _live = new ConcurrentDictionary<long, RtmpConnection>();
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private readonly Stopwatch _clock = Stopwatch.StartNew();
@@ -203,25 +202,6 @@ namespace RtmpXProtect.Engine.Server
             _stopping.Dispose();
         }
 
-        // The path entry's record setting wins over the server's; "true" without a folder is refused
-        // by the configuration, so a missing folder means nothing to record to.
-        internal FlvRecorder? StartRecording(LiveStream stream, RtmpXProtect.Engine.Server.Access.AccessRequest request)
-        {
-            var directory = Options.RecordDirectory;
-            var record = Access?.RecordSetting(request) ?? directory != null;
-            if (!record || directory == null)
-            {
-                return null;
-            }
-
-            var recorder = FlvRecorder.Create(directory, stream.Key, DateTime.UtcNow, Log);
-            _recorders[recorder] = 0;
-            _ = recorder.Completion.ContinueWith(_ => _recorders.TryRemove(recorder, out byte _), TaskScheduler.Default);
-            recorder.Detach = () => Hub.Unsubscribe(stream, recorder);
-            Hub.Subscribe(stream.Key, recorder);
-            return recorder;
-        }
-
         /// <summary>Logs the event, tells the subscribers and queues it for the hooks; a failing subscriber is logged.</summary>
         internal void RaiseStreamEvent(StreamEvent e)
         {
@@ -263,14 +243,6 @@ namespace RtmpXProtect.Engine.Server
             }
 
             Volatile.Read(ref _hooks)?.Post(e);
-        }
-
-        private IEnumerable<Task> RecordingsInProgress()
-        {
-            foreach (var recorder in _recorders.Keys)
-            {
-                yield return recorder.Completion;
-            }
         }
 
         private static Socket Listen(IPEndPoint endpoint)
@@ -403,6 +375,7 @@ namespace RtmpXProtect.Engine.Server
                 }
 
                 _admission.Prune(now);
+                SweepRecordings(now);
             }
         }
 

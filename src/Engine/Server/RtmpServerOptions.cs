@@ -67,8 +67,11 @@ namespace RtmpXProtect.Engine.Server
         /// </summary>
         public long MaxGopCacheBytes { get; set; } = 32 * 1024 * 1024;
 
-        /// <summary>When set, every publish is recorded to an FLV file in this folder.</summary>
+        /// <summary>When set, every publish (unless its path says not to) is recorded in this folder, as <see cref="Recording"/> says.</summary>
         public string? RecordDirectory { get; set; }
+
+        /// <summary>Format, file names, segments and retention of recordings.</summary>
+        public RtmpXProtect.Engine.Recording.RecordingOptions Recording { get; set; } = new RtmpXProtect.Engine.Recording.RecordingOptions();
 
         /// <summary>
         /// Who may publish and play (keys, signed URLs, a callback). Null, the default, is an open

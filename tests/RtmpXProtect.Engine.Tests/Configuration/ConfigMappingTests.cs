@@ -50,7 +50,7 @@ namespace RtmpXProtect.Engine.Tests.Configuration
                 ""entries"": { ""/live/cam1/"": { ""publishKeys"": [""CAM1""], ""playKeys"": [""CAM1VIEW""] }, ""stream2"": {} }
               },
               ""auth"": { ""callbackUrl"": ""https://auth.example/rtmp"", ""callbackTimeoutSeconds"": 5, ""playRequiresKey"": true, ""signingSecretEnv"": ""RTMPX_SECRET"" },
-              ""record"": { ""directory"": ""/var/lib/rtmpx"" },
+              ""record"": { ""directory"": ""/var/lib/rtmpx"", ""format"": ""flv"", ""pattern"": ""%path/%Y%m%d-%H%M%S"", ""segmentSeconds"": 600, ""deleteAfterHours"": 1.5, ""maxMegabytesPerPath"": 2048 },
               ""logging"": { ""level"": ""debug"" }
             }");
             var options = RtmpxConfigMapper.ToServerOptions(config);
@@ -79,6 +79,11 @@ namespace RtmpXProtect.Engine.Tests.Configuration
             Assert.Null(access.SigningSecret);
             Assert.Equal("RTMPX_SECRET", config.Auth.SigningSecretEnv);
             Assert.Equal("/var/lib/rtmpx", options.RecordDirectory);
+            Assert.Equal(RtmpXProtect.Engine.Recording.RecordingFormat.Flv, options.Recording.Format);
+            Assert.Equal("%path/%Y%m%d-%H%M%S", options.Recording.Pattern);
+            Assert.Equal(TimeSpan.FromMinutes(10), options.Recording.SegmentDuration);
+            Assert.Equal(TimeSpan.FromMinutes(90), options.Recording.DeleteAfter);
+            Assert.Equal(2048L << 20, options.Recording.MaxBytesPerPath);
             Assert.Equal(Serilog.Events.LogEventLevel.Debug, config.Logging.Level);
         }
 

@@ -204,7 +204,7 @@ namespace RtmpXProtect.Engine.Tests.Server
 
         internal static void AssertRecording(string directory, int videoFrames)
         {
-            var file = Assert.Single(Directory.GetFiles(directory, "*.flv"));
+            var file = Assert.Single(Directory.GetFiles(directory, "*.flv", SearchOption.AllDirectories));
             using var stream = File.OpenRead(file);
             var reader = new FlvReader(stream, WireLimits.Default);
             Assert.True(reader.HasVideo);
@@ -228,6 +228,7 @@ namespace RtmpXProtect.Engine.Tests.Server
             {
                 Endpoint = new IPEndPoint(IPAddress.Loopback, 0),
                 RecordDirectory = recordDirectory,
+                Recording = new RtmpXProtect.Engine.Recording.RecordingOptions { Format = RtmpXProtect.Engine.Recording.RecordingFormat.Flv },
                 PlayerQueue = policy ?? new PlayerQueuePolicy(),
                 Admission = LoopbackAdmission.Generous(),
             });

@@ -50,8 +50,8 @@ public sealed class PathSettingsCliTests
 
         RtmpxCli.Terminate(rtmpx);
         Assert.Equal(0, await rtmpx.WaitForExitAsync(Step));
-        var files = Directory.GetFiles(recordings, "*.flv", SearchOption.AllDirectories);
+        var files = Directory.GetFiles(recordings, "*.mp4", SearchOption.AllDirectories);
         Assert.Single(files);
-        Assert.Contains("cam1", Path.GetFileName(files[0]));
+        Assert.Contains(Path.Combine("live", "cam1"), files[0]);
     }
 }

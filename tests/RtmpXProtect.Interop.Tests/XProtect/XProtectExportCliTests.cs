@@ -57,7 +57,7 @@ public class XProtectExportCliTests
         var config = XProtectSite.WriteConfig(temp, site);
         await using var run = RtmpxCli.Start("xprotect", "export", "--config", config, "--camera", "Lobby", "--from", Iso(Start), "--to", Iso(Start + 600_000), "--out", output, "--fragmented", "--pipeline", "1");
 
-        await WaitUntilAsync(() => File.Exists(output) && new FileInfo(output).Length > 2_000_000, Step);
+        await Condition.WaitAsync(() => File.Exists(output) && new FileInfo(output).Length > 2_000_000, Step, "2 MB of export");
         run.Kill();
         await run.WaitForExitAsync(Step);
 
@@ -179,14 +179,5 @@ public class XProtectExportCliTests
         Assert.Equal(0, await decode.WaitForExitAsync(Step));
         Assert.Equal(string.Empty, decode.StandardErrorTail().Trim());
         Assert.True(frames > 0);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout)
-    {
-        using var stop = new CancellationTokenSource(timeout);
-        while (!condition())
-        {
-            await Task.Delay(50, stop.Token);
-        }
     }
 }

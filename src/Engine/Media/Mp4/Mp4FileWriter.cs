@@ -199,8 +199,8 @@ namespace RtmpXProtect.Engine.Media.Mp4
             Mp4Boxes.TrackHeader(box, _track, _created, durationMs);
             Mp4Boxes.EditList(box, durationMs, _firstCompositionOffset);
             box.Begin("mdia");
-            Mp4Boxes.MediaHeader(box, _created, mediaDuration);
-            Mp4Boxes.MediaInformationStart(box);
+            Mp4Boxes.MediaHeader(box, _created, mediaDuration, _track);
+            Mp4Boxes.MediaInformationStart(box, _track);
             box.Begin("stbl");
             Mp4Boxes.SampleDescription(box, _track);
             SampleTables(box, mediaStart, large);

@@ -2,8 +2,8 @@ using System;
 
 namespace RtmpXProtect.Engine.Media.Mp4
 {
-    /// <summary>What the MP4 writer needs to describe the one video track.</summary>
-    public sealed class Mp4VideoTrack
+    /// <summary>A video track: what its sample description needs, timed at 90 kHz.</summary>
+    public sealed class Mp4VideoTrack : Mp4Track
     {
         /// <summary>Creates a track description.</summary>
         /// <param name="codec">The codec.</param>
@@ -34,5 +34,11 @@ namespace RtmpXProtect.Engine.Media.Mp4
 
         /// <summary>avcC or hvcC contents.</summary>
         public byte[] DecoderConfiguration { get; }
+
+        /// <inheritdoc />
+        public override uint Timescale => Mp4Boxes.MediaTimescale;
+
+        /// <inheritdoc />
+        public override bool IsAudio => false;
     }
 }

@@ -33,11 +33,8 @@ namespace RtmpXProtect.Engine.Rtsp.Session
         private int _nalLengthSize;
         private readonly DateTime _wallClock;
 
-        // The publish's millisecond clock unwrapped, shared by both tracks so they stay in step:
-        // RTMP's 32-bit milliseconds wrap after 49.7 days, and audio's sample clock is no multiple of 1000.
-        private long _milliseconds;
-        private uint _lastTimestamp;
-        private bool _started;
+        // One clock for both tracks, so they stay in step; audio's sample clock is no multiple of 1000.
+        private MillisecondClock _clock;
 
         private PublishPacketizer(WireLimits limits, DateTime wallClock, Random random, byte[]? videoConfig, byte[]? audioConfig)
         {
@@ -139,7 +136,7 @@ namespace RtmpXProtect.Engine.Rtsp.Session
                 return null;
             }
 
-            var presentation = Unwrap(milliseconds) + header.CompositionTime;
+            var presentation = _clock.Unwrap(milliseconds) + header.CompositionTime;
             var timestamp = unchecked(_videoBase + (uint)(presentation * 90));
             var packets = new List<byte[]>();
             if (header.IsKeyFrame && !CarriesParameterSets(data, units))
@@ -169,24 +166,10 @@ namespace RtmpXProtect.Engine.Rtsp.Session
                 return null;
             }
 
-            var presentation = Unwrap(milliseconds);
+            var presentation = _clock.Unwrap(milliseconds);
             var track = AudioTrack!;
             var timestamp = unchecked(_audioBase + (uint)(presentation * track.ClockRate / 1000));
             return Frame(track, timestamp, presentation, false, _audio.Packetize(frame, timestamp));
-        }
-
-        // Publish milliseconds since the first packetized frame; a step back (audio and video
-        // interleave a little out of order) is a small negative delta, a wrap a small positive one.
-        private long Unwrap(uint milliseconds)
-        {
-            if (_started)
-            {
-                _milliseconds += unchecked((int)(milliseconds - _lastTimestamp));
-            }
-
-            _started = true;
-            _lastTimestamp = milliseconds;
-            return _milliseconds;
         }
 
         private RtpFrame Frame(RtspTrack track, uint timestamp, long presentation, bool key, List<byte[]> packets)

@@ -97,7 +97,7 @@ namespace RtmpXProtect.Engine.Server.Rtsp
             Ticket.MarkDecided();
             var recorder = _server.StartRecording(stream, announced.Admission);
             _log = _log.ForContext("Path", key);
-            _log.Information("{Remote} publishes {Stream} over RTSP{Recording}", Remote, key, recorder == null ? string.Empty : " (recording to " + recorder.Path + ")");
+            _log.Information("{Remote} publishes {Stream} over RTSP{Recording}", Remote, key, recorder == null ? string.Empty : " (recording to " + recorder.Directory + ")");
             Send(_session.Record(request));
         }
 

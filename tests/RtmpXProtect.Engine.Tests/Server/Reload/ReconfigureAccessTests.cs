@@ -126,7 +126,7 @@ namespace RtmpXProtect.Engine.Tests.Server.Reload
                 }
 
                 await server.StopAsync();
-                var files = Directory.GetFiles(directory, "*.flv", SearchOption.AllDirectories);
+                var files = Directory.GetFiles(directory, "*.mp4", SearchOption.AllDirectories);
                 Assert.Single(files);
                 Assert.Contains("cam1", files[0]);
             }
