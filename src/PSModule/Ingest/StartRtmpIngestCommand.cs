@@ -73,7 +73,7 @@ namespace RtmpXProtect.PSModule.Ingest
         [Parameter]
         public string? ConfigPath { get; set; }
 
-        /// <summary>Record every published stream as FLV into this folder.</summary>
+        /// <summary>Record every published stream into this folder: fragmented MP4, a folder per path and a file per hour, unless the -ConfigPath file sets record.format to flv.</summary>
         [Parameter]
         public string? RecordDirectory { get; set; }
 
