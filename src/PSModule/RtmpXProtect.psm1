@@ -344,7 +344,7 @@ class RtmpStream : RtmpDscResource {
     # Whether the stream should exist.
     [DscProperty()] [bool] $_exist = $true
 
-    # ingest:live/cam1, an rtmp(s):// URL, an .flv file or gbd:FILE.
+    # ingest:live/cam1, an rtmp(s):// URL, an .flv or .mp4 file or gbd:FILE.
     [DscProperty()] [string] $Source
 
     # Where it goes: @{ Url = '…' } (stored in secrets/), @{ UrlFile = '…' } or @{ UrlEnv = '…' }, as RtmpDestination.

@@ -34,7 +34,7 @@ namespace RtmpXProtect.Cli.Commands
         {
             var name = NameArgument();
             var config = ConfigOption();
-            var source = new Option<string>("--source") { Description = "An rtmp:// or rtmps:// URL, ingest:APP/STREAM, xprotect:CAMERA, an .flv file, a .gbd file or gbd:FILE.", Required = true };
+            var source = new Option<string>("--source") { Description = "An rtmp:// or rtmps:// URL, ingest:APP/STREAM, xprotect:CAMERA, an .flv or .mp4 file, a .gbd file or gbd:FILE.", Required = true };
             var to = ToOption();
             var toFile = ToFileOption();
             var audio = new Option<AudioMode>("--audio") { Description = "Auto, Passthrough, Silent or None.", DefaultValueFactory = _ => AudioMode.Auto };

@@ -30,7 +30,7 @@ namespace RtmpXProtect.Cli.Commands
             var name = new Argument<string?>("NAME") { Description = "A stream of the configuration file (streams[].name).", Arity = ArgumentArity.ZeroOrOne };
             var config = new Option<FileInfo?>("--config") { Description = "The rtmpx.json that defines NAME; for a one-off stream, where its xprotect section is (for --source xprotect:CAMERA)." };
             var report = new Option<bool>("--report") { Description = "Write JSON report lines on standard output and stop when standard input closes (how rtmpx serve runs its helpers; docs/HELPER-PROTOCOL.md)." };
-            var source = new Option<string?>("--source") { Description = "A one-off stream's source: an rtmp:// or rtmps:// URL, xprotect:CAMERA (an XProtect camera by id or name; needs --config with an xprotect section), an .flv file (looped), a .gbd file or gbd:FILE (GenericByteData)." };
+            var source = new Option<string?>("--source") { Description = "A one-off stream's source: an rtmp:// or rtmps:// URL, xprotect:CAMERA (an XProtect camera by id or name; needs --config with an xprotect section), an .flv or .mp4 file (looped), a .gbd file or gbd:FILE (GenericByteData)." };
             var to = new Option<string[]>("--to") { Description = "A destination URL; '-' reads URLs from standard input, one per line. A URL given here is visible to every user in the process list: prefer '-' or --to-file.", Arity = ArgumentArity.ZeroOrMore };
             var toFile = new Option<FileInfo?>("--to-file") { Description = "A file of destination URLs, one per line." };
             var audio = new Option<AudioMode>("--audio") { Description = "Auto (source audio, else silent AAC), Passthrough, Silent or None.", DefaultValueFactory = _ => AudioMode.Auto };

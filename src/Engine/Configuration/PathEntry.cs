@@ -22,7 +22,7 @@ namespace RtmpXProtect.Engine.Configuration
         [JsonPropertyName("record")]
         public bool? Record { get; set; }
 
-        /// <summary>An rtsp://, rtsps://, rtmp:// or rtmps:// URL or an .flv file (looped) the path plays instead of a publisher's; null for none.</summary>
+        /// <summary>An rtsp://, rtsps://, rtmp:// or rtmps:// URL or an .flv or .mp4 file (looped) the path plays instead of a publisher's; null for none.</summary>
         [JsonPropertyName("source")]
         public string? Source { get; set; }
 

@@ -205,10 +205,10 @@ namespace RtmpXProtect.Engine.Configuration
                 var key = "paths.entries." + entry.Key;
                 var source = value.Source.Trim();
                 var forms = new[] { "rtsp://", "rtsps://", "rtmp://", "rtmps://" };
-                var served = Array.Exists(forms, f => source.StartsWith(f, StringComparison.OrdinalIgnoreCase)) || source.EndsWith(".flv", StringComparison.OrdinalIgnoreCase);
+                var served = Array.Exists(forms, f => source.StartsWith(f, StringComparison.OrdinalIgnoreCase)) || RtmpXProtect.Engine.Streaming.Sources.MediaFileSource.IsMediaFile(source);
                 if (!served || !RtmpXProtect.Engine.Streaming.Sources.FrameSources.IsWellFormed(source))
                 {
-                    errors.Add(new KeyError(key + ".source", "must be an rtsp://, rtsps://, rtmp:// or rtmps:// URL or an .flv file"));
+                    errors.Add(new KeyError(key + ".source", "must be an rtsp://, rtsps://, rtmp:// or rtmps:// URL or an .flv or .mp4 file"));
                     continue;
                 }
 

@@ -11,7 +11,7 @@ namespace RtmpXProtect.Engine.Configuration
         [JsonPropertyName("name")]
         public string? Name { get; set; }
 
-        /// <summary>An rtmp:// or rtmps:// URL, a path of the local ingest server, or an .flv file.</summary>
+        /// <summary>An rtmp:// or rtmps:// URL, a path of the local ingest server, or an .flv or .mp4 file.</summary>
         [JsonPropertyName("source")]
         public string? Source { get; set; }
 

@@ -170,7 +170,7 @@ namespace RtmpXProtect.Engine.Configuration
                 return FrameSources.GenericByteDataPrefix + Path.GetFullPath(Path.Combine(baseDirectory, source.Substring(FrameSources.GenericByteDataPrefix.Length)));
             }
 
-            return source.EndsWith(".flv", StringComparison.OrdinalIgnoreCase) || source.EndsWith(".gbd", StringComparison.OrdinalIgnoreCase)
+            return MediaFileSource.IsMediaFile(source) || source.EndsWith(".gbd", StringComparison.OrdinalIgnoreCase)
                 ? Path.GetFullPath(Path.Combine(baseDirectory, source))
                 : source;
         }

@@ -127,20 +127,9 @@ namespace RtmpXProtect.Engine.Recording
 
             try
             {
-                var record = body.Slice(header.DataOffset);
-                if (header.Codec == VideoCodec.Avc)
-                {
-                    var avc = AvcDecoderConfigurationRecord.Parse(record, WireLimits.Default);
-                    var sps = avc.Sps.Count > 0 ? AvcSps.Parse(avc.Sps[0]) : throw new MediaFormatException("no SPS");
-                    return new Mp4VideoTrack(Mp4Codec.Avc, sps.Width, sps.Height, record.ToArray());
-                }
-
-                var hevc = HevcDecoderConfigurationRecord.Parse(record, WireLimits.Default);
-                return hevc.Sps != null
-                    ? new Mp4VideoTrack(Mp4Codec.Hevc, hevc.Sps.Width, hevc.Sps.Height, record.ToArray())
-                    : throw new MediaFormatException("no SPS");
+                return Mp4VideoTrack.FromConfiguration(header.Codec == VideoCodec.Avc ? Mp4Codec.Avc : Mp4Codec.Hevc, body.Slice(header.DataOffset));
             }
-            catch (Exception e) when (e is MediaFormatException || e is ArgumentException)
+            catch (MediaFormatException e)
             {
                 why = "its video parameter sets do not parse: " + e.Message;
                 return null;

@@ -10,7 +10,7 @@ namespace RtmpXProtect.Engine.Streaming
 
         /// <summary>
         /// Where the frames come from: an rtmp:// or rtmps:// URL, a path of the local ingest
-        /// server, an .flv file (looped), or a GenericByteData stream.
+        /// server, an .flv or .mp4 file (looped), or a GenericByteData stream.
         /// </summary>
         public string Source { get; set; } = string.Empty;
 

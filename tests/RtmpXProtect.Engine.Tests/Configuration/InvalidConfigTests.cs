@@ -31,7 +31,7 @@ namespace RtmpXProtect.Engine.Tests.Configuration
         [InlineData("{ \"listeners\": { \"rtmp\": { \"listen\": \"example.com:1935\" } } }", "line 1: listeners.rtmp.listen must be ADDRESS:PORT, such as 0.0.0.0:1935 or [::]:1935")]
         [InlineData("{\n \"listeners\": {\n  \"rtmps\": { \"enabled\": true }\n }\n}", "line 3: listeners.rtmps.certificate.path is required when listeners.rtmps.enabled is true")]
         [InlineData("{ \"listeners\": { \"rtmp\": { \"enabled\": false } } }", "line 1: listeners must enable rtmp or rtmps")]
-        [InlineData("{ \"paths\": { \"entries\": { \"live/gate\": { \"source\": \"http://cam/stream\" } } } }", "line 1: paths.entries.live/gate.source must be an rtsp://, rtsps://, rtmp:// or rtmps:// URL or an .flv file")]
+        [InlineData("{ \"paths\": { \"entries\": { \"live/gate\": { \"source\": \"http://cam/stream\" } } } }", "line 1: paths.entries.live/gate.source must be an rtsp://, rtsps://, rtmp:// or rtmps:// URL or an .flv or .mp4 file")]
         [InlineData("{ \"paths\": { \"entries\": { \"gate\": { \"source\": \"rtsp://cam/stream\" } } } }", "line 1: paths.entries.gate.source needs a path of the form APP/STREAM (such as live/cam1) to publish to")]
         [InlineData("{ \"paths\": { \"entries\": { \"live/gate\": { \"source\": \"rtsp://cam/s\", \"sourceCloseAfterSeconds\": 0 } } } }", "line 1: paths.entries.live/gate.sourceCloseAfterSeconds must be 1–3600")]
         [InlineData("{ \"record\": { \"format\": \"mkv\" } }", "line 1: record.format must be one of fmp4, flv")]

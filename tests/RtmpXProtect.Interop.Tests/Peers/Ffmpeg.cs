@@ -23,17 +23,43 @@ public static class Ffmpeg
     /// composition offsets (PTS &gt; DTS), which is what exercises timestamp handling.
     /// </summary>
     /// <returns>The path of the FLV file.</returns>
-    public static async Task<string> MakeTestFlvAsync(
-        string directory, int seconds, int bFrames, int fps = 25, int gop = 50, string size = "320x240")
+    public static Task<string> MakeTestFlvAsync(
+        string directory, int seconds, int bFrames, int fps = 25, int gop = 50, string size = "320x240") =>
+        MakeTestFileAsync(Path.Combine(directory, $"test-{seconds}s-bf{bFrames}-{fps}fps-g{gop}-{size}.flv"), new[] { "-f", "flv" }, seconds, bFrames, fps, gop, size);
+
+    /// <summary>
+    /// The same test video and tone as <see cref="MakeTestFlvAsync"/> in an MP4, with
+    /// <paramref name="movflags"/> for its layout: "" puts the movie box at the end (ffmpeg's
+    /// default), "+faststart" at the front, "+frag_keyframe+empty_moov+default_base_moof" fragments it.
+    /// </summary>
+    /// <returns>The path of the MP4 file.</returns>
+    public static Task<string> MakeTestMp4Async(string directory, int seconds, int bFrames, string movflags, string video = "libx264")
     {
-        var file = Path.Combine(directory, $"test-{seconds}s-bf{bFrames}-{fps}fps-g{gop}-{size}.flv");
+        var name = $"test-{seconds}s-bf{bFrames}-{video}{movflags.Replace('+', '_')}.mp4";
+        var format = new List<string> { "-f", "mp4" };
+        if (movflags.Length > 0)
+        {
+            format.InsertRange(0, new[] { "-movflags", movflags });
+        }
+
+        if (video == "libx265")
+        {
+            format.InsertRange(0, new[] { "-tag:v", "hvc1" });
+        }
+
+        return MakeTestFileAsync(Path.Combine(directory, name), format, seconds, bFrames, 25, 50, "320x240", video);
+    }
+
+    private static async Task<string> MakeTestFileAsync(
+        string file, IEnumerable<string> format, int seconds, int bFrames, int fps, int gop, string size, string video = "libx264")
+    {
         var s = seconds.ToString(CultureInfo.InvariantCulture);
         var arguments = new List<string>
         {
             "-nostdin", "-hide_banner", "-v", "error", "-y",
             "-f", "lavfi", "-i", $"testsrc2=size={size}:rate={fps.ToString(CultureInfo.InvariantCulture)}:duration={s}",
             "-f", "lavfi", "-i", $"sine=frequency=440:sample_rate=44100:duration={s}",
-            "-c:v", "libx264", "-preset", "ultrafast",
+            "-c:v", video, "-preset", "ultrafast",
         };
 
         // zerolatency forces bframes=0; -bf after the preset overrides ultrafast's own bframes=0.
@@ -42,14 +68,21 @@ public static class Ffmpeg
             arguments.AddRange(new[] { "-tune", "zerolatency" });
         }
 
+        if (video == "libx265")
+        {
+            arguments.AddRange(new[] { "-x265-params", "log-level=error" });
+        }
+
         arguments.AddRange(new[]
         {
             "-bf", bFrames.ToString(CultureInfo.InvariantCulture),
             "-g", gop.ToString(CultureInfo.InvariantCulture),
             "-pix_fmt", "yuv420p",
             "-c:a", "aac", "-ar", "44100", "-ac", "2",
-            "-shortest", "-f", "flv", file,
+            "-shortest",
         });
+        arguments.AddRange(format);
+        arguments.Add(file);
 
         await using var encoder = PeerProcess.Start("ffmpeg", arguments);
         var exitCode = await encoder.WaitForExitAsync(EncodeTimeout).ConfigureAwait(false);

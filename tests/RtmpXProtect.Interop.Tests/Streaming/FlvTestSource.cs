@@ -14,7 +14,7 @@ using RtmpXProtect.Engine.Streaming;
 namespace RtmpXProtect.Interop.Tests.Streaming;
 
 /// <summary>
-/// An FLV file read in real time, once (tests only; the product's looping FlvFileSource replaces
+/// An FLV file read in real time, once (tests only; the product's looping MediaFileSource replaces
 /// it). The timing is the source's job, as a camera's would be.
 /// </summary>
 public sealed class FlvTestSource : IFrameSource

@@ -32,7 +32,7 @@ namespace RtmpXProtect.Engine.Management.Streams
         public bool? Exist { get; set; }
 
         /// <summary>Where the frames come from.</summary>
-        [ResourceProperty("source", "Where the frames come from: a path of the instance (ingest:live/cam1), an rtmp(s):// URL, an .flv file (looped) or a GenericByteData recording (gbd:FILE). Required to create the stream.")]
+        [ResourceProperty("source", "Where the frames come from: a path of the instance (ingest:live/cam1), an rtmp(s):// URL, an .flv or .mp4 file (looped) or a GenericByteData recording (gbd:FILE). Required to create the stream.")]
         public string? Source { get; set; }
 
         /// <summary>Where the stream is sent.</summary>

@@ -1,7 +1,7 @@
 using System;
-using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.IO;
+using static RtmpXProtect.Engine.Media.Mp4.Reading.Mp4BoxReader;
 
 namespace RtmpXProtect.Engine.Media.Mp4
 {
@@ -51,40 +51,12 @@ namespace RtmpXProtect.Engine.Media.Mp4
             bool sawMoov = false, whole = true, moofPending = false;
             int fragments = 0;
             long position = 0, length = input.Length;
-            var header = new byte[16];
             while (position < length)
             {
-                if (length - position < 8)
+                if (!TryReadHeader(input, position, out var type, out long size, out int headerLength))
                 {
                     whole = false;
                     break;
-                }
-
-                input.Position = position;
-                ReadExactly(input, header, 8);
-                long size = BinaryPrimitives.ReadUInt32BigEndian(header);
-                string type = Type(header, 4);
-                int headerLength = 8;
-                if (size == 1)
-                {
-                    if (length - position < 16)
-                    {
-                        whole = false;
-                        break;
-                    }
-
-                    ReadExactly(input, header, 8);
-                    size = (long)Math.Min(BinaryPrimitives.ReadUInt64BigEndian(header), long.MaxValue);
-                    headerLength = 16;
-                }
-                else if (size == 0)
-                {
-                    size = length - position;
-                }
-
-                if (size < headerLength)
-                {
-                    throw new MediaFormatException($"The {Printable(type)} box at byte {position} declares {size} bytes, less than its own header.");
                 }
 
                 if (position == 0 && type != "ftyp")
@@ -276,74 +248,6 @@ namespace RtmpXProtect.Engine.Media.Mp4
             var ntpEpoch = new DateTimeOffset(1900, 1, 1, 0, 0, 0, TimeSpan.Zero);
             double seconds = (ntp >> 32) + (ntp & 0xFFFFFFFF) / 4294967296.0 - mediaTime / (double)timescale;
             return seconds < 0 || seconds > 1e10 ? (DateTimeOffset?)null : ntpEpoch.AddSeconds(seconds);
-        }
-
-        // The child boxes of a container's content, as (type, content offset, content length); a child that overruns its parent fails.
-        private static List<(string Type, int At, int Count)> Children(ReadOnlySpan<byte> content)
-        {
-            var children = new List<(string, int, int)>();
-            int at = 0;
-            while (content.Length - at >= 8)
-            {
-                long size = BinaryPrimitives.ReadUInt32BigEndian(content.Slice(at));
-                string type = Type(content, at + 4);
-                if (size < 8 || size > content.Length - at)
-                {
-                    throw new MediaFormatException($"A {Printable(type)} box declares {size} bytes where {content.Length - at} remain in its parent.");
-                }
-
-                children.Add((type, at + 8, (int)size - 8));
-                at += (int)size;
-            }
-
-            return children;
-        }
-
-        private static uint UInt32(ReadOnlySpan<byte> data, int at) => at >= 0 && data.Length - at >= 4
-            ? BinaryPrimitives.ReadUInt32BigEndian(data.Slice(at))
-            : throw new MediaFormatException("A box is shorter than its fields.");
-
-        private static ulong UInt64(ReadOnlySpan<byte> data, int at) => at >= 0 && data.Length - at >= 8
-            ? BinaryPrimitives.ReadUInt64BigEndian(data.Slice(at))
-            : throw new MediaFormatException("A box is shorter than its fields.");
-
-        private static string Type(ReadOnlySpan<byte> data, int at)
-        {
-            var chars = new char[4];
-            for (int i = 0; i < 4; i++)
-            {
-                chars[i] = (char)data[at + i];
-            }
-
-            return new string(chars);
-        }
-
-        private static string Printable(string type)
-        {
-            foreach (var c in type)
-            {
-                if (c < 0x20 || c > 0x7E)
-                {
-                    return "unnamed";
-                }
-            }
-
-            return "'" + type + "'";
-        }
-
-        private static void ReadExactly(Stream input, byte[] buffer, int count)
-        {
-            int read = 0;
-            while (read < count)
-            {
-                int n = input.Read(buffer, read, count - read);
-                if (n == 0)
-                {
-                    throw new EndOfStreamException("The file ended while it was read.");
-                }
-
-                read += n;
-            }
         }
     }
 }

@@ -404,7 +404,7 @@ namespace RtmpXProtect.Engine.Media.Mp4
                     var (_, size, sync, offset) = _samples[i];
                     box.UInt32(_closed[i]);
                     box.UInt32(size);
-                    box.UInt32(Track.IsAudio ? 0x02000000u : Mp4Boxes.SampleFlags(sync));
+                    box.UInt32(Mp4Boxes.SampleFlags(Track.IsAudio || sync));
                     box.Int32(offset);
                 }
 

@@ -17,7 +17,7 @@ namespace RtmpXProtect.Engine.Streaming.Paths
         /// <summary>"app/stream" the source publishes to.</summary>
         public string Path { get; }
 
-        /// <summary>The source, as the streamer takes it (rtsp://, rtmp://, an .flv file); may hold credentials.</summary>
+        /// <summary>The source, as the streamer takes it (rtsp://, rtmp://, an .flv or .mp4 file); may hold credentials.</summary>
         public string Source { get; }
 
         /// <summary>Started at the first reader and stopped <see cref="CloseAfter"/> after the last, rather than always on.</summary>

@@ -18,14 +18,14 @@ namespace RtmpXProtect.Engine.Streaming.Sources
         public const string XProtectPrefix = "xprotect:";
 
         /// <summary>Every form accepted, for error messages and help.</summary>
-        public const string ExpectedForms = "an rtmp://, rtmps://, rtsp:// or rtsps:// URL, ingest:APP/STREAM, xprotect:CAMERA, an .flv file, a .gbd file or gbd:FILE";
+        public const string ExpectedForms = "an rtmp://, rtmps://, rtsp:// or rtsps:// URL, ingest:APP/STREAM, xprotect:CAMERA, an .flv or .mp4 file, a .gbd file or gbd:FILE";
 
         /// <summary>
         /// Creates the source: rtmp:// or rtmps:// URL → <see cref="RtmpPullSource"/>; rtsp:// or
         /// rtsps:// URL → <see cref="RtspPullSource"/>;
         /// ingest:APP/STREAM → <see cref="IngestPathSource"/> on <see cref="FrameSourceContext.Server"/>;
         /// xprotect:CAMERA → <see cref="XProtectLiveSource"/> with <see cref="FrameSourceContext.XProtect"/>;
-        /// *.flv → <see cref="FlvFileSource"/> (looped); gbd:FILE or *.gbd → <see cref="GenericByteDataSource"/>
+        /// *.flv, *.mp4, *.m4v, *.mov → <see cref="MediaFileSource"/> (looped); gbd:FILE or *.gbd → <see cref="GenericByteDataSource"/>
         /// paced in real time. Files are opened when read, not here.
         /// </summary>
         /// <exception cref="FrameSourceException">No form matches, or the form lacks what it needs; the message never repeats the source text.</exception>
@@ -88,9 +88,9 @@ namespace RtmpXProtect.Engine.Streaming.Sources
                 return GenericByteDataFile(text, context);
             }
 
-            if (text.EndsWith(".flv", StringComparison.OrdinalIgnoreCase))
+            if (MediaFileSource.IsMediaFile(text))
             {
-                return new FlvFileSource(text, loop: true, context.Clock, context.Limits);
+                return new MediaFileSource(text, loop: true, context.Clock, context.Limits);
             }
 
             throw new FrameSourceException("The source must be " + ExpectedForms + ".");
@@ -128,7 +128,7 @@ namespace RtmpXProtect.Engine.Streaming.Sources
                 return text.Substring(XProtectPrefix.Length).Trim().Length > 0;
             }
 
-            return text.EndsWith(".gbd", StringComparison.OrdinalIgnoreCase) || text.EndsWith(".flv", StringComparison.OrdinalIgnoreCase);
+            return text.EndsWith(".gbd", StringComparison.OrdinalIgnoreCase) || MediaFileSource.IsMediaFile(text);
         }
 
         // ingest:APP/STREAM → APP/STREAM; both parts are needed.

@@ -1,8 +1,6 @@
 using System;
 using RtmpXProtect.Engine.Media;
-using RtmpXProtect.Engine.Media.Avc;
 using RtmpXProtect.Engine.Media.GenericByteData;
-using RtmpXProtect.Engine.Media.Hevc;
 using RtmpXProtect.Engine.Media.Mp4;
 using RtmpXProtect.Engine.XProtect.Connection;
 using RtmpXProtect.Engine.XProtect.Timing;
@@ -86,7 +84,12 @@ namespace RtmpXProtect.Engine.XProtect.Export
 
             if (frame.Header.Codec == GenericByteDataCodec.Jpeg)
             {
-                _writer ??= Open(Mp4Codec.Jpeg, JpegSize.Read(frame.Payload.Span) ?? throw new XProtectException($"Camera {_request.Camera}: a JPEG picture has no frame header."), Array.Empty<byte>());
+                if (_writer == null)
+                {
+                    var size = JpegSize.Read(frame.Payload.Span) ?? throw new XProtectException($"Camera {_request.Camera}: a JPEG picture has no frame header.");
+                    _writer = Open(new Mp4VideoTrack(Mp4Codec.Jpeg, size.Width, size.Height, Array.Empty<byte>()));
+                }
+
                 _writer.Write(frame.Payload.Span, dts, pts, sync: true);
                 _lastDts = dts;
                 return;
@@ -114,7 +117,7 @@ namespace RtmpXProtect.Engine.XProtect.Export
             {
                 // Later parameter set changes stay in the first sample entry: one avcC per track here.
                 var configuration = sequenceHeader.AsSpan(VideoTagHeader.Parse(sequenceHeader).DataOffset);
-                _writer ??= Open(codec == VideoCodec.Avc ? Mp4Codec.Avc : Mp4Codec.Hevc, Size(codec, configuration), configuration.ToArray());
+                _writer ??= Open(Track(codec == VideoCodec.Avc ? Mp4Codec.Avc : Mp4Codec.Hevc, configuration));
             }
 
             if (length > 0 && _writer != null)
@@ -129,27 +132,18 @@ namespace RtmpXProtect.Engine.XProtect.Export
 
         public void Dispose() => _writer?.Dispose();
 
-        private IMp4VideoWriter Open(Mp4Codec codec, (int Width, int Height) size, byte[] configuration)
+        private IMp4VideoWriter Open(Mp4VideoTrack track)
         {
-            var track = new Mp4VideoTrack(codec, size.Width, size.Height, configuration);
             return _request.Fragmented
                 ? new FragmentedMp4Writer(_request.OutputPath, track, _request.From)
                 : new Mp4FileWriter(_request.OutputPath, track, _request.From);
         }
 
-        private (int, int) Size(VideoCodec codec, ReadOnlySpan<byte> configuration)
+        private Mp4VideoTrack Track(Mp4Codec codec, ReadOnlySpan<byte> configuration)
         {
             try
             {
-                if (codec == VideoCodec.Avc)
-                {
-                    var record = AvcDecoderConfigurationRecord.Parse(configuration, WireLimits.Default);
-                    var sps = record.Sps.Count > 0 ? AvcSps.Parse(record.Sps[0]) : throw new MediaFormatException("no SPS");
-                    return (sps.Width, sps.Height);
-                }
-
-                var hevc = HevcDecoderConfigurationRecord.Parse(configuration, WireLimits.Default);
-                return hevc.Sps != null ? (hevc.Sps.Width, hevc.Sps.Height) : throw new MediaFormatException("no SPS");
+                return Mp4VideoTrack.FromConfiguration(codec, configuration);
             }
             catch (MediaFormatException e)
             {

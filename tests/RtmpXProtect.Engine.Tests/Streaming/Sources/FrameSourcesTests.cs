@@ -15,7 +15,7 @@ namespace RtmpXProtect.Engine.Tests.Streaming.Sources
         [InlineData("RTMPS://example.com:443/live/SECRETKEY", typeof(RtmpPullSource))]
         [InlineData("rtsp://viewer:SECRETKEY@camera.local/live/cam1", typeof(RtspPullSource))]
         [InlineData("rtsps://camera.local:8322/live/cam1?key=SECRETKEY", typeof(RtspPullSource))]
-        [InlineData("/media/clip.flv", typeof(FlvFileSource))]
+        [InlineData("/media/clip.flv", typeof(MediaFileSource))]
         [InlineData("gbd:/media/cam1.raw", typeof(GenericByteDataSource))]
         [InlineData("/media/cam1.gbd", typeof(GenericByteDataSource))]
         public void Chooses_the_source_by_its_form(string text, System.Type expected)

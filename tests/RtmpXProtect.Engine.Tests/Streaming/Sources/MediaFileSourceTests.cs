@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using RtmpXProtect.Engine.Amf;
 using RtmpXProtect.Engine.Media.Flv;
+using RtmpXProtect.Engine.Media.Mp4;
 using RtmpXProtect.Engine.Server;
 using RtmpXProtect.Engine.Streaming;
 using RtmpXProtect.Engine.Streaming.Sources;
@@ -14,11 +15,11 @@ using Xunit;
 
 namespace RtmpXProtect.Engine.Tests.Streaming.Sources
 {
-    public sealed class FlvFileSourceTests : IDisposable
+    public sealed class MediaFileSourceTests : IDisposable
     {
         private readonly string _directory = Path.Combine(Path.GetTempPath(), "rtmpx-flvsource-" + Guid.NewGuid().ToString("N"));
 
-        public FlvFileSourceTests()
+        public MediaFileSourceTests()
         {
             Directory.CreateDirectory(_directory);
         }
@@ -29,7 +30,7 @@ namespace RtmpXProtect.Engine.Tests.Streaming.Sources
             // 1000 ms origin in the file, 10 video frames 40 ms apart, audio at 23 ms steps.
             var path = WriteFile(origin: 1000, videoFrames: 10);
             var clock = new VirtualPlaybackClock();
-            var source = new FlvFileSource(path, loop: true, clock);
+            var source = new MediaFileSource(path, loop: true, clock);
 
             var frames = await Take(source, 3 * FramesPerPass(10));
             var video = frames.Where(f => f.Message.Type == RtmpXProtect.Engine.Rtmp.Messages.MessageType.Video && !f.IsConfig).Select(f => f.Message.Timestamp).ToList();
@@ -56,7 +57,7 @@ namespace RtmpXProtect.Engine.Tests.Streaming.Sources
         public async Task Without_looping_the_source_ends_after_one_pass()
         {
             var path = WriteFile(origin: 0, videoFrames: 5);
-            var source = new FlvFileSource(path, loop: false, new VirtualPlaybackClock());
+            var source = new MediaFileSource(path, loop: false, new VirtualPlaybackClock());
             var frames = await Take(source, int.MaxValue);
             Assert.Equal(FramesPerPass(5), frames.Count);
         }
@@ -64,9 +65,43 @@ namespace RtmpXProtect.Engine.Tests.Streaming.Sources
         [Fact]
         public async Task A_missing_file_fails_with_a_source_error_naming_the_file()
         {
-            var source = new FlvFileSource(Path.Combine(_directory, "absent.flv"), true, new VirtualPlaybackClock());
+            var source = new MediaFileSource(Path.Combine(_directory, "absent.flv"), true, new VirtualPlaybackClock());
             var e = await Assert.ThrowsAsync<FrameSourceException>(() => Take(source, 1));
             Assert.Contains("absent.flv", e.Message);
+        }
+
+        [Fact]
+        public async Task An_mp4_file_loops_like_an_flv_one_with_its_sequence_headers_each_pass()
+        {
+            var path = Path.Combine(_directory, "clip.mp4");
+            var track = new Mp4VideoTrack(Mp4Codec.Avc, 320, 240, new byte[] { 1, 0x42, 0, 0x1E, 0xFF, 0xE0, 0 });
+            using (var writer = new FragmentedMp4Writer(path, track, DateTimeOffset.UtcNow))
+            {
+                for (int i = 0; i < 10; i++)
+                {
+                    writer.Write(new byte[] { 0, 0, 0, 1, (byte)i }, i * 40, i * 40, sync: i == 0);
+                }
+
+                writer.Complete(40);
+            }
+
+            var source = new MediaFileSource(path, loop: true, new VirtualPlaybackClock());
+            var frames = await Take(source, 33);
+
+            Assert.Equal("MP4 file clip.mp4 (looped)", source.Description);
+            Assert.Equal(3, frames.Count(f => f.Kind == FrameKind.VideoConfig));
+            var video = frames.Where(f => f.Message.Type == RtmpXProtect.Engine.Rtmp.Messages.MessageType.Video && !f.IsConfig).Select(f => f.Message.Timestamp).ToList();
+            Assert.Equal(Enumerable.Range(0, 30).Select(i => (uint)(i * 40)), video);
+        }
+
+        [Fact]
+        public async Task A_file_that_is_not_mp4_fails_with_a_source_error_saying_so()
+        {
+            var path = Path.Combine(_directory, "junk.mp4");
+            File.WriteAllBytes(path, new byte[] { 0, 0, 0, 8, (byte)'f', (byte)'r', (byte)'e', (byte)'e' });
+            var source = new MediaFileSource(path, true, new VirtualPlaybackClock());
+            var e = await Assert.ThrowsAsync<FrameSourceException>(() => Take(source, 1));
+            Assert.Contains("is not a readable MP4 file", e.Message);
         }
 
         [Fact]
@@ -74,7 +109,7 @@ namespace RtmpXProtect.Engine.Tests.Streaming.Sources
         {
             var path = Path.Combine(_directory, "junk.flv");
             File.WriteAllBytes(path, new byte[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13 });
-            var source = new FlvFileSource(path, true, new VirtualPlaybackClock());
+            var source = new MediaFileSource(path, true, new VirtualPlaybackClock());
             await Assert.ThrowsAsync<FrameSourceException>(() => Take(source, 1));
         }
 
@@ -87,7 +122,7 @@ namespace RtmpXProtect.Engine.Tests.Streaming.Sources
             {
             }
 
-            var source = new FlvFileSource(path, true, new VirtualPlaybackClock());
+            var source = new MediaFileSource(path, true, new VirtualPlaybackClock());
             var e = await Assert.ThrowsAsync<FrameSourceException>(() => Take(source, 1));
             Assert.Contains("no audio, video or data", e.Message);
         }

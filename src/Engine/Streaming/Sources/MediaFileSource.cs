@@ -6,17 +6,19 @@ using System.Threading;
 using System.Threading.Tasks;
 using RtmpXProtect.Engine.Media;
 using RtmpXProtect.Engine.Media.Flv;
+using RtmpXProtect.Engine.Media.Mp4;
 using RtmpXProtect.Engine.Rtmp.Messages;
 using RtmpXProtect.Engine.Server;
 
 namespace RtmpXProtect.Engine.Streaming.Sources
 {
     /// <summary>
-    /// An FLV file played in real time, like a camera, and looped: each pass continues the
-    /// timestamps one frame after the previous pass ended, so a destination never sees time go
-    /// back, and each pass starts with the file's sequence headers again.
+    /// An FLV or MP4 file (by its extension: .mp4, .m4v, .mov are MP4) played in real time, like a
+    /// camera, and looped: each pass continues the timestamps one frame after the previous pass
+    /// ended, so a destination never sees time go back, and each pass starts with the file's
+    /// sequence headers again.
     /// </summary>
-    public sealed class FlvFileSource : IFrameSource
+    public sealed class MediaFileSource : IFrameSource
     {
         // When a pass has no two video frames to measure, the gap before the next pass is one 25 fps frame.
         private const long DefaultFrameInterval = 40;
@@ -25,21 +27,30 @@ namespace RtmpXProtect.Engine.Streaming.Sources
         private readonly bool _loop;
         private readonly IPlaybackClock _clock;
         private readonly WireLimits _limits;
+        private readonly bool _isMp4;
 
         /// <summary>Plays <paramref name="path"/>, paced by <paramref name="clock"/> (real time when null).</summary>
-        public FlvFileSource(string path, bool loop = true, IPlaybackClock? clock = null, WireLimits? limits = null)
+        public MediaFileSource(string path, bool loop = true, IPlaybackClock? clock = null, WireLimits? limits = null)
         {
             _path = path ?? throw new ArgumentNullException(nameof(path));
+            _isMp4 = IsMp4(path);
             _loop = loop;
             _clock = clock ?? new SystemPlaybackClock();
             _limits = limits ?? WireLimits.Default;
         }
 
         /// <inheritdoc />
-        public string Description => $"FLV file {Path.GetFileName(_path)}{(_loop ? " (looped)" : string.Empty)}";
+        public string Description => $"{(_isMp4 ? "MP4" : "FLV")} file {Path.GetFileName(_path)}{(_loop ? " (looped)" : string.Empty)}";
 
         /// <summary>Passes started so far: 1 during the first.</summary>
         public int Passes { get; private set; }
+
+        /// <summary>Whether <paramref name="path"/> names a file this source reads as MP4 rather than FLV.</summary>
+        public static bool IsMp4(string path) =>
+            path.EndsWith(".mp4", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".m4v", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".mov", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>Whether <paramref name="path"/> names a file this source reads: FLV or MP4.</summary>
+        public static bool IsMediaFile(string path) => IsMp4(path) || path.EndsWith(".flv", StringComparison.OrdinalIgnoreCase);
 
         /// <inheritdoc />
         public async IAsyncEnumerable<MediaFrame> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
@@ -116,23 +127,29 @@ namespace RtmpXProtect.Engine.Streaming.Sources
             }
         }
 
-        private FlvReader CreateReader(Stream file)
+        // The tags of one pass, from whichever reader the file's format has.
+        private Func<FlvTag?> CreateReader(Stream file)
         {
             try
             {
-                return new FlvReader(file, _limits);
+                if (_isMp4)
+                {
+                    return new Mp4TagReader(file, _limits).ReadTag;
+                }
+
+                return new FlvReader(file, _limits).ReadTag;
             }
             catch (MediaFormatException e)
             {
-                throw new FrameSourceException($"{Description} is not a readable FLV file: {e.Message}", e);
+                throw new FrameSourceException($"{Description} is not a readable {(_isMp4 ? "MP4" : "FLV")} file: {e.Message}", e);
             }
         }
 
-        private FlvTag? ReadTag(FlvReader reader)
+        private FlvTag? ReadTag(Func<FlvTag?> reader)
         {
             try
             {
-                return reader.ReadTag();
+                return reader();
             }
             catch (Exception e) when (e is MediaFormatException || e is IOException)
             {
