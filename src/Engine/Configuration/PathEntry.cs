@@ -30,6 +30,10 @@ namespace RtmpXProtect.Engine.Configuration
         [JsonPropertyName("sourceOnDemand")]
         public bool SourceOnDemand { get; set; }
 
+        /// <summary>"tcp" (default: interleaved on the RTSP connection) or "udp": what an rtsp:// source's RTP comes over.</summary>
+        [JsonPropertyName("sourceTransport")]
+        public string SourceTransport { get; set; } = "tcp";
+
         /// <summary>Seconds an on-demand source runs on after its last reader left.</summary>
         [JsonPropertyName("sourceCloseAfterSeconds")]
         public int SourceCloseAfterSeconds { get; set; } = 10;

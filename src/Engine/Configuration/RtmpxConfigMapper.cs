@@ -219,7 +219,28 @@ namespace RtmpXProtect.Engine.Configuration
                 }
 
                 Set(errors, key + ".sourceCloseAfterSeconds", value.SourceCloseAfterSeconds, 1, 3600, _ => { });
-                options.PathSources.Add(new RtmpXProtect.Engine.Streaming.Paths.PathSourceOptions(path, source, value.SourceOnDemand, TimeSpan.FromSeconds(Math.Max(1, value.SourceCloseAfterSeconds))));
+                var transport = SourceTransport(value.SourceTransport);
+                if (transport == null)
+                {
+                    errors.Add(new KeyError(key + ".sourceTransport", "must be \"tcp\" or \"udp\""));
+                    continue;
+                }
+
+                options.PathSources.Add(new RtmpXProtect.Engine.Streaming.Paths.PathSourceOptions(path, source, value.SourceOnDemand, TimeSpan.FromSeconds(Math.Max(1, value.SourceCloseAfterSeconds)), transport.Value));
+            }
+        }
+
+        // "tcp" or "udp", in any case; left out (or null) is TCP, which crosses firewalls and loses nothing.
+        private static RtmpXProtect.Engine.Streaming.Sources.RtspSourceTransport? SourceTransport(string? text)
+        {
+            switch ((text ?? "tcp").Trim().ToLowerInvariant())
+            {
+                case "tcp":
+                    return RtmpXProtect.Engine.Streaming.Sources.RtspSourceTransport.Tcp;
+                case "udp":
+                    return RtmpXProtect.Engine.Streaming.Sources.RtspSourceTransport.Udp;
+                default:
+                    return null;
             }
         }
 

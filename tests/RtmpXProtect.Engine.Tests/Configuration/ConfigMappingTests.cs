@@ -6,6 +6,7 @@ using System.Text;
 using RtmpXProtect.Engine.Configuration;
 using RtmpXProtect.Engine.Server;
 using RtmpXProtect.Engine.Server.Access;
+using RtmpXProtect.Engine.Streaming.Sources;
 using Xunit;
 
 namespace RtmpXProtect.Engine.Tests.Configuration
@@ -180,7 +181,7 @@ namespace RtmpXProtect.Engine.Tests.Configuration
         public void Path_sources_are_mapped_with_their_demand_and_close_delay()
         {
             var options = RtmpxConfigMapper.ToServerOptions(RtmpxConfigLoader.Parse(@"{ ""paths"": { ""entries"": {
-                ""live/gate"": { ""source"": ""rtsp://viewer:pw@10.1.2.3/stream1"", ""sourceOnDemand"": true, ""sourceCloseAfterSeconds"": 30 },
+                ""live/gate"": { ""source"": ""rtsp://viewer:pw@10.1.2.3/stream1"", ""sourceOnDemand"": true, ""sourceCloseAfterSeconds"": 30, ""sourceTransport"": ""UDP"" },
                 ""/live/yard/"": { ""source"": ""rtmp://10.1.2.4/live/yard"" },
                 ""live/cam1"": { ""publishKeys"": [""K""] } } } }"));
 
@@ -188,9 +189,11 @@ namespace RtmpXProtect.Engine.Tests.Configuration
             var gate = Assert.Single(options.PathSources, s => s.Path == "live/gate");
             Assert.True(gate.OnDemand);
             Assert.Equal(TimeSpan.FromSeconds(30), gate.CloseAfter);
+            Assert.Equal(RtspSourceTransport.Udp, gate.RtspTransport);
             var yard = Assert.Single(options.PathSources, s => s.Path == "live/yard");
             Assert.False(yard.OnDemand);
             Assert.Equal(TimeSpan.FromSeconds(10), yard.CloseAfter);
+            Assert.Equal(RtspSourceTransport.Tcp, yard.RtspTransport);
         }
     }
 }

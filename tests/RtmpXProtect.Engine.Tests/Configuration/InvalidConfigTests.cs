@@ -34,6 +34,7 @@ namespace RtmpXProtect.Engine.Tests.Configuration
         [InlineData("{ \"paths\": { \"entries\": { \"live/gate\": { \"source\": \"http://cam/stream\" } } } }", "line 1: paths.entries.live/gate.source must be an rtsp://, rtsps://, rtmp:// or rtmps:// URL or an .flv or .mp4 file")]
         [InlineData("{ \"paths\": { \"entries\": { \"gate\": { \"source\": \"rtsp://cam/stream\" } } } }", "line 1: paths.entries.gate.source needs a path of the form APP/STREAM (such as live/cam1) to publish to")]
         [InlineData("{ \"paths\": { \"entries\": { \"live/gate\": { \"source\": \"rtsp://cam/s\", \"sourceCloseAfterSeconds\": 0 } } } }", "line 1: paths.entries.live/gate.sourceCloseAfterSeconds must be 1–3600")]
+        [InlineData("{ \"paths\": { \"entries\": { \"live/gate\": { \"source\": \"rtsp://cam/s\", \"sourceTransport\": \"http\" } } } }", "line 1: paths.entries.live/gate.sourceTransport must be \"tcp\" or \"udp\"")]
         [InlineData("{ \"record\": { \"format\": \"mkv\" } }", "line 1: record.format must be one of fmp4, flv")]
         [InlineData("{ \"record\": { \"pattern\": \"%Y-%m-%d_%H-%M-%S\" } }", "line 1: record.pattern lacks %path: a pattern needs %path and the start down to the second (%Y %m %d %H %M %S), so that files of one path never share a name and can be listed")]
         [InlineData("{ \"record\": { \"segmentSeconds\": 0 } }", "line 1: record.segmentSeconds must be 1–86400")]

@@ -135,6 +135,7 @@ namespace RtmpXProtect.Engine.Tests.Configuration
                         keys.Add(name + ".*.record");
                         keys.Add(name + ".*.source");
                         keys.Add(name + ".*.sourceOnDemand");
+                        keys.Add(name + ".*.sourceTransport");
                         keys.Add(name + ".*.sourceCloseAfterSeconds");
                     }
                 }

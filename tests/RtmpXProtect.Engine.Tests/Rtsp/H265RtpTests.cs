@@ -52,6 +52,25 @@ public sealed class H265RtpTests
     }
 
     [Fact]
+    public void A_lost_fragmentation_unit_flags_its_access_unit_rather_than_splicing_the_rest_and_the_next_unit_is_whole()
+    {
+        var packetizer = new H265Packetizer(97, 9, 65533, maxPacketBytes: 300);
+        var first = AnnexB(Vps, Nal(0x26, 2000));
+        var second = AnnexB(Nal(0x02, 100));
+        var packets = packetizer.Packetize(first, 0).Concat(packetizer.Packetize(second, 3000)).ToList();
+        var depacketizer = new H265Depacketizer();
+
+        var units = packets.Where((_, i) => i != 3).SelectMany(p => depacketizer.Push(p)).ToList();
+
+        Assert.Equal(2, units.Count);
+        Assert.False(units[0].Complete);
+        Assert.Equal(AnnexB(Vps), units[0].AnnexB);
+        Assert.True(units[1].Complete);
+        Assert.Equal(second, units[1].AnnexB);
+        Assert.Equal(1, depacketizer.Lost);
+    }
+
+    [Fact]
     public void The_sdp_media_section_carries_the_three_parameter_sets()
     {
         Assert.Equal(

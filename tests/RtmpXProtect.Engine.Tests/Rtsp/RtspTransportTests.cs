@@ -22,6 +22,22 @@ public sealed class RtspTransportTests
     }
 
     [Theory]
+    [InlineData("RTP/AVP;unicast;client_port=5000-5001;server_port=6970-6971;ssrc=1234ABCD", 6970, 6971)]
+    [InlineData("RTP/AVP;unicast;client_port=5000-5001;server_port=7000", 7000, 7001)]
+    [InlineData("RTP/AVP;unicast;client_port=5000-5001;server_port=7000-7003", 7000, 7003)]
+    [InlineData("RTP/AVP;unicast;client_port=5000-5001", -1, -1)]
+    [InlineData("RTP/AVP;unicast;client_port=5000-5001;server_port=0-1", -1, -1)]
+    [InlineData("RTP/AVP;unicast;client_port=5000-5001;server_port=x", -1, -1)]
+    public void The_server_ports_of_an_answer_to_setup_over_udp_are_read(string header, int rtp, int rtcp)
+    {
+        var transport = RtspTransport.ChooseFrom(header)!;
+
+        Assert.False(transport.IsTcp);
+        Assert.Equal(rtp, transport.ServerPort);
+        Assert.Equal(rtcp, transport.ServerControlPort);
+    }
+
+    [Theory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData("RTP/AVP;multicast;client_port=5000-5001")]

@@ -11,12 +11,14 @@ namespace RtmpXProtect.Engine.Rtsp.Session
     /// </summary>
     public sealed class RtspTransport
     {
-        private RtspTransport(bool isTcp, int firstChannel, int firstClientPort, bool record)
+        private RtspTransport(bool isTcp, int firstChannel, int firstClientPort, bool record, int serverPort = -1, int serverControlPort = -1)
         {
             IsTcp = isTcp;
             Channel = firstChannel;
             ClientPort = firstClientPort;
             IsRecord = record;
+            ServerPort = serverPort;
+            ServerControlPort = serverControlPort;
         }
 
         /// <summary>Interleaved on the RTSP connection rather than UDP.</summary>
@@ -30,6 +32,15 @@ namespace RtmpXProtect.Engine.Rtsp.Session
 
         /// <summary>mode=record: the client publishes (ANNOUNCE / RECORD).</summary>
         public bool IsRecord { get; }
+
+        /// <summary>The server's RTP port from an answer's server_port, -1 when it names none; UDP only.</summary>
+        public int ServerPort { get; }
+
+        /// <summary>
+        /// The server's RTCP port: the second of server_port, or the one after <see cref="ServerPort"/>
+        /// when it names one port only; -1 without server_port.
+        /// </summary>
+        public int ServerControlPort { get; }
 
         /// <summary>
         /// The first transport of the header's list that is served here (RTP/AVP unicast, over
@@ -55,7 +66,7 @@ namespace RtmpXProtect.Engine.Rtsp.Session
         }
 
         /// <summary>This transport with the channels the server settled on (TCP).</summary>
-        public RtspTransport WithChannel(int channel) => new RtspTransport(true, channel, ClientPort, IsRecord);
+        public RtspTransport WithChannel(int channel) => new RtspTransport(true, channel, ClientPort, IsRecord, ServerPort, ServerControlPort);
 
         /// <summary>The Transport header of the answer to SETUP.</summary>
         /// <param name="ssrc">The SSRC the server sends with, or null when the client sends (record).</param>
@@ -101,7 +112,7 @@ namespace RtmpXProtect.Engine.Rtsp.Session
                 return null;
             }
 
-            int channel = -1, clientPort = -1;
+            int channel = -1, clientPort = -1, serverPort = -1, serverControlPort = -1;
             bool record = false;
             for (int i = 1; i < parts.Length; i++)
             {
@@ -127,6 +138,14 @@ namespace RtmpXProtect.Engine.Rtsp.Session
                         }
 
                         break;
+                    case "server_port":
+                        // Only read from answers, where a server that names an odd pair is still reachable: its ports are taken as given.
+                        if (!TryPorts(value, out serverPort, out serverControlPort))
+                        {
+                            serverPort = serverControlPort = -1;
+                        }
+
+                        break;
                     case "mode":
                         record = value.Equals("record", StringComparison.OrdinalIgnoreCase) || value.Equals("receive", StringComparison.OrdinalIgnoreCase);
                         break;
@@ -138,7 +157,26 @@ namespace RtmpXProtect.Engine.Rtsp.Session
                 return null;
             }
 
-            return new RtspTransport(tcp, tcp ? channel : -1, tcp ? -1 : clientPort, record);
+            return new RtspTransport(tcp, tcp ? channel : -1, tcp ? -1 : clientPort, record, tcp ? -1 : serverPort, tcp ? -1 : serverControlPort);
+        }
+
+        // "a-b" or "a" (b = a + 1 then), both 1–65535.
+        private static bool TryPorts(string text, out int first, out int second)
+        {
+            var dash = text.IndexOf('-');
+            second = -1;
+            if (!int.TryParse(dash < 0 ? text : text.Substring(0, dash), NumberStyles.None, CultureInfo.InvariantCulture, out first) || first < 1 || first > 65535)
+            {
+                return false;
+            }
+
+            if (dash < 0)
+            {
+                second = first < 65535 ? first + 1 : -1;
+                return second > 0;
+            }
+
+            return int.TryParse(text.Substring(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out second) && second >= 1 && second <= 65535;
         }
 
         // "a-b" with b = a + 1, or "a" alone (the second implied), and a + 1 within the maximum.

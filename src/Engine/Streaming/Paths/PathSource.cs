@@ -109,7 +109,7 @@ namespace RtmpXProtect.Engine.Streaming.Paths
 
         private async Task PublishOnceAsync(CancellationToken token, ReconnectBackoff backoff)
         {
-            var source = FrameSources.Create(Options.Source, new FrameSourceContext { Server = _server, Clock = new SystemPlaybackClock(), Limits = _server.Options.Limits });
+            var source = FrameSources.Create(Options.Source, new FrameSourceContext { Server = _server, Clock = new SystemPlaybackClock(), Limits = _server.Options.Limits, RtspTransport = Options.RtspTransport });
             LiveStream? stream = null;
             PublishTracker? tracker = null;
             try

@@ -1,4 +1,5 @@
 using System;
+using RtmpXProtect.Engine.Streaming.Sources;
 
 namespace RtmpXProtect.Engine.Streaming.Paths
 {
@@ -6,8 +7,9 @@ namespace RtmpXProtect.Engine.Streaming.Paths
     public sealed class PathSourceOptions : IEquatable<PathSourceOptions>
     {
         /// <summary>Creates the options of one path.</summary>
-        public PathSourceOptions(string path, string source, bool onDemand, TimeSpan closeAfter)
+        public PathSourceOptions(string path, string source, bool onDemand, TimeSpan closeAfter, RtspSourceTransport rtspTransport = RtspSourceTransport.Tcp)
         {
+            RtspTransport = rtspTransport;
             Path = path;
             Source = source;
             OnDemand = onDemand;
@@ -26,13 +28,16 @@ namespace RtmpXProtect.Engine.Streaming.Paths
         /// <summary>How long an on-demand source runs on without readers.</summary>
         public TimeSpan CloseAfter { get; }
 
+        /// <summary>What an rtsp:// source's RTP comes over (ignored for other sources).</summary>
+        public RtspSourceTransport RtspTransport { get; }
+
         /// <inheritdoc />
-        public bool Equals(PathSourceOptions? other) => other != null && Path == other.Path && Source == other.Source && OnDemand == other.OnDemand && CloseAfter == other.CloseAfter;
+        public bool Equals(PathSourceOptions? other) => other != null && Path == other.Path && Source == other.Source && OnDemand == other.OnDemand && CloseAfter == other.CloseAfter && RtspTransport == other.RtspTransport;
 
         /// <inheritdoc />
         public override bool Equals(object? obj) => Equals(obj as PathSourceOptions);
 
         /// <inheritdoc />
-        public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Path);
+        public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Path) ^ (int)RtspTransport;
     }
 }

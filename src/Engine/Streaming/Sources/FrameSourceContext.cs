@@ -17,6 +17,9 @@ namespace RtmpXProtect.Engine.Streaming.Sources
         /// <summary>The XProtect site for xprotect:CAMERA sources; null where none is configured.</summary>
         public XProtect.Live.XProtectSourceOptions? XProtect { get; set; }
 
+        /// <summary>What an rtsp:// or rtsps:// source's RTP comes over; TCP (interleaved) by default.</summary>
+        public RtspSourceTransport RtspTransport { get; set; } = RtspSourceTransport.Tcp;
+
         /// <summary>Limits for what sources parse.</summary>
         public WireLimits Limits { get; set; } = WireLimits.Default;
     }

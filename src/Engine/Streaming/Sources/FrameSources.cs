@@ -44,7 +44,7 @@ namespace RtmpXProtect.Engine.Streaming.Sources
 
             if (text.StartsWith("rtsp://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("rtsps://", StringComparison.OrdinalIgnoreCase))
             {
-                return new RtspPullSource(text, context.AllowUntrustedCertificate);
+                return new RtspPullSource(text, context.AllowUntrustedCertificate, context.RtspTransport);
             }
 
             if (text.StartsWith(IngestPrefix, StringComparison.OrdinalIgnoreCase))

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
@@ -18,7 +19,8 @@ namespace RtmpXProtect.Engine.Streaming.Sources
 {
     /// <summary>
     /// Plays an rtsp:// or rtsps:// camera or server over TCP (RTP interleaved, which crosses
-    /// firewalls and loses nothing) and yields its H.264, H.265 and AAC as FLV tags, with the
+    /// firewalls and loses nothing) or over UDP (RTP/AVP to a port pair of this host, put back in
+    /// order, with receiver reports), and yields its H.264, H.265 and AAC as FLV tags, with the
     /// user and password of the URL sent by Digest or Basic when the server asks. It keeps the
     /// session alive with OPTIONS, and ends when the server closes it.
     /// </summary>
@@ -34,10 +36,11 @@ namespace RtmpXProtect.Engine.Streaming.Sources
         private readonly string? _user;
         private readonly string? _password;
         private readonly bool _allowUntrustedCertificate;
+        private readonly RtspSourceTransport _transport;
 
-        /// <summary>Plays <paramref name="url"/> (rtsp://[user:password@]host[:port]/path).</summary>
+        /// <summary>Plays <paramref name="url"/> (rtsp://[user:password@]host[:port]/path) with its RTP over <paramref name="transport"/>.</summary>
         /// <exception cref="FrameSourceException">The URL is not an RTSP(S) URL (the message does not repeat it).</exception>
-        public RtspPullSource(string url, bool allowUntrustedCertificate = false)
+        public RtspPullSource(string url, bool allowUntrustedCertificate = false, RtspSourceTransport transport = RtspSourceTransport.Tcp)
         {
             if (!Uri.TryCreate(url ?? string.Empty, UriKind.Absolute, out var parsed) || (parsed.Scheme != "rtsp" && parsed.Scheme != "rtsps") || parsed.Host.Length == 0)
             {
@@ -55,62 +58,131 @@ namespace RtmpXProtect.Engine.Streaming.Sources
             }
 
             _allowUntrustedCertificate = allowUntrustedCertificate;
+            _transport = transport;
             // Credentials never shown; a query (where a key may travel) is masked as an RTMP URL's is.
-            Description = parsed.Scheme + "://" + parsed.Host + ":" + port + parsed.AbsolutePath + (parsed.Query.Length > 1 ? "?****" : string.Empty);
+            // The transport is named, so an operator sees which one a camera is played over.
+            Description = parsed.Scheme + "://" + parsed.Host + ":" + port + parsed.AbsolutePath + (parsed.Query.Length > 1 ? "?****" : string.Empty)
+                + (transport == RtspSourceTransport.Udp ? " over UDP" : " over TCP");
         }
 
         /// <inheritdoc />
         public string Description { get; }
+
+        /// <summary>What the RTP comes over.</summary>
+        public RtspSourceTransport Transport => _transport;
 
         /// <inheritdoc />
         public async IAsyncEnumerable<MediaFrame> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
         {
             using var tcp = new TcpClient { NoDelay = true };
             using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            Conversation conversation;
-            PublishDepacketizer tracks;
-            Dictionary<int, int> channels;
+            var udp = new List<RtspUdpTrack>();
             try
             {
-                (conversation, tracks, channels) = await OpenAsync(tcp, stopping.Token).ConfigureAwait(false);
-            }
-            catch (Exception e) when (IsFailure(e))
-            {
-                throw new FrameSourceException($"{Description} could not be played: {Reason(e)}.", e is FrameSourceException ? null : e);
-            }
+                Conversation conversation;
+                PublishDepacketizer tracks;
+                Dictionary<int, int> channels;
+                try
+                {
+                    (conversation, tracks, channels) = await OpenAsync(tcp, udp, stopping.Token).ConfigureAwait(false);
+                }
+                catch (Exception e) when (IsFailure(e))
+                {
+                    throw new FrameSourceException($"{Description} could not be played: {Reason(e)}.", e is FrameSourceException ? null : e);
+                }
 
-            var keepAlive = KeepAliveAsync(conversation, stopping.Token);
+                var keepAlive = KeepAliveAsync(conversation, stopping.Token);
+                try
+                {
+                    var frames = _transport == RtspSourceTransport.Udp ? ReadUdpAsync(conversation, tracks, udp, stopping.Token) : ReadInterleavedAsync(conversation, tracks, channels, stopping.Token);
+                    await foreach (var frame in frames.ConfigureAwait(false))
+                    {
+                        yield return frame;
+                    }
+                }
+                finally
+                {
+                    stopping.Cancel();
+                    await keepAlive.ConfigureAwait(false);
+                    await conversation.TryTeardownAsync(_requestUrl).ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                foreach (var track in udp)
+                {
+                    track.Dispose();
+                }
+            }
+        }
+
+        // TCP: the RTP comes interleaved on the RTSP connection, with the answers to keep-alives.
+        private async IAsyncEnumerable<MediaFrame> ReadInterleavedAsync(Conversation conversation, PublishDepacketizer tracks, Dictionary<int, int> channels, [EnumeratorCancellation] CancellationToken stopping)
+        {
+            while (true)
+            {
+                RtspTcpMessage? message;
+                try
+                {
+                    using var silence = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+                    silence.CancelAfter(SilenceTimeout);
+                    try
+                    {
+                        message = await conversation.ReadAsync(silence.Token).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
+                    {
+                        throw new TimeoutException("nothing came for " + SilenceTimeout.TotalSeconds + " s");
+                    }
+                }
+                catch (Exception e) when (IsFailure(e))
+                {
+                    throw new FrameSourceException($"{Description} failed while playing: {Reason(e)}.", e);
+                }
+
+                if (message == null)
+                {
+                    yield break;
+                }
+
+                if (message is InterleavedFrame frame && channels.TryGetValue(frame.Channel, out var track))
+                {
+                    foreach (var flv in tracks.Push(track, frame.Payload.Span))
+                    {
+                        yield return MediaFrame.From(new RtmpMessage(flv.IsVideo ? MessageType.Video : MessageType.Audio, flv.Timestamp, 1, flv.Body));
+                    }
+                }
+            }
+        }
+
+        // UDP: the RTP comes in datagrams, put back in order; the RTSP connection is still read, for its answers and its end.
+        private async IAsyncEnumerable<MediaFrame> ReadUdpAsync(Conversation conversation, PublishDepacketizer tracks, IReadOnlyList<RtspUdpTrack> udp, [EnumeratorCancellation] CancellationToken stopping)
+        {
+            using var playback = new RtspUdpPlayback(udp, async cancel => await conversation.ReadAsync(cancel).ConfigureAwait(false) != null, SilenceTimeout, stopping);
+            using var reporting = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+            var reports = playback.ReportAsync(reporting.Token);
             try
             {
                 while (true)
                 {
-                    RtspTcpMessage? message;
+                    (int Track, IReadOnlyList<byte[]> Packets)? next;
                     try
                     {
-                        using var silence = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token);
-                        silence.CancelAfter(SilenceTimeout);
-                        try
-                        {
-                            message = await conversation.ReadAsync(silence.Token).ConfigureAwait(false);
-                        }
-                        catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
-                        {
-                            throw new TimeoutException("nothing came for " + SilenceTimeout.TotalSeconds + " s");
-                        }
+                        next = await playback.NextAsync().ConfigureAwait(false);
                     }
                     catch (Exception e) when (IsFailure(e))
                     {
                         throw new FrameSourceException($"{Description} failed while playing: {Reason(e)}.", e);
                     }
 
-                    if (message == null)
+                    if (next is not { } arrived)
                     {
                         yield break;
                     }
 
-                    if (message is InterleavedFrame frame && channels.TryGetValue(frame.Channel, out var track))
+                    foreach (var packet in arrived.Packets)
                     {
-                        foreach (var flv in tracks.Push(track, frame.Payload.Span))
+                        foreach (var flv in tracks.Push(arrived.Track, packet))
                         {
                             yield return MediaFrame.From(new RtmpMessage(flv.IsVideo ? MessageType.Video : MessageType.Audio, flv.Timestamp, 1, flv.Body));
                         }
@@ -119,16 +191,15 @@ namespace RtmpXProtect.Engine.Streaming.Sources
             }
             finally
             {
-                stopping.Cancel();
-                await keepAlive.ConfigureAwait(false);
-                await conversation.TryTeardownAsync(_requestUrl).ConfigureAwait(false);
+                reporting.Cancel();
+                await reports.ConfigureAwait(false);
             }
         }
 
         /// <inheritdoc />
         public ValueTask DisposeAsync() => default;
 
-        private async Task<(Conversation, PublishDepacketizer, Dictionary<int, int>)> OpenAsync(TcpClient tcp, CancellationToken cancel)
+        private async Task<(Conversation, PublishDepacketizer, Dictionary<int, int>)> OpenAsync(TcpClient tcp, List<RtspUdpTrack> udp, CancellationToken cancel)
         {
             var connect = tcp.ConnectAsync(_url.Host, _url.Port > 0 ? _url.Port : _url.Scheme == "rtsps" ? 322 : 554);
             if (await Task.WhenAny(connect, Task.Delay(ConnectTimeout, cancel)).ConfigureAwait(false) != connect)
@@ -179,9 +250,15 @@ namespace RtmpXProtect.Engine.Streaming.Sources
             {
                 var control = controls[i];
                 var url = control.StartsWith("rtsp", StringComparison.OrdinalIgnoreCase) ? control : contentBase.TrimEnd('/') + "/" + control;
+                if (_transport == RtspSourceTransport.Udp)
+                {
+                    await SetupUdpAsync(conversation, url, tcp, udp, cancel).ConfigureAwait(false);
+                    continue;
+                }
+
                 var transport = new RtspHeaders().Add("Transport", $"RTP/AVP/TCP;unicast;interleaved={2 * i}-{(2 * i) + 1}");
                 var setup = await conversation.AskAsync("SETUP", url, transport, cancel).ConfigureAwait(false);
-                Expect(setup, "SETUP");
+                ExpectSetup(setup);
                 conversation.Session.TakeSession(setup);
 
                 // The server may pick other channels than the ones asked for (RFC 2326 §12.39).
@@ -191,6 +268,39 @@ namespace RtmpXProtect.Engine.Streaming.Sources
 
             Expect(await conversation.AskAsync("PLAY", contentBase, new RtspHeaders().Add("Range", "npt=0.000-"), cancel).ConfigureAwait(false), "PLAY");
             return (conversation, tracks, channels);
+        }
+
+        // One track over UDP: a port pair on the address the server reached us at, and the server's pair from its answer.
+        private async Task SetupUdpAsync(Conversation conversation, string url, TcpClient tcp, List<RtspUdpTrack> udp, CancellationToken cancel)
+        {
+            var local = RtspUdpTrack.Normal(((IPEndPoint)tcp.Client.LocalEndPoint).Address);
+            var server = RtspUdpTrack.Normal(((IPEndPoint)tcp.Client.RemoteEndPoint).Address);
+            var track = RtspUdpTrack.Bind(local);
+            udp.Add(track);
+            var transport = new RtspHeaders().Add("Transport", $"RTP/AVP;unicast;client_port={track.Port}-{track.Port + 1}");
+            var setup = await conversation.AskAsync("SETUP", url, transport, cancel).ConfigureAwait(false);
+            ExpectSetup(setup);
+            conversation.Session.TakeSession(setup);
+            var chosen = RtspTransport.ChooseFrom(setup.Headers.Get("Transport"));
+            if (chosen == null || chosen.IsTcp || chosen.ServerPort < 0)
+            {
+                throw new FrameSourceException("the server's answer to SETUP names no server_port for RTP over UDP");
+            }
+
+            track.Connect(server, chosen.ServerPort, chosen.ServerControlPort);
+        }
+
+        // 461 is the server saying it will not send over the transport asked for: the other may do.
+        private void ExpectSetup(RtspResponse response)
+        {
+            if (response.StatusCode == 461)
+            {
+                throw new FrameSourceException(_transport == RtspSourceTransport.Udp
+                    ? "the server refuses RTP over UDP (461 Unsupported Transport); set sourceTransport: tcp for this path"
+                    : "the server refuses RTP over TCP (461 Unsupported Transport); set sourceTransport: udp for this path");
+            }
+
+            Expect(response, "SETUP");
         }
 
         // OPTIONS at half the session timeout: servers drop sessions that send nothing (receiver reports are not sent here).

@@ -25,6 +25,26 @@ namespace RtmpXProtect.Engine.Tests.Streaming.Sources
             Assert.DoesNotContain("SECRETKEY", source.Description);
         }
 
+        [Theory]
+        [InlineData(RtspSourceTransport.Tcp, "rtsp://camera.local:554/live/cam1?**** over TCP")]
+        [InlineData(RtspSourceTransport.Udp, "rtsp://camera.local:554/live/cam1?**** over UDP")]
+        public void An_rtsp_source_takes_the_contexts_transport_and_names_it_without_credentials_or_query(RtspSourceTransport transport, string description)
+        {
+            var source = Assert.IsType<RtspPullSource>(FrameSources.Create("rtsp://viewer:SECRETKEY@camera.local/live/cam1?key=SECRETKEY", new FrameSourceContext { RtspTransport = transport }));
+            Assert.Equal(transport, source.Transport);
+            Assert.Equal(description, source.Description);
+        }
+
+        [Fact]
+        public void A_path_whose_rtsp_transport_changed_is_another_path_source_so_a_reload_restarts_it()
+        {
+            var tcp = new RtmpXProtect.Engine.Streaming.Paths.PathSourceOptions("live/gate", "rtsp://cam/s", false, System.TimeSpan.FromSeconds(10));
+            var udp = new RtmpXProtect.Engine.Streaming.Paths.PathSourceOptions("live/gate", "rtsp://cam/s", false, System.TimeSpan.FromSeconds(10), RtspSourceTransport.Udp);
+            Assert.NotEqual(tcp, udp);
+            Assert.Equal(udp, new RtmpXProtect.Engine.Streaming.Paths.PathSourceOptions("live/gate", "rtsp://cam/s", false, System.TimeSpan.FromSeconds(10), RtspSourceTransport.Udp));
+            Assert.Equal(udp.GetHashCode(), new RtmpXProtect.Engine.Streaming.Paths.PathSourceOptions("live/gate", "rtsp://cam/s", false, System.TimeSpan.FromSeconds(10), RtspSourceTransport.Udp).GetHashCode());
+        }
+
         [Fact]
         public async Task An_ingest_path_reads_the_in_process_server()
         {

@@ -3,9 +3,12 @@
 
 Serves a live test camera (--camera: a moving test pattern in H.264 and a tone in AAC) or an FLV or
 MP4 file (H.264 and AAC) at rtsp://127.0.0.1:PORT/PATH, in real time, as RFC 6184 and RFC 3640 RTP.
-Prints "listening PORT" once bound, then "connected" and "disconnected" per client.
+Prints "listening PORT" once bound, then "connected" and "disconnected" per client. --protocols udp
+or tcp offers RTP over that lower transport only (461 Unsupported Transport for the other), as
+cameras that only do one; all (default) offers both.
 
     gst-rtsp-server.py (--camera | --file test.flv) [--port 0] [--path /test] [--shared] [--user U --password P]
+                       [--protocols udp|tcp|all]
 """
 import argparse
 import sys
@@ -14,7 +17,8 @@ import gi
 
 gi.require_version("Gst", "1.0")
 gi.require_version("GstRtspServer", "1.0")
-from gi.repository import GLib, Gst, GstRtspServer  # noqa: E402
+gi.require_version("GstRtsp", "1.0")
+from gi.repository import GLib, Gst, GstRtsp, GstRtspServer  # noqa: E402
 
 
 def main():
@@ -27,6 +31,7 @@ def main():
     parser.add_argument("--shared", action="store_true", help="one pipeline for every client, as a live camera")
     parser.add_argument("--user")
     parser.add_argument("--password")
+    parser.add_argument("--protocols", choices=("udp", "tcp", "all"), default="all", help="the lower transports RTP is offered over")
     args = parser.parse_args()
 
     Gst.init(None)
@@ -51,6 +56,10 @@ def main():
     factory = GstRtspServer.RTSPMediaFactory()
     factory.set_launch(launch)
     factory.set_shared(args.shared)
+    if args.protocols == "udp":
+        factory.set_protocols(GstRtsp.RTSPLowerTrans.UDP)
+    elif args.protocols == "tcp":
+        factory.set_protocols(GstRtsp.RTSPLowerTrans.TCP)
     if args.user:
         auth = GstRtspServer.RTSPAuth()
         token = GstRtspServer.RTSPToken()
