@@ -29,10 +29,10 @@ public sealed class GstRtspServer : IAsyncDisposable
 
     /// <summary>
     /// Starts serving <paramref name="file"/> (FLV or MP4, H.264 and AAC), or a live test camera when it
-    /// is null, on a free port; with a user, Basic authentication is required. <paramref name="protocols"/>
+    /// is null, on a free port; with a user, <paramref name="auth"/> ("basic" or "digest") authentication is required. <paramref name="protocols"/>
     /// "udp" or "tcp" offers RTP over that lower transport only, as a camera that does only one.
     /// </summary>
-    public static async Task<GstRtspServer> StartAsync(string? file, string? user = null, string? password = null, bool shared = false, string protocols = "all")
+    public static async Task<GstRtspServer> StartAsync(string? file, string? user = null, string? password = null, bool shared = false, string protocols = "all", string auth = "basic")
     {
         var arguments = new List<string> { Path.Combine(AppContext.BaseDirectory, "Peers", "scripts", "gst-rtsp-server.py"), "--port", "0" };
         arguments.AddRange(file == null ? new[] { "--camera" } : new[] { "--file", file });
@@ -45,7 +45,7 @@ public sealed class GstRtspServer : IAsyncDisposable
 
         if (user != null)
         {
-            arguments.AddRange(new[] { "--user", user, "--password", password ?? string.Empty });
+            arguments.AddRange(new[] { "--user", user, "--password", password ?? string.Empty, "--auth", auth });
         }
 
         var process = PeerProcess.Start(Python, arguments);

@@ -13,12 +13,13 @@ public class RtspPullWithGstRtspServerTests
     private static readonly TimeSpan Step = TimeSpan.FromSeconds(30);
 
     [PeerTheory("ffmpeg", GstRtspServer.Python)]
-    [InlineData(null, null)]
-    [InlineData("camera", "se cret")]
-    public async Task An_rtsp_camera_is_streamed_out_over_rtmp_with_its_video_and_audio(string? user, string? password)
+    [InlineData(null, null, "basic")]
+    [InlineData("camera", "se cret", "basic")]
+    [InlineData("camera", "se cret", "digest")]
+    public async Task An_rtsp_camera_is_streamed_out_over_rtmp_with_its_video_and_audio(string? user, string? password, string auth)
     {
         using var temp = new TempDirectory();
-        await using var camera = await GstRtspServer.StartAsync(null, user, password);
+        await using var camera = await GstRtspServer.StartAsync(null, user, password, auth: auth);
         await using var server = new InProcessServer();
         await using var run = RtmpxCli.StartWithInput(server.Url("cam") + "\n", "stream", "run", "--source", camera.Url(user, password), "--to", "-");
         var stream = await server.Published("cam", Step);

@@ -15,7 +15,9 @@ namespace RtmpXProtect.Engine.Rtsp.Session
         private readonly string? _user;
         private readonly byte[]? _password;
         private int _cseq;
-        private (string Realm, string Nonce)? _digest;
+        private RtspDigestChallenge? _digest;
+        private string _clientNonce = string.Empty;
+        private int _nonceCount;
         private bool _basic;
 
         /// <summary>A session that authenticates as <paramref name="user"/> with <paramref name="password"/> when asked (both null for none).</summary>
@@ -40,10 +42,9 @@ namespace RtmpXProtect.Engine.Rtsp.Session
                 all.Add("Session", SessionId);
             }
 
-            if (_digest is (string realm, string nonce) && _user != null && _password != null)
+            if (_digest != null && _user != null && _password != null)
             {
-                var response = RtspDigest.Response(_user, realm, _password, method, uri, nonce);
-                all.Add("Authorization", $"Digest username=\"{_user}\", realm=\"{realm}\", nonce=\"{nonce}\", uri=\"{uri}\", response=\"{response}\"");
+                all.Add("Authorization", _digest.Authorization(_user, _password, method, uri, _clientNonce, ++_nonceCount));
             }
             else if (_basic && _user != null && _password != null)
             {
@@ -76,23 +77,28 @@ namespace RtmpXProtect.Engine.Rtsp.Session
                 return false;
             }
 
+            // The strongest Digest challenge offered (RFC 7616 §3.7: SHA-256 before MD5).
+            RtspDigestChallenge? chosen = null;
             foreach (var header in response.Headers)
             {
-                if (!header.Key.Equals("WWW-Authenticate", StringComparison.OrdinalIgnoreCase))
+                if (header.Key.Equals("WWW-Authenticate", StringComparison.OrdinalIgnoreCase)
+                    && RtspDigestChallenge.Read(header.Value) is { } digest && (chosen == null || (digest.IsSha256 && !chosen.IsSha256)))
                 {
-                    continue;
+                    chosen = digest;
+                }
+            }
+
+            if (chosen != null)
+            {
+                if (chosen.IsSameAs(_digest))
+                {
+                    return false;
                 }
 
-                if (RtspDigest.ReadChallenge(header.Value) is { } digest)
-                {
-                    if (_digest == digest)
-                    {
-                        return false;
-                    }
-
-                    _digest = digest;
-                    return true;
-                }
+                _digest = chosen;
+                _clientNonce = ClientNonce();
+                _nonceCount = 0;
+                return true;
             }
 
             foreach (var header in response.Headers)
@@ -105,6 +111,17 @@ namespace RtmpXProtect.Engine.Rtsp.Session
             }
 
             return false;
+        }
+
+        private static string ClientNonce()
+        {
+            var bytes = new byte[16];
+            using (var random = System.Security.Cryptography.RandomNumberGenerator.Create())
+            {
+                random.GetBytes(bytes);
+            }
+
+            return BitConverter.ToString(bytes).Replace("-", string.Empty).ToLowerInvariant();
         }
 
         /// <summary>Takes the session id and timeout of a SETUP answer.</summary>

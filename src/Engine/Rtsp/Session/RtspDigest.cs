@@ -44,17 +44,8 @@ namespace RtmpXProtect.Engine.Rtsp.Session
             return digest.Field("username").Length == 0 || digest.Field("nonce").Length == 0 || digest.Field("response").Length != 32 ? null : digest;
         }
 
-        /// <summary>The realm and nonce of a Digest challenge (a WWW-Authenticate value), or null when it is not one.</summary>
-        public static (string Realm, string Nonce)? ReadChallenge(string? challenge)
-        {
-            var fields = Fields(challenge);
-            return fields != null && fields.TryGetValue("nonce", out var nonce) && nonce.Length > 0
-                ? (fields.TryGetValue("realm", out var realm) ? realm : string.Empty, nonce)
-                : ((string, string)?)null;
-        }
-
         // name=value and name="value" pairs after "Digest ", or null when the text is not that (or too long).
-        private static Dictionary<string, string>? Fields(string? header)
+        internal static Dictionary<string, string>? Fields(string? header)
         {
             const string Scheme = "Digest ";
             if (header == null || !header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase) || header.Length > 4096)

@@ -7,7 +7,7 @@ Prints "listening PORT" once bound, then "connected" and "disconnected" per clie
 or tcp offers RTP over that lower transport only (461 Unsupported Transport for the other), as
 cameras that only do one; all (default) offers both.
 
-    gst-rtsp-server.py (--camera | --file test.flv) [--port 0] [--path /test] [--shared] [--user U --password P]
+    gst-rtsp-server.py (--camera | --file test.flv) [--port 0] [--path /test] [--shared] [--user U --password P [--auth basic|digest]]
                        [--protocols udp|tcp|all]
 """
 import argparse
@@ -31,6 +31,7 @@ def main():
     parser.add_argument("--shared", action="store_true", help="one pipeline for every client, as a live camera")
     parser.add_argument("--user")
     parser.add_argument("--password")
+    parser.add_argument("--auth", choices=("basic", "digest"), default="basic", help="how the user proves the password")
     parser.add_argument("--protocols", choices=("udp", "tcp", "all"), default="all", help="the lower transports RTP is offered over")
     args = parser.parse_args()
 
@@ -64,7 +65,11 @@ def main():
         auth = GstRtspServer.RTSPAuth()
         token = GstRtspServer.RTSPToken()
         token.set_string(GstRtspServer.RTSP_TOKEN_MEDIA_FACTORY_ROLE, "user")
-        auth.add_basic(GstRtspServer.RTSPAuth.make_basic(args.user, args.password or ""), token)
+        if args.auth == "digest":
+            auth.add_digest(args.user, args.password or "", token)
+            auth.set_supported_methods(GstRtsp.RTSPAuthMethod.DIGEST)
+        else:
+            auth.add_basic(GstRtspServer.RTSPAuth.make_basic(args.user, args.password or ""), token)
         server.set_auth(auth)
         permissions = GstRtspServer.RTSPPermissions()
         permissions.add_permission_for_role("user", GstRtspServer.RTSP_PERM_MEDIA_FACTORY_ACCESS, True)
