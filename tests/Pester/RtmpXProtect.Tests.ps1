@@ -65,6 +65,24 @@ Describe 'Start-RtmpIngest, Get-RtmpIngest and Stop-RtmpIngest' -Skip:(-not $Has
     }
 }
 
+Describe 'Start-RtmpIngest -RecordDirectory -RecordFormat' -Skip:(-not $HasFfmpeg) {
+    It 'records a publish as FLV when asked, in a folder for its path' {
+        $directory = Join-Path $TestDrive 'recordings'
+        $recorder = Start-RtmpIngest -Port 0 -Address 127.0.0.1 -RecordDirectory $directory -RecordFormat Flv
+        try {
+            $publisher = Start-TestPublisher -Url "rtmp://127.0.0.1:$($recorder.Endpoint.Port)/live/recorded"
+            Wait-Until -What 'an FLV recording with data' {
+                Get-ChildItem -Path (Join-Path $directory 'live/recorded') -Filter '*.flv' -ErrorAction SilentlyContinue | Where-Object Length -GT 1000
+            }
+            Get-ChildItem -Path $directory -Recurse -Filter '*.mp4' | Should -BeNullOrEmpty
+        }
+        finally {
+            if ($publisher -and -not $publisher.HasExited) { Stop-Process -Id $publisher.Id -Force }
+            $recorder | Stop-RtmpIngest -Confirm:$false
+        }
+    }
+}
+
 Describe 'Streams from a path to a second ingest, run by rtmpx serve' -Skip:(-not $HasFfmpeg) {
     BeforeAll {
         $source = Start-RtmpIngest -Port 0 -Address 127.0.0.1

@@ -118,6 +118,11 @@ namespace RtmpXProtect.Engine.Management
                 server.RecordDirectory = options.RecordDirectory;
             }
 
+            if (options.RecordFormat is { } format)
+            {
+                server.Recording.Format = format;
+            }
+
             if (options.Paths.Count > 0 || options.PublishKeys.Count > 0)
             {
                 server.Access = Access(options);

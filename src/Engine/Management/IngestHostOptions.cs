@@ -42,8 +42,11 @@ namespace RtmpXProtect.Engine.Management
         /// <summary>Path (app/stream) to the key a publisher must give (?key=…); a path given here but not in <see cref="Paths"/> is added to them.</summary>
         public IDictionary<string, string> PublishKeys { get; set; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
-        /// <summary>Where published streams are recorded as FLV; null records nothing.</summary>
+        /// <summary>Where published streams are recorded; null records nothing (or what the configuration file says).</summary>
         public string? RecordDirectory { get; set; }
+
+        /// <summary>The recordings' format; null keeps the configuration file's, or fragmented MP4.</summary>
+        public RtmpXProtect.Engine.Recording.RecordingFormat? RecordFormat { get; set; }
 
         /// <summary>
         /// An rtmpx.json to take everything from: listeners, limits, paths, keys, hooks and its

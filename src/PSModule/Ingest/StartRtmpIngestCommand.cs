@@ -6,6 +6,7 @@ using System.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using RtmpXProtect.Engine.Management;
+using RtmpXProtect.Engine.Recording;
 
 namespace RtmpXProtect.PSModule.Ingest
 {
@@ -73,9 +74,13 @@ namespace RtmpXProtect.PSModule.Ingest
         [Parameter]
         public string? ConfigPath { get; set; }
 
-        /// <summary>Record every published stream into this folder: fragmented MP4, a folder per path and a file per hour, unless the -ConfigPath file sets record.format to flv.</summary>
+        /// <summary>Record every published stream into this folder: a folder per path and a file per hour, in -RecordFormat.</summary>
         [Parameter]
         public string? RecordDirectory { get; set; }
+
+        /// <summary>Fmp4 (fragmented MP4, the default) or Flv; without it the -ConfigPath file's record.format holds.</summary>
+        [Parameter]
+        public RecordingFormat? RecordFormat { get; set; }
 
         /// <summary>Starts the server and returns it; it stays in the session's list for Get-/Stop-RtmpIngest.</summary>
         protected override void EndProcessing()
@@ -89,6 +94,7 @@ namespace RtmpXProtect.PSModule.Ingest
                 MaxConnections = MaxConnections,
                 ConfigPath = ConfigPath == null ? null : GetUnresolvedProviderPathFromPSPath(ConfigPath),
                 RecordDirectory = RecordDirectory == null ? null : GetUnresolvedProviderPathFromPSPath(RecordDirectory),
+                RecordFormat = RecordFormat,
                 Paths = new List<string>(Path ?? Array.Empty<string>()),
                 PublishKeys = new Dictionary<string, string>(StringComparer.Ordinal),
             };

@@ -49,6 +49,34 @@ public class IngestHostTests
         Assert.Equal(0, await publisher.WaitForExitAsync(Step));
     }
 
+    [PeerTheory("ffmpeg", "ffprobe")]
+    [InlineData(null, ".mp4")]
+    [InlineData(Engine.Recording.RecordingFormat.Flv, ".flv")]
+    public async Task A_record_directory_records_each_publish_in_the_format_asked(Engine.Recording.RecordingFormat? format, string extension)
+    {
+        using var temp = new TempDirectory();
+        var flv = await Ffmpeg.MakeTestFlvAsync(temp.Path, seconds: 2, bFrames: 2);
+        var recordings = Directory.CreateDirectory(temp.File("recordings")).FullName;
+        await using var host = await IngestHost.StartAsync(new IngestHostOptions { Address = IPAddress.Loopback, Port = 0, RecordDirectory = recordings, RecordFormat = format });
+        var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        host.Server.Hub.PublishStopped += _ => stopped.TrySetResult();
+
+        await using (var publisher = Ffmpeg.Publish(flv, $"rtmp://127.0.0.1:{host.Endpoint.Port}/live/cam"))
+        {
+            Assert.Equal(0, await publisher.WaitForExitAsync(Step));
+        }
+
+        await stopped.Task.WaitAsync(Step);
+        await Condition.WaitAsync(() => host.Server.GetRecordings().Any(r => !r.InProgress), Step, "a finished recording");
+        var recording = host.Server.GetRecordings().Single();
+        Assert.Equal("live/cam", recording.Path);
+        var file = Path.Combine(recordings, recording.File);
+        Assert.Equal(extension, Path.GetExtension(file));
+        var probe = await Ffprobe.ProbeAsync(file);
+        Assert.Equal("h264", probe.StreamOf("video")?.CodecName);
+        Assert.InRange(probe.CountOf("video"), 45, 50);
+    }
+
     [PeerFact("ffmpeg")]
     public async Task A_configuration_file_runs_its_stream_in_process_into_its_own_ingest()
     {
