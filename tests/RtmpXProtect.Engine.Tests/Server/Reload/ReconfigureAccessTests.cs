@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Net;
+using System.Threading;
 using System.Threading.Tasks;
 using RtmpXProtect.Engine.Client;
 using RtmpXProtect.Engine.Rtmp.Messages;
@@ -118,6 +119,15 @@ namespace RtmpXProtect.Engine.Tests.Server.Reload
                 recording.RecordDirectory = directory;
 
                 server.Reconfigure(recording);
+                var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                int ended = 0;
+                server.Hub.PublishStopped += _ =>
+                {
+                    if (Interlocked.Increment(ref ended) == 2)
+                    {
+                        stopped.TrySetResult();
+                    }
+                };
                 await using (var cam1 = await Publish(server, "cam1?key=K"))
                 await using (var cam2 = await Publish(server, "cam2?key=K"))
                 {
@@ -125,6 +135,8 @@ namespace RtmpXProtect.Engine.Tests.Server.Reload
                     await SendStream(cam2, 2, gops: 1);
                 }
 
+                // Both publishes read to their end before the server stops: stopping first would cut frames still in flight.
+                await stopped.Task.WaitAsync(TimeSpan.FromSeconds(30));
                 await server.StopAsync();
                 var files = Directory.GetFiles(directory, "*.mp4", SearchOption.AllDirectories);
                 Assert.Single(files);
