@@ -2,9 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using RtmpXProtect.Engine.Media;
-using RtmpXProtect.Engine.Media.Flv;
-using RtmpXProtect.Engine.Media.Mp4;
 
 namespace RtmpXProtect.Engine.Recording
 {
@@ -17,9 +14,11 @@ namespace RtmpXProtect.Engine.Recording
     {
         /// <summary>
         /// The recordings below <paramref name="directory"/>, oldest first, only <paramref name="path"/>'s when given;
-        /// files in <paramref name="inProgress"/> (full names) are marked as being written.
+        /// files in <paramref name="inProgress"/> (full names) are marked as being written. Durations
+        /// are read when <paramref name="durations"/> is true, through <paramref name="measurements"/>
+        /// when given, so that what did not change since the last listing is not read again.
         /// </summary>
-        public static IReadOnlyList<RecordingInfo> List(string directory, string pattern, ICollection<string>? inProgress = null, string? path = null, bool durations = true)
+        public static IReadOnlyList<RecordingInfo> List(string directory, string pattern, ICollection<string>? inProgress = null, string? path = null, bool durations = true, RecordingMeasurements? measurements = null)
         {
             var found = new List<(RecordingInfo Info, string FullName)>();
             if (!Directory.Exists(directory))
@@ -49,7 +48,7 @@ namespace RtmpXProtect.Engine.Recording
                     info.Bytes = new FileInfo(file).Length;
                     if (durations)
                     {
-                        Measure(file, info);
+                        (measurements ?? new RecordingMeasurements()).Measure(file, info);
                     }
                 }
                 catch (IOException)
@@ -61,54 +60,12 @@ namespace RtmpXProtect.Engine.Recording
                 found.Add((info, file));
             }
 
+            if (measurements != null && path == null)
+            {
+                measurements.KeepOnly(new HashSet<string>(found.Select(f => f.FullName), StringComparer.Ordinal));
+            }
+
             return found.OrderBy(f => f.Info.Start).ThenBy(f => f.Info.File, StringComparer.Ordinal).Select(f => f.Info).ToList();
-        }
-
-        private static void Measure(string file, RecordingInfo info)
-        {
-            try
-            {
-                using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-                if (info.Format == RecordingFormat.Fmp4)
-                {
-                    var summary = FragmentedMp4Summary.Read(stream);
-                    info.Duration = summary.Duration;
-                    info.Start = summary.Start ?? info.Start;
-                }
-                else
-                {
-                    info.Duration = FlvDuration(stream);
-                }
-            }
-            catch (Exception e) when (e is MediaFormatException || e is EndOfStreamException || e is UnauthorizedAccessException)
-            {
-                info.Error = e.Message;
-            }
-        }
-
-        // From the first to the last whole tag.
-        private static TimeSpan FlvDuration(Stream stream)
-        {
-            var reader = new FlvReader(stream, WireLimits.Default);
-            long? first = null, last = null;
-            var clock = default(MillisecondClock);
-            try
-            {
-                while (reader.ReadTag() is { } tag)
-                {
-                    if (tag.Type != FlvTagType.Script)
-                    {
-                        last = clock.Unwrap(tag.Timestamp);
-                        first ??= last;
-                    }
-                }
-            }
-            catch (MediaFormatException) when (last != null)
-            {
-                // Cut off mid-tag (a killed server): it plays up to its last whole tag.
-            }
-
-            return TimeSpan.FromMilliseconds(last - first ?? 0);
         }
     }
 }

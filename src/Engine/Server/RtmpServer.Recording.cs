@@ -12,6 +12,7 @@ namespace RtmpXProtect.Engine.Server
     {
         private static readonly TimeSpan RetentionInterval = TimeSpan.FromMinutes(1);
         private readonly ConcurrentDictionary<Recorder, byte> _recorders = new ConcurrentDictionary<Recorder, byte>();
+        private readonly RecordingMeasurements _measurements = new RecordingMeasurements();
         private TimeSpan _nextRetention;
         private int _retentionRunning;
 
@@ -24,7 +25,7 @@ namespace RtmpXProtect.Engine.Server
             var options = Options;
             return options.RecordDirectory == null
                 ? new List<RecordingInfo>()
-                : RecordingCatalog.List(options.RecordDirectory, options.Recording.Pattern, FilesInProgress(), path);
+                : RecordingCatalog.List(options.RecordDirectory, options.Recording.Pattern, FilesInProgress(), path, measurements: _measurements);
         }
 
         // The path entry's record setting wins over the server's; "true" without a folder is refused
