@@ -39,6 +39,7 @@ namespace RtmpXProtect.Engine.Server.Access
                 }
 
                 entry.Record = path.Record;
+                entry.AnyonePublishes = path.AnyonePublishes;
                 _paths[path.Path] = entry;
             }
 
@@ -162,7 +163,7 @@ namespace RtmpXProtect.Engine.Server.Access
             }
 
             var path = entry?.Path ?? requested;
-            if (request.Action == AccessAction.Play && !_policy.PlayRequiresKey)
+            if ((request.Action == AccessAction.Play && !_policy.PlayRequiresKey) || (request.Action == AccessAction.Publish && entry?.AnyonePublishes == true))
             {
                 return AccessDecision.Allow(path, "anyone");
             }
@@ -291,6 +292,8 @@ namespace RtmpXProtect.Engine.Server.Access
             public List<AddressRange> Networks { get; } = new List<AddressRange>();
 
             public bool? Record { get; set; }
+
+            public bool AnyonePublishes { get; set; }
         }
 
         private sealed class Credential

@@ -33,5 +33,12 @@ namespace RtmpXProtect.Engine.Server.Access
         /// setting for this path; null, the default, follows it.
         /// </summary>
         public bool? Record { get; set; }
+
+        /// <summary>
+        /// Anyone may publish to this path without a key (addresses in <see cref="PublisherNetworks"/>
+        /// still apply): an XProtect driver device left without a key, as the seed driver's were.
+        /// Off by default.
+        /// </summary>
+        public bool AnyonePublishes { get; set; }
     }
 }

@@ -51,6 +51,21 @@ namespace RtmpXProtect.Engine.Tests.Server.Access
         }
 
         [Fact]
+        public async Task A_path_anyone_publishes_to_takes_no_key_and_still_checks_networks_and_other_paths()
+        {
+            var policy = new AccessPolicy { Mode = AccessMode.Fixed };
+            var open = new AccessPath("/stream2") { AnyonePublishes = true };
+            open.PublisherNetworks.Add("127.0.0.0/8");
+            policy.Paths.Add(open);
+            policy.Paths.Add(new AccessPath("/stream1"));
+
+            Assert.True((await Decide(policy, AccessAction.Publish, "live", "stream2")).IsAllowed);
+            Assert.False((await Decide(policy, AccessAction.Publish, "live", "stream2", IPAddress.Parse("10.0.0.9"))).IsAllowed);
+            Assert.False((await Decide(policy, AccessAction.Publish, "live", "stream1")).IsAllowed);
+            Assert.False((await Decide(policy, AccessAction.Publish, "live", "stream3")).IsAllowed);
+        }
+
+        [Fact]
         public async Task An_unknown_path_and_a_wrong_key_are_told_apart_only_in_the_log()
         {
             var unknown = await Decide(FixedPolicy(), AccessAction.Publish, "live", "nope?key=GOOD");
