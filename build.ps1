@@ -10,7 +10,10 @@ Test    : dotnet test of the solution, which runs the Pester suite (tests/Pester
 Package : the module folder, artifacts/RtmpXProtect (dotnet build -t:PackageModule), and the self-contained
           rtmpx packages instances install from, artifacts/packages/rtmpx-VERSION-{linux-x64,win-x64}.zip.
           On Linux the linux-x64 one is compiled ahead of time (NativeAOT; needs clang and zlib1g-dev).
--Mip    : also builds the XProtect driver and plugin (src/Driver, src/Plugin); they need the MIP SDK and Windows.
+-Mip    : also builds the XProtect driver (src/Driver) against the real MIP Driver Framework package
+          (MilestoneSystems.VideoOS.Platform.DriverFramework, pinned in its project) instead of the
+          reference-only facade in build/MipFacade that every other build compiles it against; the
+          package comes from Milestone's feed, so this needs a machine that can restore it.
 
 .EXAMPLE
 ./build.ps1 -Task Test
@@ -38,13 +41,9 @@ function Invoke-Dotnet {
 }
 
 function Build-Mip {
-    # The XProtect driver and plugin are not in the repository yet: say so rather than build half of it.
-    $missing = @('src/Driver', 'src/Plugin') | Where-Object { -not (Test-Path (Join-Path $root $_)) }
-    if ($missing) {
-        throw "-Mip: $($missing -join ' and ') do not exist yet (the XProtect driver and plugin are a later issue); nothing was built."
-    }
-    foreach ($project in Get-ChildItem (Join-Path $root 'src/Driver'), (Join-Path $root 'src/Plugin') -Filter *.csproj -Recurse) {
-        Invoke-Dotnet @('build', $project.FullName, '-c', $Configuration)
+    # The plugin (src/Plugin) is not in the repository yet: only the driver is built against the SDK.
+    foreach ($project in Get-ChildItem (Join-Path $root 'src/Driver') -Filter *.csproj -Recurse) {
+        Invoke-Dotnet @('build', $project.FullName, '-c', $Configuration, '-p:Mip=true')
     }
 }
 
