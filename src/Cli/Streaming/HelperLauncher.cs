@@ -22,9 +22,17 @@ namespace RtmpXProtect.Cli.Streaming
         private readonly BlockingCollection<(ProcessStartInfo Info, TaskCompletionSource<Process> Started)> _requests = new BlockingCollection<(ProcessStartInfo, TaskCompletionSource<Process>)>();
         private readonly HelperJobObject? _job = HelperJobObject.Create();
         private readonly Thread _thread;
+        private readonly (string Program, string? FirstArgument)? _program;
 
         public HelperLauncher()
+            : this(null)
         {
+        }
+
+        /// <summary>A launcher that starts <paramref name="program"/> instead of this program: tests run `dotnet rtmpx.dll` from their own host.</summary>
+        internal HelperLauncher((string Program, string? FirstArgument)? program)
+        {
+            _program = program;
             _thread = new Thread(Run) { IsBackground = true, Name = "rtmpx helper launcher" };
             _thread.Start();
         }
@@ -32,7 +40,7 @@ namespace RtmpXProtect.Cli.Streaming
         /// <summary>Starts `rtmpx stream run NAME --config FILE --report` with every stream redirected.</summary>
         public Task<Process> StartAsync(string streamName, string configFile)
         {
-            var (program, first) = Self();
+            var (program, first) = _program ?? Self();
             var info = new ProcessStartInfo(program)
             {
                 UseShellExecute = false,

@@ -76,7 +76,7 @@ public static class RtmpxCli
         }
     }
 
-    private static string Locate()
+    internal static string Locate()
     {
         // bin/<Configuration>/net10.0 of this project mirrors src/Cli's output folder.
         var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
