@@ -46,6 +46,29 @@ public sealed class ResourceOperationTests : IDisposable
     }
 
     [Fact]
+    public void The_driver_is_installed_tested_and_removed_under_a_root_as_dsc_runs_it()
+    {
+        var dsc = _machine.Engine;
+        var root = _machine.Root("programfiles");
+        var package = Directory.CreateDirectory(_machine.Root("driver-package")).FullName;
+        File.Copy(typeof(Engine.Management.XProtect.XProtectComponent).Assembly.Location, Path.Combine(package, "RtmpXProtect.Driver.dll"));
+        File.WriteAllText(Path.Combine(package, "RtmpXProtect.Driver.def"), "<plugin><file name=\"RtmpXProtect.Driver.dll\" /></plugin>");
+        var desired = Json($$"""{ "root": {{Quote(root)}}, "package": {{Quote(package)}} }""");
+
+        Assert.False(dsc.Get("RtmpXProtect/Driver", Json($$"""{ "root": {{Quote(root)}} }"""))["_exist"]!.GetValue<bool>());
+        var after = dsc.Set("RtmpXProtect/Driver", desired);
+
+        Assert.True(after["_exist"]!.GetValue<bool>());
+        Assert.Equal(Path.Combine(root, "Milestone", "MIPDrivers", "RtmpXProtect"), after["path"]!.GetValue<string>());
+        Assert.True(File.Exists(Path.Combine(root, "Milestone", "MIPDrivers", "RtmpXProtect", "RtmpXProtect.Driver.def")));
+        Assert.False(after.ContainsKey("package"));
+        Assert.True(dsc.Test("RtmpXProtect/Driver", desired).InDesiredState);
+
+        dsc.Delete("RtmpXProtect/Driver", Json($$"""{ "root": {{Quote(root)}} }"""));
+        Assert.False(Directory.Exists(Path.Combine(root, "Milestone", "MIPDrivers", "RtmpXProtect")));
+    }
+
+    [Fact]
     public void Exist_false_through_set_removes_the_instance_since_set_handles_exist()
     {
         _machine.Engine.Set("RtmpXProtect/Instance", Instance());

@@ -5,10 +5,11 @@ using RtmpXProtect.Engine.Management.Certificates;
 using RtmpXProtect.Engine.Management.Instances;
 using RtmpXProtect.Engine.Management.Paths;
 using RtmpXProtect.Engine.Management.Streams;
+using RtmpXProtect.Engine.Management.XProtect;
 
 namespace RtmpXProtect.Engine.Management.DesiredState
 {
-    /// <summary>The DSC resource types of RtmpXProtect: Instance, Certificate, Path and Stream, each over its operations.</summary>
+    /// <summary>The DSC resource types of RtmpXProtect: Instance, Certificate, Path and Stream, each over its operations, and the XProtect Driver and Plugin.</summary>
     public sealed class ResourceCatalog
     {
         /// <summary>The types over the instances <paramref name="instances"/> manages (the machine's when null).</summary>
@@ -52,7 +53,22 @@ namespace RtmpXProtect.Engine.Management.DesiredState
                     streams.Set,
                     (d, log) => streams.Set(new Desired<StreamResource>(new StreamResource { Instance = d.Value.Instance, Name = d.Value.Name, Exist = false }, new[] { "instance", "name", "_exist" }), log),
                     streams.Export),
+                Component(XProtectComponent.Driver, "The RtmpXProtect driver in XProtect: installed, upgraded or removed in %ProgramFiles%\\Milestone\\MIPDrivers\\RtmpXProtect, optionally restarting the Recording Server."),
+                Component(XProtectComponent.Plugin, "The RtmpXProtect plugin in XProtect: installed, upgraded or removed in %ProgramFiles%\\Milestone\\MIPPlugins\\RtmpXProtect, optionally restarting the Event Server."),
             };
+        }
+
+        private static ResourceType Component(XProtectComponent component, string description)
+        {
+            var operations = new XProtectComponentOperations(component);
+            return new ResourceType<XProtectComponentResource>(
+                component.TypeName,
+                description,
+                d => operations.Get(d.Value.Root),
+                operations.Test,
+                operations.Set,
+                (d, log) => operations.Remove(d.Value.Root, log),
+                operations.Export);
         }
 
         /// <summary>Every type.</summary>
