@@ -53,14 +53,15 @@ namespace RtmpXProtect.Engine.XProtect.Plugin
                     var path = Path.GetFullPath(Path.Combine(Folder, relative));
                     OwnerOnly.WriteSecret(path, definition.Destinations[i].Url);
                     keep.Add(path);
-                    destinations.Add(new JsonObject
+                    // As JsonNode: JsonArray.Add<T> is the generic, reflection-based overload, refused by the NativeAOT rtmpx.
+                    destinations.Add((JsonNode)new JsonObject
                     {
                         ["urlFile"] = relative,
                         ["allowUntrustedCertificate"] = definition.Destinations[i].AllowUntrustedCertificate,
                     });
                 }
 
-                streams.Add(new JsonObject
+                streams.Add((JsonNode)new JsonObject
                 {
                     ["name"] = definition.Name,
                     ["source"] = definition.Source,
