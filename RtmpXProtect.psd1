@@ -40,7 +40,10 @@
         'Remove-RtmpInstanceCertificate',
         'Get-RtmpPath',
         'Set-RtmpPath',
-        'Remove-RtmpPath'
+        'Remove-RtmpPath',
+        'Get-RtmpXProtectComponent',
+        'Install-RtmpXProtectComponent',
+        'Uninstall-RtmpXProtectComponent'
     )
     DscResourcesToExport = @('RtmpInstance', 'RtmpCertificate', 'RtmpPath', 'RtmpStream')
     FunctionsToExport    = @()

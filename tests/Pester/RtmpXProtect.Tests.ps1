@@ -83,6 +83,27 @@ Describe 'Start-RtmpIngest -RecordDirectory -RecordFormat' -Skip:(-not $HasFfmpe
     }
 }
 
+Describe 'The XProtect driver installed, reported and removed under a root' {
+    It 'goes to Milestone/MIPDrivers/RtmpXProtect with its version, and away again' {
+        $root = Join-Path $TestDrive 'programfiles'
+        $installed = Install-RtmpXProtectComponent Driver -Package (New-ComponentPackage $TestDrive) -Root $root
+        $installed.Component | Should -Be 'Driver'
+        $installed.Exist | Should -BeTrue
+        $installed.Version | Should -Be ([RtmpXProtect.Engine.Management.XProtect.XProtectComponent].Assembly.GetName().Version.ToString())
+        Test-Path (Join-Path $root 'Milestone/MIPDrivers/RtmpXProtect/RtmpXProtect.Driver.def') | Should -BeTrue
+        (Get-RtmpXProtectComponent Plugin -Root $root).Exist | Should -BeFalse
+
+        Uninstall-RtmpXProtectComponent Driver -Root $root -Confirm:$false
+        (Get-RtmpXProtectComponent Driver -Root $root).Exist | Should -BeFalse
+        Test-Path (Join-Path $root 'Milestone/MIPDrivers/RtmpXProtect') | Should -BeFalse
+    }
+
+    It 'refuses a folder that is no driver, naming the package' {
+        $empty = New-Item -ItemType Directory -Force -Path (Join-Path $TestDrive 'not-a-driver')
+        { Install-RtmpXProtectComponent Driver -Package $empty -Root (Join-Path $TestDrive 'pf2') -ErrorAction Stop } | Should -Throw '*holds no RtmpXProtect.Driver.dll*'
+    }
+}
+
 Describe 'Streams from a path to a second ingest, run by rtmpx serve' -Skip:(-not $HasFfmpeg) {
     BeforeAll {
         $source = Start-RtmpIngest -Port 0 -Address 127.0.0.1
@@ -211,6 +232,7 @@ Describe 'What each cmdlet returns' -Skip:(-not $HasFfmpeg) {
         $ingest = Start-RtmpIngest -Port 0 -Address 127.0.0.1
         Use-TestRegistry $TestDrive
         $package = New-PlaceholderPackage $TestDrive
+        $component = New-ComponentPackage $TestDrive
         $config = Join-Path $TestDrive 'outputs.json'
         $key = ConvertTo-SecureString 'output-key' -AsPlainText -Force
         Set-Content (Join-Path $TestDrive 'xp.password') 'outputs-xp-pw'
@@ -243,6 +265,9 @@ Describe 'What each cmdlet returns' -Skip:(-not $HasFfmpeg) {
             'Uninstall-RtmpInstance' = { Uninstall-RtmpInstance out1 -Confirm:$false }
             'Get-RtmpXProtectCamera' = { Get-RtmpXProtectCamera -Server $xpSite.ManagementServer -Credential $xpCredential }
             'Export-RtmpXProtectRecording' = { Export-RtmpXProtectRecording -Camera Lobby -From $xpFrom -To $xpFrom.AddSeconds(2) -Path (Join-Path $TestDrive 'out.mp4') -Server $xpSite.ManagementServer -Credential $xpCredential }
+            'Install-RtmpXProtectComponent' = { Install-RtmpXProtectComponent Driver -Package $component -Root (Join-Path $TestDrive 'xp-root') }
+            'Get-RtmpXProtectComponent' = { Get-RtmpXProtectComponent Driver -Root (Join-Path $TestDrive 'xp-root') }
+            'Uninstall-RtmpXProtectComponent' = { Uninstall-RtmpXProtectComponent Driver -Root (Join-Path $TestDrive 'xp-root') -Confirm:$false }
             # Needs a running rtmpx serve: its output type is checked in the relay tests above.
             'Get-RtmpStreamLog'    = $null
         }

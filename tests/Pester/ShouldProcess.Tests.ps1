@@ -57,6 +57,14 @@ BeforeAll {
             Act = { New-RtmpCertificate -Path (Join-Path $TestDrive 'should.pfx') -DnsName localhost }
             Changed = { Test-Path (Join-Path $TestDrive 'should.pfx') }; Target = 'should.pfx'
         }
+        'Install-RtmpXProtectComponent'  = @{
+            Act = { Install-RtmpXProtectComponent Driver -Package (Join-Path $TestDrive 'component') -Root (Join-Path $TestDrive 'xproot') }
+            Changed = { Test-Path (Join-Path $TestDrive 'xproot/Milestone/MIPDrivers/RtmpXProtect') }; Target = 'MIPDrivers'
+        }
+        'Uninstall-RtmpXProtectComponent' = @{
+            Act = { Uninstall-RtmpXProtectComponent Driver -Root (Join-Path $TestDrive 'xproot2') }
+            Changed = { -not (Test-Path (Join-Path $TestDrive 'xproot2/Milestone/MIPDrivers/RtmpXProtect')) }; Target = 'MIPDrivers'
+        }
         'Install-RtmpInstance'           = @{
             Act = { Install-RtmpInstance sp2 -Package $package -Root (Join-Path $TestDrive 'roots/sp2') -Rtmp 127.0.0.1:19422 -Api 127.0.0.1:19922 -Service None }
             Changed = { [bool](Get-RtmpInstance | Where-Object Name -EQ sp2) }; Target = 'sp2'
@@ -108,6 +116,9 @@ BeforeAll {
         Install-RtmpInstance sp1 -Package $package -Root (Join-Path $TestDrive 'roots/sp1') -Rtmp 127.0.0.1:19421 -Api 127.0.0.1:19921 -Service None | Out-Null
         Set-RtmpInstanceCertificate sp1 -DnsName sp1.example | Out-Null
         Set-RtmpPath sp1 live/cam1 -PublishKey $key | Out-Null
+
+        Remove-Item (Join-Path $TestDrive 'xproot'), (Join-Path $TestDrive 'xproot2') -Recurse -Force -ErrorAction SilentlyContinue
+        Install-RtmpXProtectComponent Driver -Package (New-ComponentPackage $TestDrive) -Root (Join-Path $TestDrive 'xproot2') | Out-Null
     }
 
     # The case's command with a switch added, as a user types it (each Act is one command).

@@ -93,6 +93,17 @@ function Use-TestRegistry {
 
 # A package folder with a placeholder rtmpx: the operations install it (copy it), nothing runs it. The real
 # self-contained package is $env:RTMPX_TEST_PACKAGE, built by the xunit side before pwsh starts.
+# A built driver as Install-RtmpXProtectComponent takes it: an assembly under the driver's name (the
+# module's engine, for a real version) and its .def file.
+function New-ComponentPackage {
+    param([Parameter(Mandatory)][string] $Folder)
+    $package = Join-Path $Folder 'component'
+    New-Item -ItemType Directory -Force -Path $package | Out-Null
+    Copy-Item (Join-Path (Split-Path $ModuleManifest) 'bin/RtmpXProtect.Engine.dll') (Join-Path $package 'RtmpXProtect.Driver.dll')
+    Set-Content -Path (Join-Path $package 'RtmpXProtect.Driver.def') -Value '<plugin><file name="RtmpXProtect.Driver.dll" /></plugin>'
+    $package
+}
+
 function New-PlaceholderPackage {
     param([Parameter(Mandatory)][string] $Folder, [string] $Version = '0.7.0')
     $package = Join-Path $Folder "package-$Version"

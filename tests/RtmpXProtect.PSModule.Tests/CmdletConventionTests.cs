@@ -22,15 +22,15 @@ namespace RtmpXProtect.PSModule.Tests
         public CmdletConventionTests(BuiltModule module) => this.module = module;
 
         [Fact]
-        public void the_module_has_the_cmdlets_of_issues_6_10_and_11()
+        public void the_module_has_the_cmdlets_of_issues_6_10_11_and_13()
         {
             Assert.Equal(
                 new[]
                 {
-                    "Export-RtmpXProtectRecording", "Get-RtmpIngest", "Get-RtmpInstance", "Get-RtmpInstanceCertificate", "Get-RtmpPath", "Get-RtmpStream", "Get-RtmpStreamLog", "Get-RtmpXProtectCamera",
-                    "Install-RtmpInstance", "New-RtmpCertificate", "New-RtmpPublishToken", "New-RtmpStream",
+                    "Export-RtmpXProtectRecording", "Get-RtmpIngest", "Get-RtmpInstance", "Get-RtmpInstanceCertificate", "Get-RtmpPath", "Get-RtmpStream", "Get-RtmpStreamLog", "Get-RtmpXProtectCamera", "Get-RtmpXProtectComponent",
+                    "Install-RtmpInstance", "Install-RtmpXProtectComponent", "New-RtmpCertificate", "New-RtmpPublishToken", "New-RtmpStream",
                     "Remove-RtmpInstanceCertificate", "Remove-RtmpPath", "Remove-RtmpStream", "Set-RtmpInstance", "Set-RtmpInstanceCertificate", "Set-RtmpPath", "Set-RtmpStream",
-                    "Start-RtmpIngest", "Start-RtmpStream", "Stop-RtmpIngest", "Stop-RtmpStream", "Test-RtmpEndpoint", "Uninstall-RtmpInstance",
+                    "Start-RtmpIngest", "Start-RtmpStream", "Stop-RtmpIngest", "Stop-RtmpStream", "Test-RtmpEndpoint", "Uninstall-RtmpInstance", "Uninstall-RtmpXProtectComponent",
                 },
                 module.Cmdlets.Select(BuiltModule.CommandName).OrderBy(n => n, StringComparer.Ordinal));
         }
