@@ -18,6 +18,7 @@ namespace RtmpXProtect.Driver
     {
         private readonly RtmpXProtectContainer _container;
         private string _password;
+        private bool _watchingSettings;
 
         /// <summary>Creates the manager of <paramref name="container"/>'s hardware.</summary>
         public RtmpXProtectConnectionManager(RtmpXProtectContainer container)
@@ -44,7 +45,12 @@ namespace RtmpXProtect.Driver
             Driver = RtmpDriver.Start(Read(hardwareSettings), null, IPAddress.Any);
             Driver.DeviceEvent += e => _container.EventManager.NewEvent(
                 DriverHardware.DeviceId(e.Device).ToString(), e.Started ? DriverHardware.StreamStartedEvent : DriverHardware.StreamStoppedEvent);
-            _container.SettingsManager.OnSettingsChanged += (_, changed) => Apply();
+            if (!_watchingSettings)
+            {
+                // Once per manager: a Connect after a Close must not apply each change twice.
+                _watchingSettings = true;
+                _container.SettingsManager.OnSettingsChanged += (_, changed) => Apply();
+            }
         }
 
         /// <inheritdoc />

@@ -50,7 +50,7 @@ namespace RtmpXProtect.Engine.Recording
                     measured.Duration = TimeSpan.FromMilliseconds(measured.Flv.Value.Last - measured.Flv.Value.First ?? 0);
                 }
             }
-            catch (Exception e) when (e is MediaFormatException || e is EndOfStreamException || e is UnauthorizedAccessException)
+            catch (Exception e) when (e is MediaFormatException || e is UnauthorizedAccessException)
             {
                 measured.Error = e.Message;
             }

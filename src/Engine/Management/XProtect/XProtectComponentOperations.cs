@@ -165,7 +165,8 @@ namespace RtmpXProtect.Engine.Management.XProtect
             }
         }
 
-        // The service stopped while its files change, started again after, whatever happened in between.
+        // The service stopped while its files change and started again after, whatever happened in
+        // between; one that was not running is left stopped, as the operator had it.
         private void Around(bool restart, OperationLog log, Action change)
         {
             bool wasRunning = restart && ServiceControl.IsRunning(_component.Service);
@@ -181,7 +182,7 @@ namespace RtmpXProtect.Engine.Management.XProtect
             }
             finally
             {
-                if (restart && ServiceControl.QueryCommandLine(_component.Service) != null)
+                if (wasRunning)
                 {
                     log.Info("starting " + _component.Service);
                     ServiceControl.Start(_component.Service);

@@ -78,7 +78,7 @@ namespace RtmpXProtect.Engine.Media.Mp4
                     }
 
                     var content = new byte[size - headerLength];
-                    ReadExactly(input, content, content.Length);
+                    ReadExactly(input, content, 0, content.Length);
                     if (type == "moov")
                     {
                         ReadMovie(content, timescales);

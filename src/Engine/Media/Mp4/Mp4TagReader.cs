@@ -228,20 +228,5 @@ namespace RtmpXProtect.Engine.Media.Mp4
             ReadExactly(_input, content, 0, content.Length);
             return content;
         }
-
-        private static void ReadExactly(Stream input, byte[] buffer, int offset, int count)
-        {
-            while (count > 0)
-            {
-                int n = input.Read(buffer, offset, count);
-                if (n == 0)
-                {
-                    throw new MediaFormatException("The file ended while a sample was read.");
-                }
-
-                offset += n;
-                count -= n;
-            }
-        }
     }
 }

@@ -6,6 +6,8 @@ namespace RtmpXProtect.Engine.XProtect.Driver
     /// <summary>The RTMPS certificate a driver's settings name: a PFX file with its password, or a thumbprint in the machine's store.</summary>
     public static class DriverCertificate
     {
+        internal const string Missing = "RTMPS is on but no certificate was given: set the certificate file (and its password) or a Windows store thumbprint.";
+
         /// <summary>The certificate, with its private key; null when RTMPS is off.</summary>
         /// <exception cref="ArgumentException">RTMPS is on and the certificate cannot be had; the message never carries the password.</exception>
         public static X509Certificate2? Load(DriverSettings settings, StoreLocation location = StoreLocation.LocalMachine)
@@ -42,7 +44,7 @@ namespace RtmpXProtect.Engine.XProtect.Driver
             }
             else
             {
-                throw new ArgumentException("RTMPS is on but no certificate was given: set the certificate file (and its password) or a Windows store thumbprint.", nameof(settings));
+                throw new ArgumentException(Missing, nameof(settings));
             }
 
             return certificate.HasPrivateKey ? certificate : throw new ArgumentException("The RTMPS certificate has no private key.", nameof(settings));

@@ -32,7 +32,7 @@ namespace RtmpXProtect.Engine.XProtect.Driver
 
             if (settings.UseTls && certificate == null)
             {
-                throw new ArgumentException("RTMPS is on but no certificate was given: set the certificate file (and its password) or a Windows store thumbprint.", nameof(settings));
+                throw new ArgumentException(DriverCertificate.Missing, nameof(settings));
             }
 
             var endpoint = new IPEndPoint(address ?? IPAddress.Any, settings.Port);

@@ -51,7 +51,7 @@ namespace RtmpXProtect.Engine.Media.Mp4.Reading
 
             var header = new byte[8];
             input.Position = position;
-            ReadExactly(input, header, 8);
+            ReadExactly(input, header, 0, 8);
             size = BinaryPrimitives.ReadUInt32BigEndian(header);
             type = Type(header, 4);
             if (size == 1)
@@ -61,7 +61,7 @@ namespace RtmpXProtect.Engine.Media.Mp4.Reading
                     return false;
                 }
 
-                ReadExactly(input, header, 8);
+                ReadExactly(input, header, 0, 8);
                 size = (long)Math.Min(BinaryPrimitives.ReadUInt64BigEndian(header), long.MaxValue);
                 headerLength = 16;
             }
@@ -134,18 +134,19 @@ namespace RtmpXProtect.Engine.Media.Mp4.Reading
             return "'" + type + "'";
         }
 
-        public static void ReadExactly(Stream input, byte[] buffer, int count)
+        /// <summary>Fills <paramref name="count"/> bytes of <paramref name="buffer"/> from <paramref name="offset"/>; a file that ends first is a format error (it was cut off or shrank).</summary>
+        public static void ReadExactly(Stream input, byte[] buffer, int offset, int count)
         {
-            int read = 0;
-            while (read < count)
+            while (count > 0)
             {
-                int n = input.Read(buffer, read, count - read);
+                int n = input.Read(buffer, offset, count);
                 if (n == 0)
                 {
-                    throw new EndOfStreamException("The file ended while it was read.");
+                    throw new MediaFormatException("The file ended while it was read.");
                 }
 
-                read += n;
+                offset += n;
+                count -= n;
             }
         }
     }
