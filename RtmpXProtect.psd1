@@ -45,7 +45,7 @@
         'Install-RtmpXProtectComponent',
         'Uninstall-RtmpXProtectComponent'
     )
-    DscResourcesToExport = @('RtmpInstance', 'RtmpCertificate', 'RtmpPath', 'RtmpStream')
+    DscResourcesToExport = @('RtmpInstance', 'RtmpCertificate', 'RtmpPath', 'RtmpStream', 'RtmpXProtectDriver', 'RtmpXProtectPlugin')
     FunctionsToExport    = @()
     VariablesToExport    = @()
     AliasesToExport      = @()

@@ -41,6 +41,9 @@ class RtmpDscResource {
     # rather than hand back what it was given (the adapter prints what Get() returns).
     hidden [string[]] $WriteOnly = @()
 
+    # Properties of the class alone, not of the engine resource (IsSingleInstance): never sent.
+    hidden [string[]] $ClassOnly = @()
+
     RtmpDscResource([string] $resourceType) {
         $this.ResourceType = $resourceType
     }
@@ -63,8 +66,8 @@ class RtmpDscResource {
         foreach ($property in $this.DscProperties()) {
             $attribute = $property.GetCustomAttributes([System.Management.Automation.DscPropertyAttribute], $true)[0]
             $value = $property.GetValue($this)
-            if ($attribute.NotConfigurable -or $null -eq $value) { continue }
             $name = [RtmpDscResource]::JsonName($property.Name)
+            if ($attribute.NotConfigurable -or $null -eq $value -or $this.ClassOnly -contains $name) { continue }
             if ($value -is [pscredential]) {
                 $desired[$name] = $value.GetNetworkCredential().Password
             }
@@ -363,6 +366,63 @@ class RtmpStream : RtmpDscResource {
     }
 
     [RtmpStream] Get() { $this.Take($this.Invoke('get')); return $this }
+
+    [bool] Test() { return $this.Invoke('test')['_inDesiredState'] }
+
+    [void] Set() { $null = $this.Invoke('set') }
+}
+
+# RtmpXProtect/Driver and RtmpXProtect/Plugin have no key (one of each per machine); a class resource must
+# have one, so they take DSC's usual IsSingleInstance = 'Yes', which the engine never sees.
+class RtmpXProtectComponent : RtmpDscResource {
+    # Always 'Yes': there is one of it per machine.
+    [DscProperty(Key)] [ValidateSet('Yes')] [string] $IsSingleInstance = 'Yes'
+
+    # Whether it should be installed; $false removes its folder.
+    [DscProperty()] [bool] $_exist = $true
+
+    # A folder with the built component (its assembly and .def file) to install or upgrade from.
+    [DscProperty()] [string] $Package
+
+    # The folder holding Milestone\MIPDrivers or Milestone\MIPPlugins; %ProgramFiles% when left out.
+    [DscProperty()] [string] $Root
+
+    # Stop the service that loads it before its files change and start it after, if it was running (Windows).
+    [DscProperty()] [Nullable[bool]] $RestartService
+
+    # The installed version.
+    [DscProperty(NotConfigurable)] [string] $Version
+
+    # Where it is installed.
+    [DscProperty(NotConfigurable)] [string] $Path
+
+    # Running, Stopped or NotInstalled: the service that loads it; Unknown where there are no Windows services.
+    [DscProperty(NotConfigurable)] [string] $ServiceState
+
+    RtmpXProtectComponent([string] $resourceType) : base($resourceType) {
+        $this.WriteOnly = @('package')
+        $this.ClassOnly = @('isSingleInstance')
+    }
+}
+
+[DscResource()]
+class RtmpXProtectDriver : RtmpXProtectComponent {
+    RtmpXProtectDriver() : base('RtmpXProtect/Driver') {
+    }
+
+    [RtmpXProtectDriver] Get() { $this.Take($this.Invoke('get')); return $this }
+
+    [bool] Test() { return $this.Invoke('test')['_inDesiredState'] }
+
+    [void] Set() { $null = $this.Invoke('set') }
+}
+
+[DscResource()]
+class RtmpXProtectPlugin : RtmpXProtectComponent {
+    RtmpXProtectPlugin() : base('RtmpXProtect/Plugin') {
+    }
+
+    [RtmpXProtectPlugin] Get() { $this.Take($this.Invoke('get')); return $this }
 
     [bool] Test() { return $this.Invoke('test')['_inDesiredState'] }
 

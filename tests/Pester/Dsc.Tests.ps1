@@ -14,6 +14,8 @@ BeforeDiscovery {
         @{ Class = 'RtmpCertificate'; Type = 'RtmpXProtect/Certificate' }
         @{ Class = 'RtmpPath'; Type = 'RtmpXProtect/Path' }
         @{ Class = 'RtmpStream'; Type = 'RtmpXProtect/Stream' }
+        @{ Class = 'RtmpXProtectDriver'; Type = 'RtmpXProtect/Driver' }
+        @{ Class = 'RtmpXProtectPlugin'; Type = 'RtmpXProtect/Plugin' }
     )
 }
 
@@ -82,7 +84,7 @@ Describe 'Discovery as the adapter does it' {
         $ast = [System.Management.Automation.Language.Parser]::ParseFile($root, [ref] $tokens, [ref] $errors)
         $errors | Should -BeNullOrEmpty
         $classes = $ast.FindAll({ param($node) $node -is [System.Management.Automation.Language.TypeDefinitionAst] -and $node.Attributes.TypeName.Name -contains 'DscResource' }, $false).Name
-        @($classes | Sort-Object) | Should -Be @('RtmpCertificate', 'RtmpInstance', 'RtmpPath', 'RtmpStream')
+        @($classes | Sort-Object) | Should -Be @('RtmpCertificate', 'RtmpInstance', 'RtmpPath', 'RtmpStream', 'RtmpXProtectDriver', 'RtmpXProtectPlugin')
         @((Import-PowerShellDataFile $ModuleManifest).DscResourcesToExport | Sort-Object) | Should -Be @($classes | Sort-Object)
     }
 }
@@ -94,9 +96,16 @@ Describe '<Class>, the class face of <Type>' -ForEach $Classes {
         $expected = ($schema['properties'].ToJsonString() | ConvertFrom-Json).PSObject.Properties.Name | Where-Object { $_ -ne '_inDesiredState' }
         $dsc = @($classType.GetProperties() | Where-Object { $_.GetCustomAttributes([System.Management.Automation.DscPropertyAttribute], $true) })
         $names = $dsc | ForEach-Object { if ($_.Name -eq '_exist') { '_exist' } else { $_.Name.Substring(0, 1).ToLowerInvariant() + $_.Name.Substring(1) } }
-        @($names | Sort-Object) | Should -Be @($expected | Sort-Object)
         $keys = $dsc | Where-Object { $_.GetCustomAttributes([System.Management.Automation.DscPropertyAttribute], $true)[0].Key } | ForEach-Object { $_.Name.Substring(0, 1).ToLowerInvariant() + $_.Name.Substring(1) }
-        @($keys | Sort-Object) | Should -Be @(($schema['required'].ToJsonString() | ConvertFrom-Json) | Sort-Object)
+        if ($null -eq $schema['required']) {
+            # A keyless resource (one per machine): the class's only key is DSC's IsSingleInstance.
+            @($keys) | Should -Be @('isSingleInstance')
+            $names = $names | Where-Object { $_ -ne 'isSingleInstance' }
+        }
+        else {
+            @($keys | Sort-Object) | Should -Be @(($schema['required'].ToJsonString() | ConvertFrom-Json) | Sort-Object)
+        }
+        @($names | Sort-Object) | Should -Be @($expected | Sort-Object)
     }
 }
 
@@ -209,5 +218,38 @@ Describe 'RtmpStream' {
         $state.Audio | Should -Be 'silent'
         ($state | ConvertTo-Json -Depth 5) | Should -Not -Match 'dsc-yt-key-2'
         (Get-RtmpStream -Instance dsc1 -NoStatus).Name | Should -Be 'lobby'
+    }
+}
+
+Describe '<Class>, the XProtect <Component>' -ForEach @(
+    @{ Class = 'RtmpXProtectDriver'; Component = 'Driver'; Folder = 'MIPDrivers' }
+    @{ Class = 'RtmpXProtectPlugin'; Component = 'Plugin'; Folder = 'MIPPlugins' }
+) {
+    BeforeAll {
+        $programFiles = Join-Path $machine "program-files-$Component"
+        $componentPackage = New-ComponentPackage $machine -Component $Component
+    }
+
+    It 'installs with Set() into Milestone\<Folder>\RtmpXProtect and then tests in the desired state' {
+        $desired = @{ IsSingleInstance = 'Yes'; Package = $componentPackage; Root = $programFiles }
+        Invoke-AsAdapter $Class Test $desired | Should -BeFalse
+        Invoke-AsAdapter $Class Set $desired
+        Invoke-AsAdapter $Class Test $desired | Should -BeTrue
+        Join-Path $programFiles "Milestone/$Folder/RtmpXProtect/RtmpXProtect.$Component.dll" | Should -Exist
+    }
+
+    It 'reports where it is and its version with Get(), without the package it was given' {
+        $state = Invoke-AsAdapter $Class Get @{ IsSingleInstance = 'Yes'; Package = $componentPackage; Root = $programFiles }
+        $state._exist | Should -BeTrue
+        $state.IsSingleInstance | Should -Be 'Yes'
+        $state.Path | Should -Be (Join-Path $programFiles "Milestone/$Folder/RtmpXProtect")
+        $state.Version | Should -Be (Get-RtmpXProtectComponent $Component -Root $programFiles).Version
+        $state.Package | Should -BeNullOrEmpty
+    }
+
+    It 'removes it with _exist $false' {
+        Invoke-AsAdapter $Class Set @{ IsSingleInstance = 'Yes'; Root = $programFiles; _exist = $false }
+        Invoke-AsAdapter $Class Test @{ IsSingleInstance = 'Yes'; Root = $programFiles; _exist = $false } | Should -BeTrue
+        (Get-RtmpXProtectComponent $Component -Root $programFiles).Exist | Should -BeFalse
     }
 }

@@ -96,11 +96,13 @@ function Use-TestRegistry {
 # A built driver as Install-RtmpXProtectComponent takes it: an assembly under the driver's name (the
 # module's engine, for a real version) and its .def file.
 function New-ComponentPackage {
-    param([Parameter(Mandatory)][string] $Folder)
-    $package = Join-Path $Folder 'component'
+    param([Parameter(Mandatory)][string] $Folder, [ValidateSet('Driver', 'Plugin')][string] $Component = 'Driver')
+    $package = Join-Path $Folder "component-$Component"
     New-Item -ItemType Directory -Force -Path $package | Out-Null
-    Copy-Item (Join-Path (Split-Path $ModuleManifest) 'bin/RtmpXProtect.Engine.dll') (Join-Path $package 'RtmpXProtect.Driver.dll')
-    Set-Content -Path (Join-Path $package 'RtmpXProtect.Driver.def') -Value '<plugin><file name="RtmpXProtect.Driver.dll" /></plugin>'
+    $assembly = "RtmpXProtect.$Component.dll"
+    $definition = if ($Component -eq 'Driver') { 'RtmpXProtect.Driver.def' } else { 'plugin.def' }
+    Copy-Item (Join-Path (Split-Path $ModuleManifest) 'bin/RtmpXProtect.Engine.dll') (Join-Path $package $assembly)
+    Set-Content -Path (Join-Path $package $definition) -Value "<plugin><file name=`"$assembly`" /></plugin>"
     $package
 }
 

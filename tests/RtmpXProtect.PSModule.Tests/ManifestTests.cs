@@ -37,7 +37,7 @@ namespace RtmpXProtect.PSModule.Tests
             Assert.True(File.Exists(Path.Combine(module.Folder, Strings(Setting("RootModule")).Single())));
             Assert.Equal(new[] { "bin/RtmpXProtect.dll" }, Strings(Setting("NestedModules")));
             Assert.True(File.Exists(Path.Combine(module.Folder, "bin", "RtmpXProtect.dll")));
-            Assert.Equal(new[] { "RtmpCertificate", "RtmpInstance", "RtmpPath", "RtmpStream" }, Strings(Setting("DscResourcesToExport")).OrderBy(n => n, StringComparer.Ordinal));
+            Assert.Equal(new[] { "RtmpCertificate", "RtmpInstance", "RtmpPath", "RtmpStream", "RtmpXProtectDriver", "RtmpXProtectPlugin" }, Strings(Setting("DscResourcesToExport")).OrderBy(n => n, StringComparer.Ordinal));
             var formats = Strings(Setting("FormatsToProcess"));
             Assert.NotEmpty(formats);
             Assert.All(formats, f => Assert.True(File.Exists(Path.Combine(module.Folder, f)), f));
