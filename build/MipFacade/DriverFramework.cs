@@ -171,6 +171,40 @@ namespace VideoOS.Platform.DriverFramework.Data
         public DateTime TimestampFrame { get => throw null; set => throw null; }
     }
 
+    [MipSource(Sources.Audio)]
+    public class AudioHeader : BaseDataHeader
+    {
+        [MipSource(Sources.Audio)]
+        public AudioHeader() => throw null;
+
+        [MipSource(Sources.Audio)] // 18 is AACMPEG4 (mscp's Rtsp/RtspClientWorker.cs, MapAudioCodec)
+        public uint CodecType { get => throw null; set => throw null; }
+
+        [MipSource(Sources.Audio)]
+        public uint CodecSubtype { get => throw null; set => throw null; }
+
+        [MipSource(Sources.Audio)]
+        public DateTime Timestamp { get => throw null; set => throw null; }
+
+        [MipSource(Sources.Audio)]
+        public int ChannelCount { get => throw null; set => throw null; }
+
+        [MipSource(Sources.Audio)]
+        public int BitsPerSample { get => throw null; set => throw null; }
+
+        [MipSource(Sources.Audio)]
+        public int Frequency { get => throw null; set => throw null; }
+
+        [MipSource(Sources.Audio)]
+        public int SampleCount { get => throw null; set => throw null; }
+
+        [MipSource(Sources.Audio)]
+        public ulong Length { get => throw null; set => throw null; }
+
+        [MipSource(Sources.Audio)]
+        public int SequenceNumber { get => throw null; set => throw null; }
+    }
+
     [MipSource(Sources.Video)]
     public enum VideoCodecType
     {
@@ -357,6 +391,25 @@ namespace VideoOS.Platform.DriverFramework.Definitions
 
         [MipSource(Sources.Configuration)]
         public ICollection<EventDefinition> DeviceEvents { get => throw null; set => throw null; }
+    }
+
+    [MipSource(Sources.Microphones)]
+    public class MicrophoneDeviceDefinition : DeviceDefinitionBase
+    {
+        [MipSource(Sources.Microphones)]
+        public MicrophoneDeviceDefinition() => throw null;
+
+        [MipSource(Sources.Microphones)]
+        public string DisplayName { get => throw null; set => throw null; }
+
+        [MipSource(Sources.Microphones)]
+        public string DeviceId { get => throw null; set => throw null; }
+
+        [MipSource(Sources.Microphones)]
+        public Dictionary<string, string> Settings { get => throw null; set => throw null; }
+
+        [MipSource(Sources.Microphones)]
+        public ICollection<StreamDefinition> Streams { get => throw null; set => throw null; }
     }
 
     [MipSource(Sources.Configuration)]

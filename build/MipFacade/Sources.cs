@@ -12,6 +12,8 @@ namespace RtmpXProtect.Build.MipFacade
         public const string Session = "github.com/Cacsjep/mscp: Device Drivers/Rtmp/RTMPDriver/StreamSessions/BaseRTMPDriverStreamSession.cs";
         public const string Video = "github.com/Cacsjep/mscp: Device Drivers/Rtmp/RTMPDriver/StreamSessions/RTMPDriverVideoStreamSession.cs";
         public const string Constants = "github.com/Cacsjep/mscp: Device Drivers/Rtmp/RTMPDriver/Config/Constants.cs";
+        public const string Audio = "github.com/Cacsjep/mscp: Device Drivers/Rtsp/RTSPDriver/StreamSessions/RTSPDriverAudioStreamSession.cs";
+        public const string Microphones = "github.com/Cacsjep/mscp: Device Drivers/Rtsp/RTSPDriver/DriverFramework/RTSPDriverConfigurationManager.cs";
         public const string Hevc = "github.com/Cacsjep/mscp: Device Drivers/Rtsp/RTSPDriver/StreamSessions/RTSPDriverVideoStreamSession.cs";
     }
 }

@@ -6,7 +6,7 @@ using VideoOS.Platform.DriverFramework.Managers;
 
 namespace RtmpXProtect.Driver
 {
-    /// <summary>What the hardware is: its product, its settings and fields, its 16 cameras with their events.</summary>
+    /// <summary>What the hardware is: its product, its settings and fields, its 16 cameras with their events and a microphone beside each.</summary>
     public sealed class RtmpXProtectConfigurationManager : ConfigurationManager
     {
         private readonly RtmpXProtectContainer _container;
@@ -44,18 +44,28 @@ namespace RtmpXProtect.Driver
 
         /// <inheritdoc />
         protected override ICollection<DeviceDefinitionBase> BuildDevices() =>
-            Enumerable.Range(1, DriverSettings.DeviceCount).Select(device => (DeviceDefinitionBase)new CameraDeviceDefinition
+            Enumerable.Range(1, DriverSettings.DeviceCount).SelectMany(device => new[] { Camera(device), Microphone(device) }).ToList();
+
+        private static DeviceDefinitionBase Camera(int device) => new CameraDeviceDefinition
+        {
+            DisplayName = "Stream " + device,
+            DeviceId = DriverHardware.DeviceId(device).ToString(),
+            Settings = new Dictionary<string, string>(),
+            Streams = new List<StreamDefinition> { new StreamDefinition { DisplayName = "Video", ReferenceId = DriverHardware.VideoStreamId.ToString(), Settings = new Dictionary<string, string>(), RemotePlaybackSupport = false } },
+            DeviceEvents = new List<EventDefinition>
             {
-                DisplayName = "Stream " + device,
-                DeviceId = DriverHardware.DeviceId(device).ToString(),
-                Settings = new Dictionary<string, string>(),
-                Streams = new List<StreamDefinition> { new StreamDefinition { DisplayName = "Video", ReferenceId = DriverHardware.VideoStreamId.ToString(), Settings = new Dictionary<string, string>(), RemotePlaybackSupport = false } },
-                DeviceEvents = new List<EventDefinition>
-                {
-                    new EventDefinition { ReferenceId = DriverHardware.StreamStartedEvent, DisplayName = "RTMP Stream Started", NameReferenceId = DriverHardware.StreamStartedEvent, CounterReferenceId = DriverHardware.StreamStartedEvent },
-                    new EventDefinition { ReferenceId = DriverHardware.StreamStoppedEvent, DisplayName = "RTMP Stream Stopped", NameReferenceId = DriverHardware.StreamStoppedEvent, CounterReferenceId = DriverHardware.StreamStartedEvent },
-                },
-            }).ToList();
+                new EventDefinition { ReferenceId = DriverHardware.StreamStartedEvent, DisplayName = "RTMP Stream Started", NameReferenceId = DriverHardware.StreamStartedEvent, CounterReferenceId = DriverHardware.StreamStartedEvent },
+                new EventDefinition { ReferenceId = DriverHardware.StreamStoppedEvent, DisplayName = "RTMP Stream Stopped", NameReferenceId = DriverHardware.StreamStoppedEvent, CounterReferenceId = DriverHardware.StreamStartedEvent },
+            },
+        };
+
+        private static DeviceDefinitionBase Microphone(int device) => new MicrophoneDeviceDefinition
+        {
+            DisplayName = "Stream " + device + " audio",
+            DeviceId = DriverMicrophone.DeviceId(device).ToString(),
+            Settings = new Dictionary<string, string>(),
+            Streams = new List<StreamDefinition> { new StreamDefinition { DisplayName = "Audio", ReferenceId = DriverMicrophone.AudioStreamId.ToString(), Settings = new Dictionary<string, string>(), RemotePlaybackSupport = false } },
+        };
 
         private static ISetupField Field(DriverSettingField field)
         {

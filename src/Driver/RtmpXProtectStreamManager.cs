@@ -4,7 +4,7 @@ using VideoOS.Platform.DriverFramework.Managers;
 
 namespace RtmpXProtect.Driver
 {
-    /// <summary>A session per Recording Server stream request, each on its own device feed.</summary>
+    /// <summary>A session per Recording Server stream request, each on its own device feed: a camera's video or its microphone's audio.</summary>
     public sealed class RtmpXProtectStreamManager : SessionEnabledStreamManager
     {
         private readonly RtmpXProtectContainer _container;
@@ -19,14 +19,20 @@ namespace RtmpXProtect.Driver
         /// <inheritdoc />
         protected override BaseStreamSession CreateSession(string deviceId, Guid streamId, Guid sessionId)
         {
-            int device = DriverHardware.DeviceOf(deviceId);
+            int camera = DriverHardware.DeviceOf(deviceId);
+            int microphone = DriverMicrophone.DeviceOf(deviceId);
             var driver = _container.Connection.Driver;
-            if (device == 0 || driver == null)
+            if (camera == 0 && microphone == 0)
             {
-                throw new InvalidOperationException(device == 0 ? "Not a device of this driver: " + deviceId : "The hardware is not connected.");
+                throw new InvalidOperationException("Not a device of this driver: " + deviceId);
             }
 
-            return new RtmpXProtectVideoSession(driver, device);
+            if (driver == null)
+            {
+                throw new InvalidOperationException("The hardware is not connected.");
+            }
+
+            return camera != 0 ? new RtmpXProtectVideoSession(driver, camera) : (BaseStreamSession)new RtmpXProtectAudioSession(driver, microphone);
         }
     }
 }

@@ -6,6 +6,7 @@ using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
 using RtmpXProtect.Engine.Media;
+using RtmpXProtect.Engine.Media.Aac;
 using RtmpXProtect.Engine.XProtect.Driver;
 using RtmpXProtect.Interop.Tests.Harness;
 using RtmpXProtect.Interop.Tests.Peers;
@@ -32,16 +33,19 @@ public class DriverCoreTests
         var stop = new CancellationTokenSource();
         var frames = Task.Run(() =>
         {
+            // Until stopped and drained: a frame still queued at the stop is taken, not lost.
             var taken = new List<DriverFrame>();
-            while (!stop.IsCancellationRequested || feed.TryGetFrame(TimeSpan.Zero, out _))
+            while (true)
             {
                 if (feed.TryGetFrame(TimeSpan.FromMilliseconds(100), out var frame))
                 {
                     taken.Add(frame!);
                 }
+                else if (stop.IsCancellationRequested)
+                {
+                    return taken;
+                }
             }
-
-            return taken;
         });
         return (frames, stop);
     }
@@ -65,8 +69,10 @@ public class DriverCoreTests
         };
         var video = driver.OpenFeed(1);
         var audio = driver.OpenFeed(1, audio: true);
+        var microphone = driver.OpenFeed(1, audio: true, framing: AacFraming.Raw);
         var (videoFrames, stopVideo) = Pull(video);
         var (audioFrames, stopAudio) = Pull(audio);
+        var (rawFrames, stopRaw) = Pull(microphone);
 
         await using (var publisher = Ffmpeg.Publish(flv, Url(driver, 1, "k-1")))
         {
@@ -76,8 +82,10 @@ public class DriverCoreTests
         await stopped.Task.WaitAsync(Step);
         stopVideo.Cancel();
         stopAudio.Cancel();
+        stopRaw.Cancel();
         var frames = await videoFrames.WaitAsync(Step);
         var sounds = await audioFrames.WaitAsync(Step);
+        var raw = await rawFrames.WaitAsync(Step);
 
         var expected = source.PacketsOf("video");
         Assert.Equal(expected.Count, frames.Count);
@@ -106,6 +114,11 @@ public class DriverCoreTests
         Assert.InRange(sounds.Count, source.CountOf("audio") - 2, source.CountOf("audio"));
         Assert.All(sounds, s => Assert.Equal(new byte[] { 0xFF, 0xF1 }, s.Data.Take(2)));
         Assert.True(Math.Abs((sounds[0].Time - frames.Min(f => f.Time)).TotalMilliseconds) < 200, "audio and video start together");
+
+        // The microphone's raw access units (what the MIP adapter hands over): the same frames without ADTS, at ffmpeg's 44.1 kHz stereo.
+        Assert.Equal(sounds.Select(s => s.Data.Length - AdtsHeader.Length), raw.Select(r => r.Data.Length));
+        Assert.Equal(sounds.Select(s => s.Time), raw.Select(r => r.Time));
+        Assert.All(raw, r => Assert.Equal((44100, 2), (r.SampleRate, r.Channels)));
         Assert.Equal(new[] { (1, true), (1, false) }, events.Select(e => (e.Device, e.Started)));
     }
 

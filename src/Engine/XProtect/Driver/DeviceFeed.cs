@@ -20,6 +20,7 @@ namespace RtmpXProtect.Engine.XProtect.Driver
         public const int DefaultCapacity = 600;
 
         private readonly bool _audio;
+        private readonly AacFraming _framing;
         private readonly int _capacity;
         private readonly Func<DateTimeOffset> _now;
         private readonly Queue<DriverFrame> _frames = new Queue<DriverFrame>();
@@ -32,10 +33,14 @@ namespace RtmpXProtect.Engine.XProtect.Driver
         private DateTimeOffset _syncTime;
         private bool _synced;
 
-        /// <summary>A feed of a device's video, or with <paramref name="audio"/> its AAC audio, timed by <paramref name="now"/> (the wall clock when null).</summary>
-        public DeviceFeed(bool audio = false, int capacity = DefaultCapacity, Func<DateTimeOffset>? now = null)
+        /// <summary>
+        /// A feed of a device's video, or with <paramref name="audio"/> its AAC audio framed as
+        /// <paramref name="framing"/> says, timed by <paramref name="now"/> (the wall clock when null).
+        /// </summary>
+        public DeviceFeed(bool audio = false, int capacity = DefaultCapacity, Func<DateTimeOffset>? now = null, AacFraming framing = AacFraming.Adts)
         {
             _audio = audio;
+            _framing = framing;
             _capacity = capacity >= 2 ? capacity : throw new ArgumentOutOfRangeException(nameof(capacity), capacity, "A feed holds at least 2 frames.");
             _now = now ?? (() => DateTimeOffset.UtcNow);
         }
@@ -170,17 +175,23 @@ namespace RtmpXProtect.Engine.XProtect.Driver
                 }
 
                 var raw = body.Slice(header.DataOffset);
-                var data = new byte[AdtsHeader.Length + raw.Length];
-                AdtsHeader.Write(data, _audioConfig, raw.Length);
-                raw.CopyTo(data.AsSpan(AdtsHeader.Length));
+                var data = _framing == AacFraming.Raw ? raw.ToArray() : Adts(raw, _audioConfig);
                 var (_, time) = Place(frame, 0);
-                return new DriverFrame(VideoCodec.Unknown, true, data, true, _sequence++, time, time);
+                return new DriverFrame(VideoCodec.Unknown, true, data, true, _sequence++, time, time, _audioConfig.SampleRate, _audioConfig.ChannelCount);
             }
             catch (Exception e) when (e is MediaFormatException || e is ArgumentException)
             {
                 Dropped++;
                 return null;
             }
+        }
+
+        private static byte[] Adts(ReadOnlySpan<byte> raw, AudioSpecificConfig config)
+        {
+            var data = new byte[AdtsHeader.Length + raw.Length];
+            AdtsHeader.Write(data, config, raw.Length);
+            raw.CopyTo(data.AsSpan(AdtsHeader.Length));
+            return data;
         }
 
         private (DateTimeOffset Decode, DateTimeOffset Presentation) Place(MediaFrame frame, int composition)

@@ -6,13 +6,15 @@ namespace RtmpXProtect.Engine.XProtect.Driver
     /// <summary>
     /// One frame as the Recording Server takes it from a driver (the MIP VideoHeader /
     /// AudioHeader fields): its codec, its data (H.264/H.265 Annex B with parameter sets in
-    /// front of key frames, or AAC with an ADTS header), whether it is a sync frame, its sequence
+    /// front of key frames, or AAC framed as the feed was asked: ADTS or raw), whether it is a sync frame, its sequence
     /// number, the time of the last sync frame and its own presentation time on the wall clock.
     /// </summary>
     public sealed class DriverFrame
     {
-        internal DriverFrame(VideoCodec video, bool isAudio, byte[] data, bool isSync, ushort sequence, DateTimeOffset syncTime, DateTimeOffset time)
+        internal DriverFrame(VideoCodec video, bool isAudio, byte[] data, bool isSync, ushort sequence, DateTimeOffset syncTime, DateTimeOffset time, int sampleRate = 0, int channels = 0)
         {
+            SampleRate = sampleRate;
+            Channels = channels;
             VideoCodec = video;
             IsAudio = isAudio;
             Data = data;
@@ -28,7 +30,7 @@ namespace RtmpXProtect.Engine.XProtect.Driver
         /// <summary>AAC audio rather than video.</summary>
         public bool IsAudio { get; }
 
-        /// <summary>Annex B access unit, or an ADTS frame.</summary>
+        /// <summary>Annex B access unit, or an AAC frame (ADTS or raw, as <see cref="AacFraming"/> was asked).</summary>
         public byte[] Data { get; }
 
         /// <summary>A key frame (every audio frame is one).</summary>
@@ -42,5 +44,11 @@ namespace RtmpXProtect.Engine.XProtect.Driver
 
         /// <summary>When the frame is shown, on the wall clock.</summary>
         public DateTimeOffset Time { get; }
+
+        /// <summary>Audio's sampling rate in Hz (from the AAC configuration); 0 for video.</summary>
+        public int SampleRate { get; }
+
+        /// <summary>Audio's channel count (from the AAC configuration); 0 for video.</summary>
+        public int Channels { get; }
     }
 }

@@ -64,10 +64,10 @@ namespace RtmpXProtect.Engine.XProtect.Driver
         /// <summary>The settings in force.</summary>
         public DriverSettings Settings => _settings;
 
-        /// <summary>A new session's feed of device <paramref name="device"/>'s video, or its audio; close it with <see cref="CloseFeed"/>.</summary>
-        public DeviceFeed OpenFeed(int device, bool audio = false, Func<DateTimeOffset>? now = null)
+        /// <summary>A new session's feed of device <paramref name="device"/>'s video, or its audio framed as <paramref name="framing"/> says; close it with <see cref="CloseFeed"/>.</summary>
+        public DeviceFeed OpenFeed(int device, bool audio = false, Func<DateTimeOffset>? now = null, AacFraming framing = AacFraming.Adts)
         {
-            var feed = new DeviceFeed(audio, DeviceFeed.DefaultCapacity, now);
+            var feed = new DeviceFeed(audio, DeviceFeed.DefaultCapacity, now, framing);
             Server.Hub.Subscribe(DriverSettings.PathOf(device), feed);
             return feed;
         }

@@ -113,4 +113,31 @@ public sealed class DeviceFeedTests
         Assert.Equal(new byte[] { 7, 7, 7 }, frames[0].Data.Skip(AdtsHeader.Length));
         Assert.Equal(Start.AddMilliseconds(23), frames[1].Time); // the stream's time, not the arrival
     }
+
+    [Fact]
+    public void A_raw_microphone_feed_gives_the_bare_access_units_with_rate_and_channels()
+    {
+        var feed = new DeviceFeed(audio: true, now: () => _now, framing: AacFraming.Raw);
+        feed.OnStart(new[] { Frames.Frame(MessageType.Audio, 0, Frames.AacSequenceHeader()) }, newPublisher: true);
+        feed.OnFrame(Frames.Frame(MessageType.Audio, 0, Frames.Aac(7)));
+        feed.OnFrame(Picture(40, key: true));
+
+        var frame = Assert.Single(Drain(feed));
+
+        Assert.Equal(new byte[] { 7, 7, 7 }, frame.Data);
+        Assert.Equal(44100, frame.SampleRate);
+        Assert.Equal(2, frame.Channels);
+    }
+
+    [Fact]
+    public void Video_frames_carry_no_audio_rate()
+    {
+        var feed = Feed();
+        feed.OnStart(new[] { Config(), Picture(0, key: true) }, newPublisher: true);
+
+        var frame = Assert.Single(Drain(feed));
+
+        Assert.Equal(0, frame.SampleRate);
+        Assert.Equal(0, frame.Channels);
+    }
 }
