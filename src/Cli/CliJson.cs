@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using RtmpXProtect.Cli.Http;
-using RtmpXProtect.Cli.Streaming;
 using RtmpXProtect.Engine.Logging;
 using RtmpXProtect.Engine.Management;
 using RtmpXProtect.Engine.Status;
@@ -18,7 +17,6 @@ namespace RtmpXProtect.Cli
     /// by name, as the status API has always written them.
     /// </summary>
     [JsonSourceGenerationOptions(UseStringEnumConverter = true)]
-    [JsonSerializable(typeof(ReportLine))]
     [JsonSerializable(typeof(EndpointProbeResult))]
     [JsonSerializable(typeof(ServerStatus))]
     [JsonSerializable(typeof(IReadOnlyList<StreamStatus>))]

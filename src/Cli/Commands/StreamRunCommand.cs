@@ -9,6 +9,7 @@ using System.Threading.Tasks;
 using RtmpXProtect.Cli.Streaming;
 using RtmpXProtect.Engine.Configuration;
 using RtmpXProtect.Engine.Streaming;
+using RtmpXProtect.Engine.Streaming.Helpers;
 using RtmpXProtect.Engine.Streaming.Running;
 using RtmpXProtect.Engine.Streaming.Sources;
 using RtmpXProtect.Engine.XProtect.Live;

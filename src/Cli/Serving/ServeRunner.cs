@@ -10,6 +10,7 @@ using RtmpXProtect.Engine.Configuration;
 using RtmpXProtect.Engine.Hosting;
 using RtmpXProtect.Engine.Logging;
 using RtmpXProtect.Engine.Security;
+using RtmpXProtect.Engine.Streaming.Helpers;
 using RtmpXProtect.Engine.Streaming.Sources;
 
 namespace RtmpXProtect.Cli.Serving
@@ -26,7 +27,7 @@ namespace RtmpXProtect.Cli.Serving
         /// </summary>
         public static async Task<int> RunAsync(FileInfo? file, ServeOverrides overrides, ServeConfiguration initial, Serilog.Core.Logger log, StatusEndpoints endpoints, Action ready, CancellationToken stop)
         {
-            using var launcher = new HelperLauncher();
+            using var launcher = SelfLauncher.Create();
             var helperLogs = new ConcurrentDictionary<string, LogRing>(StringComparer.OrdinalIgnoreCase);
             var options = new ServerHostOptions
             {

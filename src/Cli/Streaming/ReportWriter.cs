@@ -1,8 +1,9 @@
 using System;
 using System.IO;
+using RtmpXProtect.Engine.Logging;
+using RtmpXProtect.Engine.Streaming.Helpers;
 using RtmpXProtect.Engine.Streaming.Running;
 using Serilog.Core;
-using RtmpXProtect.Engine.Logging;
 using Serilog.Events;
 
 namespace RtmpXProtect.Cli.Streaming

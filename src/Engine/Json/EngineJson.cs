@@ -28,6 +28,7 @@ namespace RtmpXProtect.Engine.Json
     [JsonSerializable(typeof(StreamerStatus))]
     [JsonSerializable(typeof(List<LogLine>))]
     [JsonSerializable(typeof(List<RtmpXProtect.Engine.Recording.RecordingInfo>))]
+    [JsonSerializable(typeof(RtmpXProtect.Engine.Streaming.Helpers.ReportLine))]
     internal sealed partial class EngineJson : JsonSerializerContext
     {
         /// <summary>Options for one site, resolving through this context.</summary>

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using RtmpXProtect.Cli.Streaming;
 using RtmpXProtect.Engine.Logging;
 using RtmpXProtect.Engine.Streaming;
+using RtmpXProtect.Engine.Streaming.Helpers;
 using RtmpXProtect.Engine.Streaming.Running;
 using Serilog.Events;
 using Serilog.Parsing;
@@ -13,7 +14,11 @@ using Xunit;
 
 namespace RtmpXProtect.Interop.Tests.Streaming;
 
-/// <summary>The pure parts of helper supervision: the report protocol, and the reload diff as serve uses it through the engine's supervisor.</summary>
+/// <summary>
+/// The pure parts of helper supervision: the CLI's report writer read by the engine's parser, and the
+/// reload diff as serve uses it through the engine's supervisor. The parser's own rules are tested in
+/// the engine (Streaming/Helpers/HelperReportTests).
+/// </summary>
 public class CliSupervisionTests
 {
     [Fact]
@@ -58,43 +63,6 @@ public class CliSupervisionTests
         Assert.Equal("WRN", lines[2]!.Level);
         Assert.Equal("Lost rtmp://h:1935/live/****", lines[2]!.Text);
         Assert.Equal(120, lines[2]!.Time.Millisecond);
-    }
-
-    [Theory]
-    [InlineData(null)]
-    [InlineData("")]
-    [InlineData("Unhandled exception. System.Exception: boom")]
-    [InlineData("{\"type\":\"weather\",\"time\":\"2026-11-21T18:00:00Z\"}")]
-    [InlineData("{\"type\":\"status\",\"status\":{\"state\":\"Sleeping\"}}")]
-    [InlineData("{\"type\":\"status\",\"time\":\"2026-11-21T18:00:00Z\"}")]
-    [InlineData("{\"type\":\"event\"}")]
-    [InlineData("{\"type\":\"state\",")]
-    [InlineData("[1,2,3]")]
-    public void A_line_that_is_no_report_line_is_skipped(string? text)
-        => Assert.Null(HelperReport.TryParse(text));
-
-    [Fact]
-    public void An_overlong_line_is_skipped_before_it_is_parsed()
-    {
-        var text = "{\"type\":\"log\",\"text\":\"" + new string('x', HelperReport.MaxLineLength) + "\"}";
-        Assert.Null(HelperReport.TryParse(text));
-    }
-
-    [Fact]
-    public void Random_input_never_throws_from_the_parser()
-    {
-        var random = new Random(4711);
-        var valid = HelperReport.Format(new ReportLine { Type = ReportLine.StatusType, Time = DateTimeOffset.UnixEpoch, Status = new StreamerStatus { Name = "cam", State = StreamerState.Streaming, Destinations = new[] { new DestinationStatus { Destination = "rtmp://h/live/****", FramesSent = 5 } } } });
-        for (var i = 0; i < 2000; i++)
-        {
-            var chars = valid.ToCharArray();
-            for (var j = random.Next(1, 6); j > 0; j--)
-            {
-                chars[random.Next(chars.Length)] = (char)random.Next(0x20, 0x7f);
-            }
-
-            _ = HelperReport.TryParse(new string(chars, 0, random.Next(1, chars.Length + 1)));
-        }
     }
 
     [Fact]

@@ -4,9 +4,9 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using System.Threading.Tasks;
-using RtmpXProtect.Cli.Streaming;
 using RtmpXProtect.Engine.Logging;
 using RtmpXProtect.Engine.Media;
+using RtmpXProtect.Engine.Streaming.Helpers;
 using RtmpXProtect.Engine.Streaming.Running;
 using RtmpXProtect.Engine.XProtect.Plugin;
 using RtmpXProtect.Interop.Tests.Harness;
@@ -38,7 +38,7 @@ public class PluginHostTests
         var systemLog = new Journal();
         var workers = new ConcurrentQueue<HelperProcessWorker>();
         var logs = new ConcurrentDictionary<string, LogRing>(); // one per stream, as serve keeps them: a crash's lines outlive its helper
-        using var launcher = new HelperLauncher(("dotnet", RtmpxCli.Locate()));
+        using var launcher = new HelperLauncher("dotnet", RtmpxCli.Locate());
         var host = new PluginStreamHost(new PluginStreamHostOptions
         {
             Connection = new PluginConnection { ManagementServer = site.ManagementServer, BasicUser = "operator", BasicPassword = XProtectSite.Password },

@@ -2,13 +2,14 @@ using System;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 
-namespace RtmpXProtect.Cli.Streaming
+namespace RtmpXProtect.Engine.Streaming.Helpers
 {
     /// <summary>
     /// Windows: a job object with KILL_ON_JOB_CLOSE holding every helper, so when the supervisor
-    /// dies, however it dies, Windows closes the job and ends the helpers with it.
+    /// dies, however it dies, Windows closes the job and ends the helpers with it. Off Windows it
+    /// is never made: Linux helpers ask for a parent-death signal instead.
     /// </summary>
-    internal sealed class HelperJobObject : IDisposable
+    public sealed class HelperJobObject : IDisposable
     {
         private const int JobObjectExtendedLimitInformation = 9;
         private const uint JobObjectLimitKillOnJobClose = 0x2000;
@@ -16,10 +17,10 @@ namespace RtmpXProtect.Cli.Streaming
 
         private HelperJobObject(IntPtr job) => _job = job;
 
-        /// <summary>The job, or null off Windows (Linux helpers ask for a parent-death signal instead).</summary>
+        /// <summary>The job, or null off Windows or when Windows would not make one.</summary>
         public static HelperJobObject? Create()
         {
-            if (!OperatingSystem.IsWindows())
+            if (!RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
             {
                 return null;
             }
@@ -46,21 +47,11 @@ namespace RtmpXProtect.Cli.Streaming
             return new HelperJobObject(job);
         }
 
-        public void Add(Process process)
-        {
-            if (OperatingSystem.IsWindows())
-            {
-                AssignProcessToJobObject(_job, process.Handle);
-            }
-        }
+        /// <summary>Puts <paramref name="process"/> in the job, so it ends when the job closes.</summary>
+        public void Add(Process process) => AssignProcessToJobObject(_job, process.Handle);
 
-        public void Dispose()
-        {
-            if (OperatingSystem.IsWindows())
-            {
-                CloseHandle(_job);
-            }
-        }
+        /// <summary>Closes the job, which ends every helper still in it.</summary>
+        public void Dispose() => CloseHandle(_job);
 
         [DllImport("kernel32.dll", CharSet = CharSet.Unicode, SetLastError = true)]
         private static extern IntPtr CreateJobObject(IntPtr attributes, string? name);

@@ -1,33 +1,38 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using RtmpXProtect.Engine.Json;
 
-namespace RtmpXProtect.Cli.Streaming
+namespace RtmpXProtect.Engine.Streaming.Helpers
 {
     /// <summary>
     /// Writes and reads the helper's report lines: one JSON object per line on standard output
     /// (docs/HELPER-PROTOCOL.md). The reader trusts no line: an overlong, malformed or unknown one is
     /// skipped, so a helper that prints something else cannot break its supervisor.
     /// </summary>
-    internal static class HelperReport
+    public static class HelperReport
     {
         /// <summary>A line longer than this is not one the helper wrote.</summary>
         public const int MaxLineLength = 16 * 1024;
 
-        private static readonly JsonSerializerOptions Options = CreateOptions();
+        // Source-generated metadata only: rtmpx is compiled ahead of time, where reflection-based
+        // serialization is not there. camelCase, nulls left out, enums by name: the wire format.
+        private static readonly JsonSerializerOptions Options = EngineJson.Resolving(
+            new JsonSerializerOptions(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, MaxDepth = 8 });
 
-        public static string Format(ReportLine line) => CliJson.Serialize(line, Options);
+        /// <summary><paramref name="line"/> as one line of JSON, without the line end.</summary>
+        public static string Format(ReportLine line) => EngineJson.Serialize(line, Options);
 
         /// <summary>The report line <paramref name="text"/> holds, or null when it holds none.</summary>
         public static ReportLine? TryParse(string? text)
         {
-            if (string.IsNullOrEmpty(text) || text.Length > MaxLineLength || text[0] != '{')
+            if (text == null || text.Length == 0 || text.Length > MaxLineLength || text[0] != '{')
             {
                 return null;
             }
 
             try
             {
-                var line = JsonSerializer.Deserialize(text, CliJson.TypeInfo<ReportLine>(Options));
+                var line = EngineJson.Deserialize<ReportLine>(text, Options);
                 return line?.Type switch
                 {
                     ReportLine.LogType => line,
@@ -41,8 +46,5 @@ namespace RtmpXProtect.Cli.Streaming
                 return null;
             }
         }
-
-        private static JsonSerializerOptions CreateOptions() => CliJson.Resolving(
-            new JsonSerializerOptions(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, MaxDepth = 8 });
     }
 }

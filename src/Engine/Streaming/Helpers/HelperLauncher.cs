@@ -1,12 +1,13 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
-using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
+using RtmpXProtect.Engine.Hooks;
 
-namespace RtmpXProtect.Cli.Streaming
+namespace RtmpXProtect.Engine.Streaming.Helpers
 {
     /// <summary>
     /// Starts helper processes (`rtmpx stream run NAME --config FILE --report`) from one thread that
@@ -14,7 +15,7 @@ namespace RtmpXProtect.Cli.Streaming
     /// forked the child ends, and a thread-pool thread may retire at any time. The stream's URL is
     /// never on the command line: the helper reads it from the configuration.
     /// </summary>
-    internal sealed class HelperLauncher : IDisposable
+    public sealed class HelperLauncher : IDisposable
     {
         /// <summary>The variable through which a helper learns its supervisor's pid, to check it is still its parent.</summary>
         public const string SupervisorPidVariable = "RTMPX_SUPERVISOR_PID";
@@ -22,26 +23,33 @@ namespace RtmpXProtect.Cli.Streaming
         private readonly BlockingCollection<(ProcessStartInfo Info, TaskCompletionSource<Process> Started)> _requests = new BlockingCollection<(ProcessStartInfo, TaskCompletionSource<Process>)>();
         private readonly HelperJobObject? _job = HelperJobObject.Create();
         private readonly Thread _thread;
-        private readonly (string Program, string? FirstArgument)? _program;
+        private readonly string _program;
+        private readonly string? _firstArgument;
+        private readonly string _supervisorPid;
 
-        public HelperLauncher()
-            : this(null)
+        /// <summary>A launcher of helpers that run <paramref name="program"/>.</summary>
+        /// <param name="program">The path of rtmpx (rtmpx.exe), or of `dotnet` when rtmpx runs as rtmpx.dll.</param>
+        /// <param name="firstArgument">What comes before the helper's arguments: the path of rtmpx.dll with `dotnet`, else null.</param>
+        public HelperLauncher(string program, string? firstArgument = null)
         {
-        }
+            _program = program ?? throw new ArgumentNullException(nameof(program));
+            _firstArgument = firstArgument;
+            using (var self = Process.GetCurrentProcess())
+            {
+                _supervisorPid = self.Id.ToString(CultureInfo.InvariantCulture);
+            }
 
-        /// <summary>A launcher that starts <paramref name="program"/> instead of this program: tests run `dotnet rtmpx.dll` from their own host.</summary>
-        internal HelperLauncher((string Program, string? FirstArgument)? program)
-        {
-            _program = program;
             _thread = new Thread(Run) { IsBackground = true, Name = "rtmpx helper launcher" };
             _thread.Start();
         }
 
-        /// <summary>Starts `rtmpx stream run NAME --config FILE --report` with every stream redirected.</summary>
+        /// <summary>
+        /// Starts `rtmpx stream run NAME --config FILE --report` with every stream redirected; the
+        /// process raises <see cref="Process.Exited"/>.
+        /// </summary>
         public Task<Process> StartAsync(string streamName, string configFile)
         {
-            var (program, first) = _program ?? Self();
-            var info = new ProcessStartInfo(program)
+            var info = new ProcessStartInfo(_program, Arguments(_firstArgument, streamName, configFile))
             {
                 UseShellExecute = false,
                 RedirectStandardInput = true,
@@ -49,22 +57,13 @@ namespace RtmpXProtect.Cli.Streaming
                 RedirectStandardError = true,
                 CreateNoWindow = true,
             };
-            if (first != null)
-            {
-                info.ArgumentList.Add(first);
-            }
-
-            foreach (var argument in new[] { "stream", "run", streamName, "--config", configFile, "--report" })
-            {
-                info.ArgumentList.Add(argument);
-            }
-
-            info.Environment[SupervisorPidVariable] = Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+            info.Environment[SupervisorPidVariable] = _supervisorPid;
             var started = new TaskCompletionSource<Process>(TaskCreationOptions.RunContinuationsAsynchronously);
             _requests.Add((info, started));
             return started.Task;
         }
 
+        /// <summary>Ends the launcher thread and, on Windows, closes the job, which ends every helper still running.</summary>
         public void Dispose()
         {
             _requests.CompleteAdding();
@@ -72,27 +71,36 @@ namespace RtmpXProtect.Cli.Streaming
             _job?.Dispose();
         }
 
-        // `dotnet rtmpx.dll` runs as the dotnet host; the apphost (or a single-file rtmpx) is the program itself.
-        private static (string Program, string? FirstArgument) Self()
+        /// <summary>
+        /// The helper's command line as the one string netstandard2.0's ProcessStartInfo takes,
+        /// quoted so the child splits it back into exactly these arguments, whatever the name or path.
+        /// </summary>
+        internal static string Arguments(string? firstArgument, string streamName, string configFile)
         {
-            var process = Environment.ProcessPath ?? throw new InvalidOperationException("The path of this program is unknown.");
-            return Path.GetFileNameWithoutExtension(process).Equals("dotnet", StringComparison.OrdinalIgnoreCase)
-                ? (process, Path.Combine(AppContext.BaseDirectory, "rtmpx.dll"))
-                : (process, null);
+            var arguments = new List<string>();
+            if (firstArgument != null)
+            {
+                arguments.Add(firstArgument);
+            }
+
+            arguments.AddRange(new[] { "stream", "run", streamName, "--config", configFile, "--report" });
+            return CommandLineArguments.Join(arguments);
         }
 
         private void Run()
         {
             foreach (var (info, started) in _requests.GetConsumingEnumerable())
             {
+                var process = new Process { StartInfo = info, EnableRaisingEvents = true };
                 try
                 {
-                    var process = Process.Start(info) ?? throw new InvalidOperationException("The helper did not start.");
+                    process.Start();
                     _job?.Add(process);
                     started.SetResult(process);
                 }
                 catch (Exception e)
                 {
+                    process.Dispose();
                     started.SetException(e);
                 }
             }

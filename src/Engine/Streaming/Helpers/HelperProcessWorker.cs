@@ -5,13 +5,12 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using RtmpXProtect.Engine.Logging;
-using RtmpXProtect.Engine.Streaming;
 using RtmpXProtect.Engine.Streaming.Running;
 using Serilog;
 using Serilog.Events;
 using Serilog.Parsing;
 
-namespace RtmpXProtect.Cli.Streaming
+namespace RtmpXProtect.Engine.Streaming.Helpers
 {
     /// <summary>
     /// Runs one stream in a helper process (`rtmpx stream run NAME --config FILE --report`) for the
@@ -21,7 +20,7 @@ namespace RtmpXProtect.Cli.Streaming
     /// backoff. On stop it closes the helper's stdin (the helper unpublishes and exits), then kills
     /// what is left: never leaves a helper behind.
     /// </summary>
-    internal sealed class HelperProcessWorker : IStreamWorker
+    public sealed class HelperProcessWorker : IStreamWorker
     {
         private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
         private readonly string _configFile;
@@ -34,6 +33,7 @@ namespace RtmpXProtect.Cli.Streaming
         private int? _pid;
         private StreamerStatus? _last;
 
+        /// <summary>A worker for <paramref name="definition"/>; <see cref="Start"/> starts its helper.</summary>
         /// <param name="definition">The stream; its URLs stay in the configuration file, which the helper reads itself.</param>
         /// <param name="configFile">The configuration file the helper reads the stream from.</param>
         /// <param name="launcher">Starts the process from a thread that lives as long as serve (parent-death signal).</param>
@@ -48,22 +48,29 @@ namespace RtmpXProtect.Cli.Streaming
             _log = hostLog;
         }
 
+        /// <inheritdoc/>
         public event Action<StreamerEvent>? EventRaised;
 
+        /// <inheritdoc/>
         public StreamDefinition Definition { get; }
 
+        /// <summary>Completes when the helper was stopped; faulted with a <see cref="StreamWorkerException"/> when it exited unasked.</summary>
         public Task Completion => _completion;
 
+        /// <inheritdoc/>
         public LogRing Log { get; }
 
+        /// <inheritdoc/>
         public void Start() => _completion = Task.Run(() => RunAsync(_stop.Token));
 
+        /// <summary>Closes the helper's standard input, kills it when it is still running 5 s later, and waits for it.</summary>
         public async Task StopAsync()
         {
             _stop.Cancel();
             await _completion.ConfigureAwait(false);
         }
 
+        /// <summary>The helper's last status sample (Starting before the first), with its pid while it runs.</summary>
         public StreamerStatus Status()
         {
             lock (_gate)
@@ -72,6 +79,7 @@ namespace RtmpXProtect.Cli.Streaming
             }
         }
 
+        /// <summary>Stops the helper (see <see cref="StopAsync"/>); a crash is not thrown again here.</summary>
         public async ValueTask DisposeAsync()
         {
             try
@@ -95,17 +103,18 @@ namespace RtmpXProtect.Cli.Streaming
             }
 
             _log.Information("Started helper for {Name} (pid {Pid})", Definition.Name, process.Id);
+            var exited = ProcessExit.WhenExited(process);
             var output = PumpAsync(process.StandardOutput, OnReport);
             var errors = PumpAsync(process.StandardError, line => Add(DateTimeOffset.Now, LogEventLevel.Warning, "helper: " + Cut(line)));
-            try
+            var stopped = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            using (stop.Register(() => stopped.TrySetResult(true)))
             {
-                await process.WaitForExitAsync(stop).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                await EndAsync(process).ConfigureAwait(false);
-                await DrainAsync(output, errors).ConfigureAwait(false);
-                return;
+                if (await Task.WhenAny(exited, stopped.Task).ConfigureAwait(false) != exited)
+                {
+                    await EndAsync(process, exited).ConfigureAwait(false);
+                    await DrainAsync(output, errors).ConfigureAwait(false);
+                    return;
+                }
             }
 
             await DrainAsync(output, errors).ConfigureAwait(false);
@@ -119,29 +128,39 @@ namespace RtmpXProtect.Cli.Streaming
 
         private static async Task DrainAsync(Task output, Task errors)
         {
-            try
+            // Something the helper started may still hold its output open; its exit is what counts.
+            var drained = Task.WhenAll(output, errors);
+            if (await Task.WhenAny(drained, Task.Delay(StopGrace)).ConfigureAwait(false) == drained)
             {
-                await Task.WhenAll(output, errors).WaitAsync(StopGrace).ConfigureAwait(false);
-            }
-            catch (TimeoutException)
-            {
-                // Something the helper started still holds its output open; its exit is what counts.
+                await drained.ConfigureAwait(false);
             }
         }
 
         // Closing stdin is the protocol's "stop": the helper ends its publish cleanly and exits.
-        private async Task EndAsync(Process process)
+        private async Task EndAsync(Process process, Task exited)
         {
             try
             {
                 process.StandardInput.Close();
-                using var grace = new CancellationTokenSource(StopGrace);
-                await process.WaitForExitAsync(grace.Token).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is OperationCanceledException || e is IOException)
+            catch (IOException)
             {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync().ConfigureAwait(false);
+                // It closed its end already: the grace below still applies.
+            }
+
+            if (await Task.WhenAny(exited, Task.Delay(StopGrace)).ConfigureAwait(false) != exited)
+            {
+                // netstandard2.0 has no Kill(entireProcessTree): this ends the helper, not what it started.
+                try
+                {
+                    process.Kill();
+                }
+                catch (Exception e) when (e is InvalidOperationException || e is System.ComponentModel.Win32Exception)
+                {
+                    // It exited in the meantime (.NET Framework reports that race as access denied).
+                }
+
+                await exited.ConfigureAwait(false);
             }
 
             _log.Information("Stopped helper for {Name} (pid {Pid}, exit {ExitCode})", Definition.Name, process.Id, process.ExitCode);
