@@ -97,7 +97,7 @@ function Use-TestRegistry {
 # module's engine, for a real version) and its .def file.
 function New-ComponentPackage {
     param([Parameter(Mandatory)][string] $Folder, [ValidateSet('Driver', 'Plugin')][string] $Component = 'Driver')
-    $package = Join-Path $Folder "component-$Component"
+    $package = Join-Path $Folder $(if ($Component -eq 'Driver') { 'component' } else { 'component-plugin' })
     New-Item -ItemType Directory -Force -Path $package | Out-Null
     $assembly = "RtmpXProtect.$Component.dll"
     $definition = if ($Component -eq 'Driver') { 'RtmpXProtect.Driver.def' } else { 'plugin.def' }
