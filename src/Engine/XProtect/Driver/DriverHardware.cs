@@ -41,28 +41,10 @@ namespace RtmpXProtect.Engine.XProtect.Driver
         };
 
         /// <summary>The device id of camera <paramref name="device"/> (1–16).</summary>
-        public static Guid DeviceId(int device)
-        {
-            DriverSettings.PathOf(device);
-            return new Guid("6d1f3b2a-7c54-4e0b-9a31-52c0f1e8b" + device.ToString("x3", CultureInfo.InvariantCulture));
-        }
+        public static Guid DeviceId(int device) => DeviceIdSeries.Of('b', device);
 
         /// <summary>The device number (1–16) of a device id, or 0 when it is none of this driver's.</summary>
-        public static int DeviceOf(string deviceId)
-        {
-            if (Guid.TryParse(deviceId, out var id))
-            {
-                for (int device = 1; device <= DriverSettings.DeviceCount; device++)
-                {
-                    if (DeviceId(device) == id)
-                    {
-                        return device;
-                    }
-                }
-            }
-
-            return 0;
-        }
+        public static int DeviceOf(string deviceId) => DeviceIdSeries.DeviceOf('b', deviceId);
 
         /// <summary>
         /// The settings the Recording Server's values stand for: a missing or unreadable value
