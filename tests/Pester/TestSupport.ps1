@@ -18,10 +18,15 @@ function Test-Peer {
 }
 
 # A port nothing listens on now (the OS picks it); used only where the program needs a port number up front.
+# Never the same one twice in a run: the OS may hand a just-released port out again at once.
+$script:GivenPorts = [System.Collections.Generic.HashSet[int]]::new()
 function Get-FreeTcpPort {
-    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
-    $listener.Start()
-    try { $listener.LocalEndpoint.Port } finally { $listener.Stop() }
+    while ($true) {
+        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $listener.Start()
+        try { $port = $listener.LocalEndpoint.Port } finally { $listener.Stop() }
+        if ($script:GivenPorts.Add($port)) { return $port }
+    }
 }
 
 # Polls a condition until it holds or the deadline passes: waits for a state, never for a fixed time.

@@ -1,7 +1,13 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
 # The XProtect cmdlets against the protocol double (tests/RtmpXProtect.XProtectDouble), a separate
 # process on loopback: cameras listed and looked up by Get-VmsCamera's Id, recordings exported to
-# MP4, a camera piped into New-RtmpStream as its source, and a wrong password reported safely.
+# MP4, a camera piped into New-RtmpStream as its source, and a wrong password reported safely; and
+# Get-RtmpIngest reading the driver core's loopback status API as it runs in a Recording Server.
+
+BeforeDiscovery {
+    . (Join-Path $PSScriptRoot 'TestSupport.ps1')
+    $script:HasFfmpeg = Test-Peer ffmpeg
+}
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSupport.ps1')
@@ -89,5 +95,24 @@ Describe 'New-RtmpStream with a camera piped in' {
         $failure = $vmsCamera | New-RtmpStream -ConfigPath $config -Destination rtmp://127.0.0.1/live -StreamKey (ConvertTo-SecureString k -AsPlainText -Force) -ErrorAction SilentlyContinue -ErrorVariable errors
         $errors[0].FullyQualifiedErrorId | Should -Match '^StreamNotAdded'
         $errors[0].Exception.Message | Should -Match 'xprotect\.server is required'
+    }
+}
+
+Describe 'Get-RtmpIngest against the driver' {
+    # The driver core as src/Driver hosts it in the Recording Server, here in this process.
+    It 'reads the devices being published through the status API on the hardware''s status port' -Skip:(-not $HasFfmpeg) {
+        $settings = [RtmpXProtect.Engine.XProtect.Driver.DriverSettings]@{ Port = (Get-FreeTcpPort); StatusApiPort = (Get-FreeTcpPort) }
+        $driver = [RtmpXProtect.Engine.XProtect.Driver.RtmpDriver]::Start($settings, $null, [System.Net.IPAddress]::Loopback)
+        try {
+            $api = "http://127.0.0.1:$($settings.StatusApiPort)"
+            $driver.StatusApi | Should -Be ([uri]$api)
+            $publisher = Start-TestPublisher -Url "rtmp://127.0.0.1:$($settings.Port)/live/stream3"
+            Wait-Until -What 'device 3 published' { (Get-RtmpIngest -Api $api).Streams | Where-Object { $_.Path -eq 'live/stream3' -and $_.IsPublished } }
+            (Get-RtmpIngest -Api $api).Relays | Should -BeNullOrEmpty
+        }
+        finally {
+            if ($publisher) { Stop-Process $publisher -Force -ErrorAction SilentlyContinue }
+            $driver.DisposeAsync().AsTask().Wait()
+        }
     }
 }

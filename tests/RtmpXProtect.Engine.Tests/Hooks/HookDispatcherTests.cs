@@ -20,7 +20,7 @@ namespace RtmpXProtect.Engine.Tests.Hooks
         [Fact]
         public async Task A_webhook_that_fails_twice_gets_a_third_signed_attempt_with_the_event_json()
         {
-            var port = FreePort();
+            var port = FreePort.Get();
             using var listener = new HttpListener();
             listener.Prefixes.Add($"http://127.0.0.1:{port}/");
             listener.Start();
@@ -110,15 +110,6 @@ namespace RtmpXProtect.Engine.Tests.Hooks
             var line = CommandLineArguments.Join(new[] { "a b", "q\"uote", "back\\", "x\\\"y", string.Empty });
 
             Assert.Equal("\"a b\" \"q\\\"uote\" \"back\\\\\" \"x\\\\\\\"y\" \"\"", line);
-        }
-
-        private static int FreePort()
-        {
-            var socket = new TcpListener(IPAddress.Loopback, 0);
-            socket.Start();
-            var port = ((IPEndPoint)socket.LocalEndpoint).Port;
-            socket.Stop();
-            return port;
         }
     }
 }

@@ -59,17 +59,20 @@ namespace RtmpXProtect.Engine.Streaming.Running
         public IReadOnlyList<DestinationStatus> Destinations { get; init; } = Array.Empty<DestinationStatus>();
 
         /// <summary>This status as seen from a supervisor: the helper process that runs it (its pid is known there).</summary>
-        public StreamerStatus WithProcess(int? processId) => Copy(processId, Restarts, LastError);
+        public StreamerStatus WithProcess(int? processId) => Copy(processId, Restarts, LastError, Reason);
 
         /// <summary>This status with what only the supervisor knows: restarts, and the crash as last error when the new worker has none yet.</summary>
-        internal StreamerStatus WithSupervision(int restarts, string? lastCrash) => Copy(ProcessId, restarts, LastError ?? lastCrash);
+        internal StreamerStatus WithSupervision(int restarts, string? lastCrash) => Copy(ProcessId, restarts, LastError ?? lastCrash, Reason);
 
-        private StreamerStatus Copy(int? processId, int restarts, string? lastError) => new StreamerStatus
+        /// <summary>This status with its reason and last error passed through <paramref name="scrub"/> (the plugin's key scrubber).</summary>
+        internal StreamerStatus WithTexts(Func<string?, string> scrub) => Copy(ProcessId, Restarts, LastError == null ? null : scrub(LastError), Reason == null ? null : scrub(Reason));
+
+        private StreamerStatus Copy(int? processId, int restarts, string? lastError, string? reason) => new StreamerStatus
         {
             Name = Name,
             Source = Source,
             State = State,
-            Reason = Reason,
+            Reason = reason,
             LastError = lastError,
             Since = Since,
             Uptime = Uptime,

@@ -38,6 +38,7 @@ namespace RtmpXProtect.Engine.XProtect.Driver
             new DriverSettingField("NewConnectionsPerSecond", "New connections per second per address", DriverSettingKind.Number, "10", Field(6), 1, 100000),
             new DriverSettingField("HandshakeTimeoutSeconds", "Handshake timeout (s)", DriverSettingKind.Number, "10", Field(7), 1, 3600),
             new DriverSettingField("VideoTimeoutSeconds", "No-video timeout (s)", DriverSettingKind.Number, "15", Field(8), 1, 3600),
+            new DriverSettingField("StatusApiPort", "Status API port on 127.0.0.1 (0: none)", DriverSettingKind.Number, DriverSettings.DefaultStatusApiPort.ToString(CultureInfo.InvariantCulture), Field(9), 0, 65535),
         };
 
         /// <summary>The device id of camera <paramref name="device"/> (1–16).</summary>
@@ -73,6 +74,7 @@ namespace RtmpXProtect.Engine.XProtect.Driver
                 NewConnectionsPerSecond = Number("NewConnectionsPerSecond"),
                 HandshakeTimeoutSeconds = Number("HandshakeTimeoutSeconds"),
                 VideoTimeoutSeconds = Number("VideoTimeoutSeconds"),
+                StatusApiPort = Number("StatusApiPort"),
             };
         }
 

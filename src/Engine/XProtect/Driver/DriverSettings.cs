@@ -52,6 +52,15 @@ namespace RtmpXProtect.Engine.XProtect.Driver
         public int VideoTimeoutSeconds { get; set; } = 15;
 
         /// <summary>
+        /// The loopback port of the status API (Get-RtmpIngest -Api http://127.0.0.1:PORT); 0 serves
+        /// none. A second hardware on the same Recording Server needs a port of its own.
+        /// </summary>
+        public int StatusApiPort { get; set; } = DefaultStatusApiPort;
+
+        /// <summary>1986: one above `rtmpx serve`'s 1985, so both can run on one host.</summary>
+        public const int DefaultStatusApiPort = 1986;
+
+        /// <summary>
         /// The path of device <paramref name="device"/> (1–16): live/stream1 … live/stream16, so
         /// a publisher sends to rtmp://host:port/live/stream1?key=KEY (OBS: server
         /// rtmp://host:port/live, stream key stream1?key=KEY), as to any RtmpXProtect server.

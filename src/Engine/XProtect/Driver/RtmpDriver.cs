@@ -2,7 +2,9 @@ using System;
 using System.Net;
 using System.Threading.Tasks;
 using RtmpXProtect.Engine.Server;
+using RtmpXProtect.Engine.Status.Http;
 using Serilog;
+using Serilog.Core;
 
 namespace RtmpXProtect.Engine.XProtect.Driver
 {
@@ -15,14 +17,17 @@ namespace RtmpXProtect.Engine.XProtect.Driver
     public sealed class RtmpDriver : IAsyncDisposable
     {
         private readonly IPAddress? _address;
+        private readonly ILogger _log;
         private readonly object _gate = new object();
         private DriverSettings _settings;
+        private StatusApiListener? _api;
 
-        private RtmpDriver(RtmpServer server, DriverSettings settings, IPAddress? address)
+        private RtmpDriver(RtmpServer server, DriverSettings settings, IPAddress? address, ILogger log)
         {
             Server = server;
             _settings = settings;
             _address = address;
+            _log = log;
             server.StreamStarted += e => Raise(e, started: true);
             server.StreamStopped += e => Raise(e, started: false);
         }
@@ -40,8 +45,9 @@ namespace RtmpXProtect.Engine.XProtect.Driver
         {
             var options = DriverServerOptions.Create(settings, DriverCertificate.Load(settings), address);
             var server = new RtmpServer(options, log);
-            var driver = new RtmpDriver(server, settings, address);
+            var driver = new RtmpDriver(server, settings, address, log ?? Logger.None);
             server.Start();
+            driver._api = driver.ServeApi(settings.StatusApiPort);
             return driver;
         }
 
@@ -56,10 +62,19 @@ namespace RtmpXProtect.Engine.XProtect.Driver
             lock (_gate)
             {
                 var result = Server.Reconfigure(DriverServerOptions.Create(settings, DriverCertificate.Load(settings), _address));
+                if (settings.StatusApiPort != _settings.StatusApiPort)
+                {
+                    _api?.Dispose();
+                    _api = ServeApi(settings.StatusApiPort);
+                }
+
                 _settings = settings;
                 return result;
             }
         }
+
+        /// <summary>Where the status API answers; null when it is off or its port was taken.</summary>
+        public Uri? StatusApi => _api?.Address;
 
         /// <summary>The settings in force.</summary>
         public DriverSettings Settings => _settings;
@@ -82,7 +97,18 @@ namespace RtmpXProtect.Engine.XProtect.Driver
         }
 
         /// <inheritdoc />
-        public ValueTask DisposeAsync() => Server.DisposeAsync();
+        public ValueTask DisposeAsync()
+        {
+            lock (_gate)
+            {
+                _api?.Dispose();
+                _api = null;
+            }
+
+            return Server.DisposeAsync();
+        }
+
+        private StatusApiListener? ServeApi(int port) => StatusApiListener.TryStart(port, new StatusApiRoutes { Server = Server.GetStatus }, _log);
 
         private void Raise(StreamEvent e, bool started)
         {

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using RtmpXProtect.Engine.Logging;
+using RtmpXProtect.Engine.Status.Http;
 using RtmpXProtect.Engine.Streaming;
 using RtmpXProtect.Engine.Streaming.Running;
 using Serilog;
@@ -29,6 +30,7 @@ namespace RtmpXProtect.Engine.XProtect.Plugin
         private readonly object _gate = new object();
         private Dictionary<Guid, ItemEntry> _items = new Dictionary<Guid, ItemEntry>();
         private SecretScrubber _scrubber = new SecretScrubber(Array.Empty<StreamDefinition>());
+        private StatusApiListener? _api;
         private bool _started;
         private bool _disposed;
 
@@ -61,7 +63,10 @@ namespace RtmpXProtect.Engine.XProtect.Plugin
         /// <summary>The configuration file the helpers read.</summary>
         public string HelperConfigFile => _config.File;
 
-        /// <summary>Starts the items' streams and writes "plugin started".</summary>
+        /// <summary>Where the status API answers; null when it is off or its port was taken.</summary>
+        public Uri? StatusApi => _api?.Address;
+
+        /// <summary>Starts the items' streams and the status API, and writes "plugin started".</summary>
         public async Task<StreamChanges> StartAsync(IEnumerable<PluginItem> items)
         {
             var changes = await ApplyAsync(items).ConfigureAwait(false);
@@ -71,6 +76,8 @@ namespace RtmpXProtect.Engine.XProtect.Plugin
                 _started = true;
                 running = RunningCount(_items);
             }
+
+            _api ??= ServeApi(_options.StatusApiPort);
 
             _journal.PluginStarted(running);
             return changes;
@@ -157,7 +164,21 @@ namespace RtmpXProtect.Engine.XProtect.Plugin
         /// The item's live log: lines after <paramref name="after"/> (a sequence the view saw), at
         /// most the newest <see cref="PluginStreamHostOptions.LiveLogLines"/>, oldest first, with levels.
         /// </summary>
-        public IReadOnlyList<LogLine> LiveLog(Guid itemId, long after = 0)
+        public IReadOnlyList<LogLine> LiveLog(Guid itemId, long after = 0) => LogLines(itemId, after, _options.LiveLogLines);
+
+        /// <summary>The streams as the status API shows them (GET /api/relays), their texts scrubbed of keys.</summary>
+        internal IReadOnlyList<StreamerStatus> Streams()
+        {
+            SecretScrubber scrubber;
+            lock (_gate)
+            {
+                scrubber = _scrubber;
+            }
+
+            return _supervisor.Status().Select(s => s.WithTexts(scrubber.Scrub)).ToList();
+        }
+
+        private IReadOnlyList<LogLine> LogLines(Guid itemId, long after, int count)
         {
             ItemEntry? entry;
             SecretScrubber scrubber;
@@ -173,7 +194,7 @@ namespace RtmpXProtect.Engine.XProtect.Plugin
                 return Array.Empty<LogLine>();
             }
 
-            return ring.Since(after, _options.LiveLogLines).Select(l => new LogLine(l.Sequence, l.Timestamp, l.Level, scrubber.Scrub(l.Text))).ToList();
+            return ring.Since(after, count).Select(l => new LogLine(l.Sequence, l.Timestamp, l.Level, scrubber.Scrub(l.Text))).ToList();
         }
 
         /// <summary>Stops every stream (each helper unpublishes and exits) and writes "stream stopped" for each, then "plugin stopped".</summary>
@@ -188,6 +209,7 @@ namespace RtmpXProtect.Engine.XProtect.Plugin
                 }
 
                 _disposed = true;
+                _api?.Dispose();
                 await _supervisor.DisposeAsync().ConfigureAwait(false);
                 Dictionary<Guid, ItemEntry> items;
                 bool started;
@@ -212,6 +234,12 @@ namespace RtmpXProtect.Engine.XProtect.Plugin
                 _applying.Release();
             }
         }
+
+        private StatusApiListener? ServeApi(int port) => StatusApiListener.TryStart(port, new StatusApiRoutes
+        {
+            Relays = Streams,
+            RelayLog = (name, after, tail) => Guid.TryParse(name, out var id) && State(id) != null ? LogLines(id, after, tail) : null,
+        }, _log);
 
         private static int RunningCount(Dictionary<Guid, ItemEntry> items) => items.Values.Count(e => e.Definition?.Enabled == true);
 

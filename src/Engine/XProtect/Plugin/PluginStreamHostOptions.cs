@@ -35,6 +35,13 @@ namespace RtmpXProtect.Engine.XProtect.Plugin
         /// <summary>Lines of the live log the detail view shows. Default 40, as the seed plugin.</summary>
         public int LiveLogLines { get; set; } = 40;
 
+        /// <summary>
+        /// The loopback port of the status API (Get-RtmpStream / Get-RtmpStreamLog -Api
+        /// http://127.0.0.1:PORT); 0 serves none. Default 1987, beside the driver's 1986 and
+        /// `rtmpx serve`'s 1985.
+        /// </summary>
+        public int StatusApiPort { get; set; } = 1987;
+
         /// <summary>The plugin's own log (MIP's log, through Serilog); none when null.</summary>
         public ILogger? Logger { get; set; }
     }

@@ -27,7 +27,7 @@ namespace RtmpXProtect.Engine.Tests.Server.Reload
             await SendStream(publisher, 1, gops: 1);
             Assert.Equal(8, (await ReadFrames(player, 8)).Count);
 
-            var freePort = FreePort();
+            var freePort = FreePort.Get();
             var result = server.Reconfigure(Options(plainPort: freePort));
 
             Assert.True(result.PlainListenerRestarted);
@@ -53,7 +53,7 @@ namespace RtmpXProtect.Engine.Tests.Server.Reload
             await using var tlsPlayer = await Tls(server, "cam1", publish: false);
 
             var next = Options(plainPort: 0);
-            next.TlsEndpoint = new IPEndPoint(IPAddress.Loopback, FreePort());
+            next.TlsEndpoint = new IPEndPoint(IPAddress.Loopback, FreePort.Get());
             var result = server.Reconfigure(next);
 
             Assert.False(result.PlainListenerRestarted);
@@ -108,14 +108,6 @@ namespace RtmpXProtect.Engine.Tests.Server.Reload
         {
             using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
             await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port)).WaitAsync(Timeout);
-        }
-
-        // Bound and released at once: free unless another process takes it in between, which on a test machine it does not.
-        private static int FreePort()
-        {
-            using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-            probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-            return ((IPEndPoint)probe.LocalEndPoint!).Port;
         }
     }
 }

@@ -156,6 +156,28 @@ namespace RtmpXProtect.Engine.Tests.XProtect.Plugin
         }
 
         [Fact]
+        public async Task The_status_api_serves_the_streams_and_their_live_logs_that_get_rtmp_stream_reads_without_a_key()
+        {
+            var a = Item("Lobby", "rtmp://h/live/" + Key);
+            await using var host = Host(statusApiPort: FreePort.Get());
+            await host.StartAsync(new[] { a });
+            await Created(1);
+            Worker(a).Log.Emit(new LogEvent(DateTimeOffset.Now, LogEventLevel.Warning, null, new MessageTemplateParser().Parse("retrying rtmp://h/live/" + Key), Enumerable.Empty<LogEventProperty>()));
+            using var client = new RtmpXProtect.Engine.Management.StatusApiClient(host.StatusApi);
+            using var cancel = new CancellationTokenSource(Timeout);
+
+            var streams = await client.GetStreamsAsync(cancel.Token);
+            var log = await client.GetStreamLogAsync(a.StreamName, 40, null, cancel.Token);
+
+            Assert.Equal(new[] { a.StreamName }, streams.Select(s => s.Name));
+            Assert.Equal("WRN", Assert.Single(log!).Level);
+            Assert.EndsWith("retrying ****", log![0].Text);
+            Assert.NotNull(await client.GetStreamAsync(a.StreamName, cancel.Token));
+            Assert.Null(await client.GetStreamAsync(Guid.NewGuid().ToString(), cancel.Token));
+            Assert.Null(await client.GetStreamLogAsync("not-an-item", 40, null, cancel.Token));
+        }
+
+        [Fact]
         public async Task The_live_log_shows_at_most_the_configured_lines()
         {
             var a = Item("Lobby", "rtmp://h/live/" + Key);
@@ -205,8 +227,10 @@ namespace RtmpXProtect.Engine.Tests.XProtect.Plugin
             Assert.Null(options.Server.Password);
         }
 
-        private PluginStreamHost Host(int liveLogLines = 40) => new PluginStreamHost(new PluginStreamHostOptions
+        // No status API unless a test asks: hosts in parallel tests would contend for the default port.
+        private PluginStreamHost Host(int liveLogLines = 40, int statusApiPort = 0) => new PluginStreamHost(new PluginStreamHostOptions
         {
+            StatusApiPort = statusApiPort,
             Connection = new PluginConnection { ManagementServer = new Uri("https://vms.example.com/") },
             WorkFolder = _folder,
             Keys = _keys,
