@@ -29,6 +29,8 @@ namespace RtmpXProtect.Engine.Json
     [JsonSerializable(typeof(List<LogLine>))]
     [JsonSerializable(typeof(List<RtmpXProtect.Engine.Recording.RecordingInfo>))]
     [JsonSerializable(typeof(RtmpXProtect.Engine.Streaming.Helpers.ReportLine))]
+    [JsonSerializable(typeof(RtmpXProtect.Engine.XProtect.Plugin.Messages.PluginRequest))]
+    [JsonSerializable(typeof(RtmpXProtect.Engine.XProtect.Plugin.Messages.PluginAnswer))]
     internal sealed partial class EngineJson : JsonSerializerContext
     {
         /// <summary>Options for one site, resolving through this context.</summary>
