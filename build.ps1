@@ -10,10 +10,13 @@ Test    : dotnet test of the solution, which runs the Pester suite (tests/Pester
 Package : the module folder, artifacts/RtmpXProtect (dotnet build -t:PackageModule), and the self-contained
           rtmpx packages instances install from, artifacts/packages/rtmpx-VERSION-{linux-x64,win-x64}.zip.
           On Linux the linux-x64 one is compiled ahead of time (NativeAOT; needs clang and zlib1g-dev).
--Mip    : also builds the XProtect driver (src/Driver) against the real MIP Driver Framework package
-          (MilestoneSystems.VideoOS.Platform.DriverFramework, pinned in its project) instead of the
-          reference-only facade in build/MipFacade that every other build compiles it against; the
-          package comes from Milestone's feed, so this needs a machine that can restore it.
+          Also the XProtect plugin folder, artifacts/XProtect/Plugin: RtmpXProtect.Plugin.dll, its
+          dependencies, plugin.def and the helper rtmpx.exe (win-x64, self-contained, one file).
+-Mip    : also builds the XProtect driver (src/Driver) and plugin (src/Plugin) against the real MIP
+          packages (MilestoneSystems.VideoOS.Platform.DriverFramework and MilestoneSystems.VideoOS.Platform,
+          pinned in their projects) instead of the reference-only facades in build/MipFacade and
+          build/MipPlatformFacade that every other build compiles them against; the packages come
+          from Milestone's feed, so this needs a machine that can restore them.
 
 .EXAMPLE
 ./build.ps1 -Task Test
@@ -41,10 +44,30 @@ function Invoke-Dotnet {
 }
 
 function Build-Mip {
-    # The plugin (src/Plugin) is not in the repository yet: only the driver is built against the SDK.
-    foreach ($project in Get-ChildItem (Join-Path $root 'src/Driver') -Filter *.csproj -Recurse) {
-        Invoke-Dotnet @('build', $project.FullName, '-c', $Configuration, '-p:Mip=true')
+    foreach ($folder in 'src/Driver', 'src/Plugin') {
+        foreach ($project in Get-ChildItem (Join-Path $root $folder) -Filter *.csproj -Recurse) {
+            Invoke-Dotnet @('build', $project.FullName, '-c', $Configuration, '-p:Mip=true')
+        }
     }
+}
+
+# artifacts/XProtect/Plugin, what the RtmpXProtect/Plugin resource installs into MIPPlugins\RtmpXProtect:
+# RtmpXProtect.Plugin.dll with its dependencies and plugin.def, and beside them the helper rtmpx.exe,
+# self-contained and in one file so its runtime's assemblies never sit next to the plugin's.
+function Publish-Plugin {
+    $target = Join-Path $root 'artifacts/XProtect/Plugin'
+    if (Test-Path $target) { Remove-Item $target -Recurse -Force }
+    $arguments = @('build', 'src/Plugin/RtmpXProtect.Plugin.csproj', '-c', $Configuration)
+    if ($Mip) { $arguments += '-p:Mip=true' }
+    Invoke-Dotnet $arguments
+    # The build output, not -o: -o would also drop the facade's VideoOS.Platform.dll there, and
+    # XProtect must load its own (the facade is referenced with Private=false, so bin has none).
+    New-Item -ItemType Directory -Path $target -Force | Out-Null
+    Copy-Item (Join-Path $root "src/Plugin/bin/$Configuration/net48/*") $target -Recurse
+    $helper = Join-Path $root 'artifacts/obj/plugin-helper'
+    Invoke-Dotnet @('publish', 'src/Cli/Cli.csproj', '-c', 'Release', '-r', 'win-x64', '--self-contained', 'true',
+        '-p:PublishSingleFile=true', '-p:IncludeNativeLibrariesForSelfExtract=true', '-o', $helper)
+    Copy-Item (Join-Path $helper 'rtmpx.exe') $target
 }
 
 # The suite again in this host, when it is Windows PowerShell 5.1: dotnet test ran it in PowerShell 7 only.
@@ -68,6 +91,7 @@ try {
             foreach ($runtime in 'linux-x64', 'win-x64') {
                 Invoke-Dotnet @('publish', 'src/Cli/Cli.csproj', '-c', 'Release', '-r', $runtime, '-p:RtmpxPackage=true')
             }
+            Publish-Plugin
         }
         'Test' {
             Invoke-Dotnet @('test', 'RtmpXProtect.sln', '-c', $Configuration)
@@ -76,7 +100,10 @@ try {
     }
     if ($Mip) { Build-Mip }
     Write-Host "Module folder: $(Join-Path $root 'artifacts/RtmpXProtect')"
-    if ($Task -eq 'Package') { Write-Host "rtmpx packages: $(Join-Path $root 'artifacts/packages')" }
+    if ($Task -eq 'Package') {
+        Write-Host "rtmpx packages: $(Join-Path $root 'artifacts/packages')"
+        Write-Host "XProtect plugin: $(Join-Path $root 'artifacts/XProtect/Plugin')"
+    }
 }
 catch {
     # An explicit non-zero exit code for CI, whichever way the script was started (-File, -Command, & ./build.ps1).
