@@ -1,28 +1,41 @@
 using System;
+using System.Globalization;
 using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Threading;
 using System.Threading.Tasks;
 using Serilog;
 
 namespace RtmpXProtect.Engine.Status.Http
 {
     /// <summary>
-    /// Serves <see cref="StatusApiRoutes"/> on a loopback port with <see cref="HttpListener"/>, the
-    /// HTTP server .NET Framework has (http.sys on Windows), so a Recording Server or Event Server
-    /// needs no ASP.NET Core. Loopback only: the API has no authentication.
+    /// Serves <see cref="StatusApiRoutes"/> over HTTP/1.1 on a loopback port, one request per
+    /// connection, for the hosts that have no ASP.NET Core (a Recording Server or Event Server on
+    /// .NET Framework). A plain socket rather than HttpListener: on Windows that is http.sys, which
+    /// refuses a service running as NETWORK SERVICE a port no administrator reserved for it.
+    /// Loopback only: the API has no authentication.
     /// </summary>
     internal sealed class StatusApiListener : IDisposable
     {
-        private readonly HttpListener _listener;
+        /// <summary>Connections served at once; more are closed unanswered (a status poller needs one).</summary>
+        internal const int MaxConnections = 16;
+
+        private static readonly TimeSpan DefaultHeadTimeout = TimeSpan.FromSeconds(5);
+        private readonly TcpListener _listener;
         private readonly StatusApiRoutes _routes;
         private readonly ILogger _log;
+        private readonly TimeSpan _headTimeout;
+        private readonly SemaphoreSlim _slots = new SemaphoreSlim(MaxConnections, MaxConnections);
         private readonly Task _accepting;
 
-        private StatusApiListener(HttpListener listener, StatusApiRoutes routes, ILogger log, int port)
+        private StatusApiListener(TcpListener listener, StatusApiRoutes routes, ILogger log, TimeSpan headTimeout)
         {
             _listener = listener;
             _routes = routes;
             _log = log;
-            Port = port;
+            _headTimeout = headTimeout;
+            Port = ((IPEndPoint)listener.LocalEndpoint).Port;
             _accepting = Task.Run(AcceptAsync);
         }
 
@@ -30,21 +43,23 @@ namespace RtmpXProtect.Engine.Status.Http
         public int Port { get; }
 
         /// <summary>"http://127.0.0.1:PORT", as -Api takes it.</summary>
-        public Uri Address => new Uri("http://127.0.0.1:" + Port);
+        public Uri Address => new Uri("http://127.0.0.1:" + Port.ToString(CultureInfo.InvariantCulture));
 
-        /// <summary>Serves <paramref name="routes"/> on 127.0.0.1:<paramref name="port"/>.</summary>
-        /// <exception cref="HttpListenerException">The port is taken (or, on Windows, not reserved for this account).</exception>
-        public static StatusApiListener Start(int port, StatusApiRoutes routes, ILogger log)
+        /// <summary>
+        /// Serves <paramref name="routes"/> on 127.0.0.1:<paramref name="port"/> (0: a port the
+        /// system picks), giving a client <paramref name="headTimeout"/> (5 s by default) to send its request head.
+        /// </summary>
+        /// <exception cref="SocketException">The port is taken.</exception>
+        public static StatusApiListener Start(int port, StatusApiRoutes routes, ILogger log, TimeSpan? headTimeout = null)
         {
-            var listener = new HttpListener();
-            listener.Prefixes.Add("http://127.0.0.1:" + port + "/");
+            var listener = new TcpListener(IPAddress.Loopback, port);
             listener.Start();
-            return new StatusApiListener(listener, routes, log, port);
+            return new StatusApiListener(listener, routes, log, headTimeout ?? DefaultHeadTimeout);
         }
 
         /// <summary>
         /// Serves <paramref name="routes"/> on 127.0.0.1:<paramref name="port"/>, or nothing when the
-        /// port is 0 or cannot be had: what the status API reports matters less than the streams it
+        /// port is 0 or taken: what the status API reports matters less than the streams it
         /// reports on, so a taken port only warns.
         /// </summary>
         public static StatusApiListener? TryStart(int port, StatusApiRoutes routes, ILogger log)
@@ -60,57 +75,119 @@ namespace RtmpXProtect.Engine.Status.Http
                 log.Information("Status API on {Address}", api.Address);
                 return api;
             }
-            catch (HttpListenerException e)
+            catch (SocketException e)
             {
                 log.Warning("No status API on 127.0.0.1:{Port}: {Error}; give it another port", port, e.Message);
                 return null;
             }
         }
 
-        /// <summary>Stops listening; requests in flight are abandoned.</summary>
+        /// <summary>Stops listening; requests in flight finish or fail on their own.</summary>
         public void Dispose()
         {
-            _listener.Close();
+            _listener.Stop();
             _accepting.Wait(TimeSpan.FromSeconds(5));
         }
 
         private async Task AcceptAsync()
         {
-            while (_listener.IsListening)
+            while (true)
             {
-                HttpListenerContext context;
+                TcpClient client;
                 try
                 {
-                    context = await _listener.GetContextAsync().ConfigureAwait(false);
+                    client = await _listener.AcceptTcpClientAsync().ConfigureAwait(false);
                 }
-                catch (Exception e) when (e is HttpListenerException || e is ObjectDisposedException || e is InvalidOperationException)
+                catch (Exception e) when (e is SocketException || e is ObjectDisposedException || e is InvalidOperationException)
                 {
                     return;
                 }
 
-                _ = Task.Run(() => Answer(context));
+                if (!_slots.Wait(0))
+                {
+                    client.Dispose();
+                    continue;
+                }
+
+                _ = Task.Run(() => ServeAsync(client));
             }
         }
 
-        private void Answer(HttpListenerContext context)
+        private async Task ServeAsync(TcpClient client)
         {
             try
             {
-                var request = context.Request;
-                var answer = _routes.Answer(request.HttpMethod, request.Url?.AbsolutePath ?? "/", request.QueryString);
-                var response = context.Response;
-                response.StatusCode = answer.StatusCode;
-                response.ContentType = "application/json; charset=utf-8";
-                response.ContentLength64 = answer.Body.Length;
-                response.OutputStream.Write(answer.Body, 0, answer.Body.Length);
-                response.Close();
+                using (client)
+                using (var timeout = new CancellationTokenSource(_headTimeout))
+                using (timeout.Token.Register(client.Dispose))
+                {
+                    var stream = client.GetStream();
+                    var answer = await ReadAnswerAsync(stream).ConfigureAwait(false);
+                    if (answer != null)
+                    {
+                        var head = Encoding.ASCII.GetBytes(
+                            "HTTP/1.1 " + answer.StatusCode.ToString(CultureInfo.InvariantCulture) + " " + Reason(answer.StatusCode) + "\r\n" +
+                            "Content-Type: application/json; charset=utf-8\r\n" +
+                            "Content-Length: " + answer.Body.Length.ToString(CultureInfo.InvariantCulture) + "\r\n" +
+                            "Connection: close\r\n\r\n");
+                        await stream.WriteAsync(head, 0, head.Length).ConfigureAwait(false);
+                        await stream.WriteAsync(answer.Body, 0, answer.Body.Length).ConfigureAwait(false);
+                    }
+                }
             }
-            catch (Exception e)
+            catch (Exception e) when (e is System.IO.IOException || e is SocketException || e is ObjectDisposedException)
             {
-                // A client that went away, or a status source that failed: that request alone is lost.
-                _log.Debug("Status API request failed: {Error}", e.Message);
-                context.Response.Abort();
+                // A client that went away or was too slow: that request alone is lost.
+                _log.Debug("Status API connection ended: {Error}", e.Message);
+            }
+#pragma warning disable CA1031 // A status source that failed must not end the listener.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                _log.Warning("Status API request failed: {Error}", e.Message);
+            }
+            finally
+            {
+                _slots.Release();
             }
         }
+
+        // Null when the client closed before sending a whole head.
+        private async Task<StatusApiAnswer?> ReadAnswerAsync(NetworkStream stream)
+        {
+            var buffer = new byte[HttpRequestHead.MaxLength];
+            var received = 0;
+            while (received < buffer.Length)
+            {
+                var read = await stream.ReadAsync(buffer, received, buffer.Length - received).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    return null;
+                }
+
+                received += read;
+                var head = HttpRequestHead.TryParse(new ReadOnlySpan<byte>(buffer, 0, received), out var error);
+                if (error != null)
+                {
+                    return StatusApiRoutes.Error(400, error);
+                }
+
+                if (head != null)
+                {
+                    return _routes.Answer(head.Method, head.Path, head.Query);
+                }
+            }
+
+            return StatusApiRoutes.Error(400, "The request head is longer than " + HttpRequestHead.MaxLength + " bytes.");
+        }
+
+        private static string Reason(int status) => status switch
+        {
+            200 => "OK",
+            400 => "Bad Request",
+            404 => "Not Found",
+            405 => "Method Not Allowed",
+            _ => "Error",
+        };
     }
 }

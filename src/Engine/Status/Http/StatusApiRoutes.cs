@@ -108,8 +108,8 @@ namespace RtmpXProtect.Engine.Status.Http
 
         private static StatusApiAnswer NotFound() => Error(404, "No such resource.");
 
-        // {"error": "…"}, the shape serve's ApiError writes.
-        private static StatusApiAnswer Error(int status, string error)
+        /// <summary>{"error": "…"}, the shape serve's ApiError writes.</summary>
+        internal static StatusApiAnswer Error(int status, string error)
         {
             using var buffer = new MemoryStream();
             using (var writer = new Utf8JsonWriter(buffer))
