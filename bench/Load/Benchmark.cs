@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using RtmpXProtect.Bench.Load.Publishing;
+using RtmpXProtect.Bench.Load.Runtime;
 using RtmpXProtect.Bench.Load.Scenarios;
 using RtmpXProtect.Bench.Load.Servers;
 
@@ -18,10 +19,10 @@ internal sealed class Benchmark
     private readonly BenchPaths _paths;
     private readonly ServerLauncher _launcher;
 
-    public Benchmark(BenchPaths paths)
+    public Benchmark(BenchPaths paths, RtmpxBinary? rtmpx)
     {
         _paths = paths;
-        _launcher = new ServerLauncher(paths);
+        _launcher = new ServerLauncher(paths, rtmpx);
     }
 
     public async Task<BenchmarkResults> RunAsync(IReadOnlyList<Scenario> scenarios, IReadOnlyList<ServerKind> servers, int rounds, RunSettings settings)
@@ -62,14 +63,15 @@ internal sealed class Benchmark
                     try
                     {
                         await using var server = await _launcher.StartAsync(kind).ConfigureAwait(false);
-                        var result = await runner.RunAsync(scenario, label, server.Port, server.ProcessId).ConfigureAwait(false);
+                        await using var gc = kind == ServerKind.Rtmpx ? GcPauseMonitor.TryStart(server.ProcessId) : null;
+                        var result = await runner.RunAsync(scenario, label, server.Port, server.ProcessId, gc).ConfigureAwait(false);
                         if (server.HasExited)
                         {
                             result = result with { Note = "server exited: " + server.OutputTail.Split('\n').LastOrDefault() };
                         }
 
                         results.Runs.Add(result);
-                        Console.WriteLine($"cpu {result.CpuSeconds,6:0.00} s  {result.CpuSecondsPerGB,6:0.00} s/GB  rss {result.PeakRssMiB,6:0.0} MiB  disc {result.Disconnects}  full {result.FullRate}/{result.Clients}  ttfk50 {result.FirstKeyframeP50Ms,6:0} ms  lat99 {result.LatencyP99Ms,6:0.0} ms  loadgen {result.LoadgenCpuSeconds:0.00} s {result.Note}");
+                        Console.WriteLine($"cpu {result.CpuSeconds,6:0.00} s  {result.CpuSecondsPerGB,6:0.00} s/GB  rss {result.PeakRssMiB,6:0.0} MiB  disc {result.Disconnects}  full {result.FullRate}/{result.Clients}  ttfk50 {result.FirstKeyframeP50Ms,6:0} ms  lat99 {result.LatencyP99Ms,6:0.0} ms  loadgen {result.LoadgenCpuSeconds:0.00} s{(result.Gc is { } g ? $"  gc {g.Gen0}/{g.Gen1}/{g.Gen2} max {g.MaxPauseMs:0.00} ms" : "")} {result.Note}");
                     }
                     catch (Exception e) when (e is InvalidOperationException || e is System.IO.IOException)
                     {

@@ -15,6 +15,8 @@ var duration = new Option<int>("--duration") { Description = "Seconds measured p
 var output = new Option<FileInfo?>("--out") { Description = "Write the markdown report here (e.g. docs/PERFORMANCE.md)." };
 var only = new Option<string[]>("--servers") { Description = "Subset of servers: rtmpx, nginx, nms.", AllowMultipleArgumentsPerToken = true };
 var players = new Option<int>("--players") { Description = "Players (fanout, latency, join)." };
+var build = new Option<string>("--rtmpx") { Description = "Which rtmpx: native (the Linux package's NativeAOT build, published first) or jit.", DefaultValueFactory = _ => OperatingSystem.IsLinux() ? "native" : "jit" };
+build.AcceptOnlyFromAmong("native", "jit");
 var publishers = new Option<int>("--publishers") { Description = "Publishers (ingest).", DefaultValueFactory = _ => 200 };
 
 var root = new RootCommand("rtmpx load benchmark: fan-out, ingest, latency and join against rtmpx, nginx-rtmp and node-media-server.");
@@ -26,13 +28,14 @@ root.Subcommands.Add(Verb("fanout", "One 2 Mbps publisher, --players players (20
 root.Subcommands.Add(Verb("ingest", "--publishers publishers of 1 Mbps.", p => new[] { Scenario.Ingest(p.GetValue(publishers)) }, publishers));
 root.Subcommands.Add(Verb("latency", "One publisher, --players players (50), publish-to-play latency.", p => new[] { Scenario.Latency(Or(p.GetValue(players), 50)) }, players));
 root.Subcommands.Add(Verb("join", "--players players (100) joining mid-GOP, time to first keyframe.", p => new[] { Scenario.Join(Or(p.GetValue(players), 100)) }, players));
-var rtsp = new Command("rtsp", "RTSP fan-out: one 2 Mbps stream to --players players (200) over RTSP/TCP, rtmpx beside gst-rtsp-server.") { rounds, duration, output, players };
+var rtsp = new Command("rtsp", "RTSP fan-out: one 2 Mbps stream to --players players (200) over RTSP/TCP, rtmpx beside gst-rtsp-server.") { rounds, duration, output, players, build };
 rtsp.SetAction(async (parse, cancel) =>
 {
     var paths = BenchPaths.Locate();
     var count = Or(parse.GetValue(players), 200);
     var seconds = TimeSpan.FromSeconds(parse.GetValue(duration));
-    var runs = await RtmpXProtect.Bench.Load.Rtsp.RtspFanOut.RunAsync(paths, count, seconds, parse.GetValue(rounds));
+    var rtmpx = await Rtmpx(paths, parse.GetValue(build)!) ?? throw new InvalidOperationException("rtmpx is not built (dotnet build -c Release src/Cli)");
+    var runs = await RtmpXProtect.Bench.Load.Rtsp.RtspFanOut.RunAsync(paths, rtmpx, count, seconds, parse.GetValue(rounds));
     var report = RtmpXProtect.Bench.Load.Rtsp.RtspFanOut.Report(runs, count, seconds, parse.GetValue(rounds), "dotnet run -c Release --project bench/Load -- " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)));
     Console.WriteLine();
     Console.WriteLine(report);
@@ -50,7 +53,7 @@ return await root.Parse(args).InvokeAsync();
 
 Command Verb(string name, string description, Func<ParseResult, Scenario[]> scenarios, params Option[] extra)
 {
-    var command = new Command(name, description) { rounds, duration, output, only };
+    var command = new Command(name, description) { rounds, duration, output, only, build };
     foreach (var option in extra)
     {
         command.Options.Add(option);
@@ -63,9 +66,10 @@ Command Verb(string name, string description, Func<ParseResult, Scenario[]> scen
         var settings = new RunSettings { Duration = TimeSpan.FromSeconds(parse.GetValue(duration)) };
         var list = scenarios(parse);
         var count = parse.GetValue(rounds);
-        var results = await new Benchmark(paths).RunAsync(list, kinds, count, settings);
+        var rtmpx = kinds.Contains(ServerKind.Rtmpx) ? await Rtmpx(paths, parse.GetValue(build)!) : null;
+        var results = await new Benchmark(paths, rtmpx).RunAsync(list, kinds, count, settings);
         var command = "dotnet run -c Release --project bench/Load -- " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1));
-        var report = MarkdownReport.Write(results, list, MachineInfo.Collect(Path.Combine(paths.NmsDirectory, "node_modules", "node-media-server", "package.json")), command, count, settings);
+        var report = MarkdownReport.Write(results, list, MachineInfo.Collect(Path.Combine(paths.NmsDirectory, "node_modules", "node-media-server", "package.json"), rtmpx?.Description), command, count, settings);
         Console.WriteLine();
         Console.WriteLine(report);
         if (parse.GetValue(output) is { } file)
@@ -79,6 +83,9 @@ Command Verb(string name, string description, Func<ParseResult, Scenario[]> scen
     });
     return command;
 }
+
+static async Task<RtmpxBinary?> Rtmpx(BenchPaths paths, string build) =>
+    build == "native" ? await RtmpxBinary.PublishNativeAsync(paths) : RtmpxBinary.Jit(paths);
 
 static int Or(int value, int fallback) => value > 0 ? value : fallback;
 

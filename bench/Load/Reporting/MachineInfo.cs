@@ -7,9 +7,9 @@ using System.Runtime.InteropServices;
 namespace RtmpXProtect.Bench.Load.Reporting;
 
 /// <summary>The machine and peer versions a table was measured on, so figures are never read without them.</summary>
-internal sealed record MachineInfo(string Cpu, int Cores, string Memory, string Kernel, string Dotnet, string Nginx, string Node, string Nms)
+internal sealed record MachineInfo(string Cpu, int Cores, string Memory, string Kernel, string Dotnet, string Nginx, string Node, string Nms, string Rtmpx)
 {
-    public static MachineInfo Collect(string nmsPackageJson)
+    public static MachineInfo Collect(string nmsPackageJson, string? rtmpx)
     {
         var cpu = ReadFirst("/proc/cpuinfo", "model name") ?? "unknown";
         var memory = ReadFirst("/proc/meminfo", "MemTotal") is { } total && long.TryParse(total.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0], out var kb)
@@ -19,7 +19,7 @@ internal sealed record MachineInfo(string Cpu, int Cores, string Memory, string 
         var nms = File.Exists(nmsPackageJson)
             ? File.ReadLines(nmsPackageJson).FirstOrDefault(l => l.Contains("\"version\"", StringComparison.Ordinal))?.Split('"')[3] ?? "unknown"
             : "not available";
-        return new MachineInfo(cpu, Environment.ProcessorCount, memory, kernel, RuntimeInformation.FrameworkDescription, Run("nginx", "-v"), Run("node", "--version"), nms);
+        return new MachineInfo(cpu, Environment.ProcessorCount, memory, kernel, RuntimeInformation.FrameworkDescription, Run("nginx", "-v"), Run("node", "--version"), nms, rtmpx ?? "not measured");
     }
 
     private static string? ReadFirst(string file, string key)

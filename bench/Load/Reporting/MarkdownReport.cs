@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using RtmpXProtect.Bench.Load.Runtime;
 using RtmpXProtect.Bench.Load.Scenarios;
 using RtmpXProtect.Bench.Load.Servers;
 
@@ -41,6 +42,7 @@ internal static class MarkdownReport
         text.AppendLine();
         text.AppendLine($"- CPU: {machine.Cpu}, {machine.Cores} cores (nproc)");
         text.AppendLine($"- RAM: {machine.Memory}; kernel {machine.Kernel}");
+        text.AppendLine($"- rtmpx: {machine.Rtmpx}");
         text.AppendLine($"- {machine.Dotnet}; {machine.Nginx} + libnginx-mod-rtmp (1 worker, chunk_size 4096); node {machine.Node}; node-media-server {machine.Nms}");
         text.AppendLine("- Media: ffmpeg testsrc2 1280x720 30 fps, libx264 veryfast, 2 s GOP (-g 60, no scene cut), no B-frames, AAC 128k 48 kHz; 2 Mbps (fan-out, latency, join) and 1 Mbps (ingest) variants, 20 s looped with continuous timestamps, paced in real time.");
         foreach (var (server, reason) in results.Unavailable)
@@ -68,20 +70,20 @@ internal static class MarkdownReport
             text.AppendLine();
             text.AppendLine($"### {scenario.Name}");
             text.AppendLine();
-            text.AppendLine("| server | CPU s | CPU s / GB | GB | peak RSS MiB | idle RSS MiB | KiB / client | disconnects | full rate | first keyframe p50 / p99 ms | latency p50 / p99 / max ms | load generator CPU s |");
-            text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            text.AppendLine("| server | CPU s | CPU s / GB | GB | peak RSS MiB | idle RSS MiB | KiB / client | disconnects | full rate | first keyframe p50 / p99 ms | latency p50 / p99 / max ms | load generator CPU s | GCs gen 0 / 1 / 2 | longest GC pause ms |");
+            text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var server in new[] { Rtmpx, Nginx, Nms })
             {
                 var runs = Runs(results, scenario, server);
                 if (runs.Count == 0)
                 {
-                    text.AppendLine($"| {server} | not available | | | | | | | | | | |");
+                    text.AppendLine($"| {server} | not available | | | | | | | | | | | | |");
                     continue;
                 }
 
                 double M(Func<ScenarioResult, double> pick) => Percentiles.Median(runs.Select(pick));
                 text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {server} | {M(r => r.CpuSeconds):0.00} | {M(r => r.CpuSecondsPerGB):0.00} | {M(r => r.Bytes / 1e9):0.00} | {M(r => r.PeakRssMiB):0.0} | {M(r => r.IdleRssMiB):0.0} | {M(r => r.RssPerClientKiB):0.0} | {M(r => r.Disconnects):0} | {M(r => r.FullRate):0}/{runs[0].Clients} | {F(M(r => r.FirstKeyframeP50Ms))} / {F(M(r => r.FirstKeyframeP99Ms))} | {F1(M(r => r.LatencyP50Ms))} / {F1(M(r => r.LatencyP99Ms))} / {F1(M(r => r.LatencyMaxMs))} | {M(r => r.LoadgenCpuSeconds):0.00} |"));
+                    $"| {server} | {M(r => r.CpuSeconds):0.00} | {M(r => r.CpuSecondsPerGB):0.00} | {M(r => r.Bytes / 1e9):0.00} | {M(r => r.PeakRssMiB):0.0} | {M(r => r.IdleRssMiB):0.0} | {M(r => r.RssPerClientKiB):0.0} | {M(r => r.Disconnects):0} | {M(r => r.FullRate):0}/{runs[0].Clients} | {F(M(r => r.FirstKeyframeP50Ms))} / {F(M(r => r.FirstKeyframeP99Ms))} | {F1(M(r => r.LatencyP50Ms))} / {F1(M(r => r.LatencyP99Ms))} / {F1(M(r => r.LatencyMaxMs))} | {M(r => r.LoadgenCpuSeconds):0.00} | {Gc(runs)} |"));
             }
         }
 
@@ -179,11 +181,25 @@ Next steps: ReadyToRun for rtmpx, and fanning out on a second thread above a few
                 break;
             case ScenarioKind.Latency:
                 yield return Row(results, scenario, "latency p99 ms", r => r.LatencyP99Ms, "<= 0.8 x the better peer", (x, n, s) => x <= 0.8 * Better(n, s), "0.0");
+                yield return Row(results, scenario, "longest GC pause ms (runtime events)", r => r.Gc?.MaxPauseMs ?? double.NaN, "<= 1 ms", (x, _, _) => x <= 1.0, "0.00");
                 break;
             case ScenarioKind.Join:
                 yield return Row(results, scenario, "first keyframe p50 ms", r => r.FirstKeyframeP50Ms, "<= 0.5 x nms", (x, _, s) => x <= 0.5 * s, "0");
                 break;
         }
+    }
+
+    // Medians across rounds, like every other figure; the pause is each round's longest.
+    private static string Gc(IReadOnlyList<ScenarioResult> runs)
+    {
+        var gcs = runs.Select(r => r.Gc).OfType<GcSummary>().ToList();
+        if (gcs.Count == 0)
+        {
+            return "- | -";
+        }
+
+        double M(Func<GcSummary, double> pick) => Percentiles.Median(gcs.Select(pick));
+        return string.Create(CultureInfo.InvariantCulture, $"{M(g => g.Gen0):0} / {M(g => g.Gen1):0} / {M(g => g.Gen2):0} | {M(g => g.MaxPauseMs):0.00}");
     }
 
     private static double Better(double a, double b) => double.IsNaN(a) ? b : double.IsNaN(b) ? a : Math.Min(a, b);

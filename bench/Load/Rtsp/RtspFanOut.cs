@@ -31,7 +31,7 @@ internal static class RtspFanOut
         public double CpuSecondsPerGB => Bytes == 0 ? double.NaN : CpuSeconds / (Bytes / 1e9);
     }
 
-    public static async Task<List<Run>> RunAsync(BenchPaths paths, int players, TimeSpan duration, int rounds)
+    public static async Task<List<Run>> RunAsync(BenchPaths paths, RtmpxBinary rtmpx, int players, TimeSpan duration, int rounds)
     {
         // Long enough that gst-rtsp-server's file does not end inside a run (it does not loop).
         var file = await MediaCache.EnsureAsync(paths.Cache, 2000, seconds: 60);
@@ -43,7 +43,7 @@ internal static class RtspFanOut
             foreach (var server in round % 2 == 0 ? new[] { "rtmpx", "gst-rtsp-server" } : new[] { "gst-rtsp-server", "rtmpx" })
             {
                 Console.Write($"round {round + 1}/{rounds}  rtsp fan-out {players,4}  {server,-16} ");
-                var run = server == "rtmpx" ? await RtmpxAsync(paths, media, players, duration) : await GstAsync(script, file, players, duration);
+                var run = server == "rtmpx" ? await RtmpxAsync(rtmpx, media, players, duration) : await GstAsync(script, file, players, duration);
                 Console.WriteLine($"cpu {run.CpuSeconds,6:0.00} s  {run.CpuSecondsPerGB,6:0.00} s/GB  first frame p50 {run.FirstFrameP50Ms,6:0} ms p95 {run.FirstFrameP95Ms,6:0} ms  failed {run.Failed}");
                 runs.Add(run);
             }
@@ -52,7 +52,7 @@ internal static class RtspFanOut
         return runs;
     }
 
-    private static async Task<Run> RtmpxAsync(BenchPaths paths, MediaFile media, int players, TimeSpan duration)
+    private static async Task<Run> RtmpxAsync(RtmpxBinary rtmpx, MediaFile media, int players, TimeSpan duration)
     {
         var rtsp = ServerProcess.FreePort();
         var rtmp = ServerProcess.FreePort();
@@ -63,10 +63,8 @@ internal static class RtspFanOut
         Directory.CreateDirectory(directory);
         var config = Path.Combine(directory, "rtmpx.json");
         File.WriteAllText(config, "{ \"limits\": { \"maxConnections\": 100000, \"maxConnectionsPerAddress\": 100000, \"newConnectionsPerSecondPerAddress\": 100000, \"maxUndecidedConnections\": 100000 }, \"api\": { \"listen\": null } }");
-        await using var server = await ServerProcess.StartAsync("rtmpx", "dotnet", new[]
-        {
-            paths.RtmpxDll, "serve", "--config", config, "--listen", "127.0.0.1:" + rtmp, "--rtsp", "127.0.0.1:" + rtsp, "--log-level", "Warning",
-        }, rtmp, directory, () => Directory.Delete(directory, recursive: true));
+        await using var server = await ServerProcess.StartAsync("rtmpx", rtmpx.FileName, rtmpx.Arguments(
+            "serve", "--config", config, "--listen", "127.0.0.1:" + rtmp, "--rtsp", "127.0.0.1:" + rtsp, "--log-level", "Warning"), rtmp, directory, () => Directory.Delete(directory, recursive: true));
         using var stop = new CancellationTokenSource();
         var publisher = new LoopingPublisher(media, new StreamTarget("127.0.0.1", rtmp, "live", "bench"));
         var publishing = publisher.RunAsync(stop.Token);

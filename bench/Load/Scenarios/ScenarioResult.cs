@@ -49,5 +49,8 @@ internal sealed record ScenarioResult
 
     public int LatencySamples { get; init; }
 
+    /// <summary>What the GC did in the window (a .NET server with EventPipe; null otherwise).</summary>
+    public Runtime.GcSummary? Gc { get; init; }
+
     public string? Note { get; init; }
 }

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using RtmpXProtect.Bench.Load.Players;
 using RtmpXProtect.Bench.Load.Publishing;
+using RtmpXProtect.Bench.Load.Runtime;
 using RtmpXProtect.Bench.Load.Servers;
 
 namespace RtmpXProtect.Bench.Load.Scenarios;
@@ -32,7 +33,7 @@ internal sealed class ScenarioRunner
     }
 
     /// <summary>Runs <paramref name="scenario"/> against the server on 127.0.0.1:<paramref name="port"/> whose process is <paramref name="pid"/>.</summary>
-    public async Task<ScenarioResult> RunAsync(Scenario scenario, string server, int port, int pid)
+    public async Task<ScenarioResult> RunAsync(Scenario scenario, string server, int port, int pid, GcPauseMonitor? gc = null)
     {
         await Task.Delay(TimeSpan.FromSeconds(1)).ConfigureAwait(false);
         var idle = ProcessTree.ResidentBytes(pid);
@@ -63,7 +64,7 @@ internal sealed class ScenarioRunner
             var target = new StreamTarget("127.0.0.1", port, App, "bench");
             if (scenario.Kind == ScenarioKind.Join)
             {
-                return await JoinAsync(scenario, server, pid, idle, rss, publishers[0], target, log, window, tasks, players, stop.Token).ConfigureAwait(false);
+                return await WithGcAsync(await JoinAsync(scenario, server, pid, idle, rss, publishers[0], target, log, window, gc, tasks, players, stop.Token).ConfigureAwait(false), gc).ConfigureAwait(false);
             }
 
             for (var i = 0; i < scenario.Players; i++)
@@ -82,7 +83,9 @@ internal sealed class ScenarioRunner
 
             var before = Snapshot.Take(pid, players, publishers);
             window.Open();
+            gc?.Open();
             await Task.Delay(_settings.Duration).ConfigureAwait(false);
+            gc?.Close();
             window.Close();
             var after = Snapshot.Take(pid, players, publishers);
             var seconds = Stopwatch.GetElapsedTime(before.Ticks, after.Ticks).TotalSeconds;
@@ -106,7 +109,7 @@ internal sealed class ScenarioRunner
             var peak = rss.PeakBytes;
             var latencies = players.SelectMany(p => p.Latencies).Select(v => (double)v).OrderBy(v => v).ToList();
             var firstKeyframes = FirstKeyframeMilliseconds(players);
-            return new ScenarioResult
+            return await WithGcAsync(new ScenarioResult
             {
                 Server = server,
                 Scenario = scenario.Name,
@@ -128,7 +131,7 @@ internal sealed class ScenarioRunner
                 LatencyMaxMs = latencies.Count > 0 ? latencies[^1] : double.NaN,
                 LatencySamples = latencies.Count,
                 Note = note ?? FirstFailure(players, publishers),
-            };
+            }, gc).ConfigureAwait(false);
         }
         finally
         {
@@ -137,7 +140,7 @@ internal sealed class ScenarioRunner
         }
     }
 
-    private async Task<ScenarioResult> JoinAsync(Scenario scenario, string server, int pid, long idle, RssSampler rss, LoopingPublisher publisher, StreamTarget target, SendLog log, MeasurementWindow window, List<Task> tasks, List<PlayerConnection> players, CancellationToken stop)
+    private async Task<ScenarioResult> JoinAsync(Scenario scenario, string server, int pid, long idle, RssSampler rss, LoopingPublisher publisher, StreamTarget target, SendLog log, MeasurementWindow window, GcPauseMonitor? gc, List<Task> tasks, List<PlayerConnection> players, CancellationToken stop)
     {
         // Two GOPs in, so every server has a full GOP cached (those that cache).
         var gop = _settings.Gop;
@@ -153,6 +156,7 @@ internal sealed class ScenarioRunner
         // Starting half a GOP (1 s) after a keyframe, spread over one GOP: joins land at every point of it.
         var before = Snapshot.Take(pid, players, new[] { publisher });
         window.Open();
+        gc?.Open();
         for (var i = 0; i < scenario.Players; i++)
         {
             var due = first + (gopTicks * i / scenario.Players);
@@ -173,6 +177,7 @@ internal sealed class ScenarioRunner
             await Task.Delay(50).ConfigureAwait(false);
         }
 
+        gc?.Close();
         window.Close();
         var after = Snapshot.Take(pid, players, new[] { publisher });
         var firstKeyframes = FirstKeyframeMilliseconds(players);
@@ -196,6 +201,9 @@ internal sealed class ScenarioRunner
             Note = firstKeyframes.Count < players.Count ? $"{players.Count - firstKeyframes.Count} players got no keyframe" : FirstFailure(players, new[] { publisher }),
         };
     }
+
+    private static async Task<ScenarioResult> WithGcAsync(ScenarioResult result, GcPauseMonitor? gc) =>
+        gc == null ? result : result with { Gc = await gc.StopAsync().ConfigureAwait(false) };
 
     private static List<double> FirstKeyframeMilliseconds(IEnumerable<PlayerConnection> players) =>
         players.Where(p => p.FirstKeyframeTicks != 0)

@@ -7,8 +7,8 @@ using System.Threading.Tasks;
 namespace RtmpXProtect.Bench.Load.Servers;
 
 /// <summary>
-/// Starts each server on a free loopback port with its own temporary configuration: rtmpx from
-/// its Release build, nginx-rtmp with one worker and chunk_size 4096, node-media-server v4 with
+/// Starts each server on a free loopback port with its own temporary configuration: rtmpx as
+/// <see cref="RtmpxBinary"/> says, nginx-rtmp with one worker and chunk_size 4096, node-media-server v4 with
 /// only RTMP on 127.0.0.1.
 /// </summary>
 internal sealed class ServerLauncher
@@ -21,10 +21,12 @@ internal sealed class ServerLauncher
     };
 
     private readonly BenchPaths _paths;
+    private readonly RtmpxBinary? _rtmpx;
 
-    public ServerLauncher(BenchPaths paths)
+    public ServerLauncher(BenchPaths paths, RtmpxBinary? rtmpx)
     {
         _paths = paths;
+        _rtmpx = rtmpx;
     }
 
     public static string Label(ServerKind kind) => kind switch
@@ -37,7 +39,7 @@ internal sealed class ServerLauncher
     /// <summary>Why <paramref name="kind"/> cannot run here, or null when it can.</summary>
     public string? Unavailable(ServerKind kind) => kind switch
     {
-        ServerKind.Rtmpx => File.Exists(_paths.RtmpxDll) ? null : "rtmpx is not built (dotnet build -c Release src/Cli)",
+        ServerKind.Rtmpx => _rtmpx != null ? null : "rtmpx is not built (dotnet build -c Release src/Cli)",
         ServerKind.Nginx => NginxModules.Any(File.Exists) ? null : "ngx_rtmp_module.so is not installed (apt-get install libnginx-mod-rtmp)",
         _ => File.Exists(_paths.NmsApp) ? null : "node-media-server is not installed in " + _paths.NmsDirectory,
     };
@@ -55,7 +57,7 @@ internal sealed class ServerLauncher
                 var directory = TempDirectory("rtmpx-bench-rtmpx-");
                 var config = Path.Combine(directory, "rtmpx.json");
                 File.WriteAllText(config, "{ \"limits\": { \"maxConnections\": 100000, \"maxConnectionsPerAddress\": 100000, \"newConnectionsPerSecondPerAddress\": 100000, \"maxUndecidedConnections\": 100000 }, \"api\": { \"listen\": null } }");
-                return ServerProcess.StartAsync(Label(kind), "dotnet", new[] { _paths.RtmpxDll, "serve", "--config", config, "--listen", "127.0.0.1:" + text, "--no-rtsp", "--log-level", "Warning" }, port, directory, () => Delete(directory));
+                return ServerProcess.StartAsync(Label(kind), _rtmpx!.FileName, _rtmpx.Arguments("serve", "--config", config, "--listen", "127.0.0.1:" + text, "--no-rtsp", "--log-level", "Warning"), port, directory, () => Delete(directory));
             }
             case ServerKind.Nginx:
             {

@@ -1,0 +1,144 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics.Tracing;
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.Diagnostics.NETCore.Client;
+using Microsoft.Diagnostics.Tracing;
+using Microsoft.Diagnostics.Tracing.Parsers;
+using Microsoft.Diagnostics.Tracing.Parsers.Clr;
+
+namespace RtmpXProtect.Bench.Load.Runtime;
+
+/// <summary>
+/// The garbage collections of a .NET server, from the runtime's own GC events over EventPipe (what
+/// dotnet-trace and PerfView read): a pause runs from GCSuspendEEStart to GCRestartEEStop, the
+/// time every managed thread was stopped; a background collection pauses twice, and both count.
+/// Only what happens between <see cref="Open"/> and <see cref="Close"/> counts, by the events'
+/// own time stamps, and it is read after <see cref="StopAsync"/> has flushed the session.
+/// </summary>
+internal sealed class GcPauseMonitor : IAsyncDisposable
+{
+    private readonly object _gate = new();
+    private readonly EventPipeSession _session;
+    private readonly Task _processing;
+    private readonly List<(DateTime At, double Milliseconds)> _pauses = new();
+    private readonly List<(DateTime At, int Generation)> _collections = new();
+    private DateTime _suspendedAt;
+    private bool _suspendedForGc;
+    private DateTime _openedAt = DateTime.MaxValue;
+    private DateTime _closedAt = DateTime.MaxValue;
+    private bool _stopped;
+
+    private GcPauseMonitor(EventPipeSession session)
+    {
+        _session = session;
+        var source = new EventPipeEventSource(session.EventStream);
+        source.Clr.GCStart += OnStart;
+        source.Clr.GCSuspendEEStart += OnSuspending;
+        source.Clr.GCRestartEEStop += OnRestarted;
+        _processing = Task.Run(() => source.Process());
+    }
+
+    /// <summary>Connects to the process's diagnostic port; null when it has none (a build without EventPipe).</summary>
+    public static GcPauseMonitor? TryStart(int pid)
+    {
+        try
+        {
+            var provider = new EventPipeProvider("Microsoft-Windows-DotNETRuntime", EventLevel.Informational, (long)ClrTraceEventParser.Keywords.GC);
+            return new GcPauseMonitor(new DiagnosticsClient(pid).StartEventPipeSession(provider, requestRundown: false));
+        }
+        catch (Exception e) when (e is ServerNotAvailableException || e is UnsupportedCommandException || e is TimeoutException || e is System.IO.IOException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The window starts now.</summary>
+    public void Open()
+    {
+        lock (_gate) { _openedAt = DateTime.Now; }
+    }
+
+    /// <summary>The window ends now.</summary>
+    public void Close()
+    {
+        lock (_gate) { _closedAt = DateTime.Now; }
+    }
+
+    /// <summary>Ends the session, waits for its last events, and sums up the window.</summary>
+    public async Task<GcSummary> StopAsync()
+    {
+        await StopSessionAsync().ConfigureAwait(false);
+        lock (_gate)
+        {
+            var pauses = _pauses.Where(p => InWindow(p.At)).Select(p => p.Milliseconds).ToList();
+            var generations = _collections.Where(c => InWindow(c.At)).Select(c => Math.Min(c.Generation, 2)).ToList();
+            return new GcSummary(
+                generations.Count(g => g == 0), generations.Count(g => g == 1), generations.Count(g => g == 2),
+                pauses.Count > 0 ? pauses.Max() : 0, pauses.Count(p => p > 1.0), pauses.Sum());
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopSessionAsync().ConfigureAwait(false);
+        _session.Dispose();
+    }
+
+    private async Task StopSessionAsync()
+    {
+        if (_stopped)
+        {
+            return;
+        }
+
+        _stopped = true;
+        try
+        {
+            await _session.StopAsync(default).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is ServerNotAvailableException || e is System.IO.IOException || e is TimeoutException)
+        {
+            // The server exited first: its stream simply ends.
+        }
+
+        await Task.WhenAny(_processing, Task.Delay(TimeSpan.FromSeconds(10))).ConfigureAwait(false);
+    }
+
+    private bool InWindow(DateTime at) => at >= _openedAt && at <= _closedAt;
+
+    private void OnStart(GCStartTraceData e)
+    {
+        lock (_gate)
+        {
+            _collections.Add((e.TimeStamp, e.Depth));
+        }
+    }
+
+    private void OnSuspending(GCSuspendEETraceData e)
+    {
+        lock (_gate)
+        {
+            // A suspension for a debugger or a thread abort is not the GC's.
+            _suspendedForGc = e.Reason == GCSuspendEEReason.SuspendForGC || e.Reason == GCSuspendEEReason.SuspendForGCPrep;
+            _suspendedAt = e.TimeStamp;
+        }
+    }
+
+    private void OnRestarted(GCNoUserDataTraceData e)
+    {
+        lock (_gate)
+        {
+            if (_suspendedForGc && _suspendedAt != default)
+            {
+                _pauses.Add((_suspendedAt, (e.TimeStamp - _suspendedAt).TotalMilliseconds));
+            }
+
+            _suspendedAt = default;
+        }
+    }
+}
+
+/// <summary>What the GC did in a window: collections per generation and the pauses.</summary>
+internal sealed record GcSummary(int Gen0, int Gen1, int Gen2, double MaxPauseMs, int PausesOver1Ms, double TotalPauseMs);
