@@ -12,11 +12,13 @@ namespace RtmpXProtect.Engine.Server
     /// The GOP's payloads are copied into slabs of a shared <see cref="GopSlabPool"/>, given back at
     /// the next keyframe, and a joiner gets copies of them: the live frames stay short-lived for the
     /// GC, and nothing outside the cache ever holds a slab, so reusing one can corrupt nothing.
+    /// The copies are made once per GOP and shared by every joiner of that GOP, with their framing.
     /// </summary>
     internal sealed class GopCache
     {
         private const int MaxAudioBeforeKeyFrame = 256;
         private readonly List<Entry> _gop = new List<Entry>();
+        private readonly List<MediaFrame?> _restored = new List<MediaFrame?>();
         private readonly List<byte[]> _slabs = new List<byte[]>();
         private readonly GopSlabPool _pool;
         private readonly long _maxBytes;
@@ -92,6 +94,7 @@ namespace RtmpXProtect.Engine.Server
             }
 
             _gop.Add(new Entry(frame.Message.Type, frame.Message.Timestamp, frame.Message.StreamId, frame.Kind, _bytes, payload.Length, frame.Rtp));
+            _restored.Add(null);
             Write(payload);
         }
 
@@ -111,11 +114,18 @@ namespace RtmpXProtect.Engine.Server
                 }
             }
 
-            foreach (var entry in _gop)
+            for (var i = 0; i < _gop.Count; i++)
             {
-                var payload = new byte[entry.Length];
-                Read(entry.Position, payload);
-                frames.Add(MediaFrame.Restored(new RtmpMessage(entry.Type, entry.Timestamp, entry.StreamId, payload), entry.Kind, entry.Rtp));
+                var entry = _gop[i];
+                if (_restored[i] is not MediaFrame restored)
+                {
+                    var payload = new byte[entry.Length];
+                    Read(entry.Position, payload);
+                    restored = MediaFrame.Restored(new RtmpMessage(entry.Type, entry.Timestamp, entry.StreamId, payload), entry.Kind, entry.Rtp);
+                    _restored[i] = restored;
+                }
+
+                frames.Add(restored);
             }
 
             return frames;
@@ -129,7 +139,12 @@ namespace RtmpXProtect.Engine.Server
                 var entry = _gop[i];
                 var payload = new byte[entry.Length];
                 Read(entry.Position, payload);
-                _gop[i] = entry.With(packetize(entry.Type, payload, entry.Timestamp));
+                var rtp = packetize(entry.Type, payload, entry.Timestamp);
+                _gop[i] = entry.With(rtp);
+                if (_restored[i] is MediaFrame restored)
+                {
+                    restored.Rtp = rtp;
+                }
             }
         }
 
@@ -145,6 +160,7 @@ namespace RtmpXProtect.Engine.Server
         private void DropGop()
         {
             _gop.Clear();
+            _restored.Clear();
             _pool.Return(_slabs);
             _slabs.Clear();
             _bytes = 0;

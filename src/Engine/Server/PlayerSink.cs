@@ -15,13 +15,13 @@ namespace RtmpXProtect.Engine.Server
         private const uint AudioHoldMilliseconds = 50;
         private readonly RtmpConnection _connection;
         private readonly PlayerQueuePolicy _policy;
+        private readonly MergedWriteGate _merge;
         private bool _skipping;
         private int _keyFramesSkipped;
         private long _framesDropped;
         private bool _sawVideo;
         private long _joinBurst;
         private uint _lastVideoTimestamp;
-        private uint _lastFlush;
         private uint _skippingSince;
 
         public PlayerSink(RtmpConnection connection, uint streamId, string name, PlayerQueuePolicy policy)
@@ -30,6 +30,7 @@ namespace RtmpXProtect.Engine.Server
             StreamId = streamId;
             Name = name;
             _policy = policy;
+            _merge = new MergedWriteGate(policy);
         }
 
         public uint StreamId { get; }
@@ -138,13 +139,9 @@ namespace RtmpXProtect.Engine.Server
                 return;
             }
 
-            var flush = !RidesWithNextVideo(frame) && !MergesWithLaterFrames(frame);
-            if (flush)
-            {
-                _lastFlush = frame.Message.Timestamp;
-            }
-
-            Send(frame, flush);
+            var bytes = frame.Framed(StreamId, _connection.ChunkSize);
+            var flush = !RidesWithNextVideo(frame) && !_merge.MayWait(frame.Message.Timestamp, bytes.Length, Stream?.SinkCount ?? 0);
+            Enqueue(frame.Message.Timestamp, bytes, flush);
         }
 
         public void OnStop() => _connection.NotifyUnpublished(StreamId, Name);
@@ -161,20 +158,11 @@ namespace RtmpXProtect.Engine.Server
             => frame.Kind == FrameKind.Audio && _sawVideo && WantsVideo
                && (uint)RtmpXProtect.Engine.Rtmp.RtmpTime.Delta(frame.Message.Timestamp, _lastVideoTimestamp) < AudioHoldMilliseconds;
 
-        /// <summary>
-        /// On a stream with many players, a player's frames go out in one write per
-        /// <see cref="PlayerQueuePolicy.MergedWriteMilliseconds"/> of media: a tenth of the
-        /// syscalls, for that much added delay, which players with a second of buffer never see.
-        /// Streams with few players send every frame at once.
-        /// </summary>
-        private bool MergesWithLaterFrames(MediaFrame frame)
-            => _policy.MergedWriteMilliseconds > 0
-               && (Stream?.SinkCount ?? 0) >= _policy.MergeWritesFromPlayers
-               && (uint)RtmpXProtect.Engine.Rtmp.RtmpTime.Delta(frame.Message.Timestamp, _lastFlush) < (uint)_policy.MergedWriteMilliseconds;
+        private int Send(MediaFrame frame) => Enqueue(frame.Message.Timestamp, frame.Framed(StreamId, _connection.ChunkSize), flush: true);
 
-        private int Send(MediaFrame frame, bool flush = true)
+        private int Enqueue(uint timestamp, System.ReadOnlyMemory<byte> bytes, bool flush)
         {
-            var bytes = frame.Framed(StreamId, _connection.ChunkSize);
+            _merge.Wrote(timestamp, bytes.Length, flush);
             _connection.Enqueue(bytes, flush);
             Stream?.AddBytesSent(bytes.Length);
             return bytes.Length;

@@ -105,5 +105,24 @@ namespace RtmpXProtect.Engine.Tests.Server
 
             Assert.Equal(2, pool.FreeSlabs);
         }
+
+        [Fact]
+        public void Joiners_of_one_GOP_share_its_copies_and_the_next_GOP_makes_new_ones()
+        {
+            var cache = new GopCache(1 << 20, new GopSlabPool(1 << 20));
+            cache.Add(Frames.Key(0, 5000));
+            cache.Add(Frames.Inter(40, 500));
+            var first = cache.Snapshot();
+            cache.Add(Frames.Inter(80, 500));
+            var second = cache.Snapshot();
+
+            // The third frame came after the first joiner; the two before it are the same objects.
+            Assert.Same(first[0], second[0]);
+            Assert.Same(first[1], second[1]);
+            Assert.Equal(3, second.Count);
+
+            cache.Add(Frames.Key(2000, 5000));
+            Assert.NotSame(first[0], cache.Snapshot()[0]);
+        }
     }
 }

@@ -33,7 +33,8 @@ namespace RtmpXProtect.Engine.Tests.Server
         {
             var policy = new PlayerQueuePolicy();
             Assert.Equal(100, policy.MergeWritesFromPlayers);
-            Assert.Equal(200, policy.MergedWriteMilliseconds);
+            Assert.Equal(16 * 1024, policy.MergedWriteBytes);
+            Assert.Equal(100, policy.MergedWriteMilliseconds);
         }
     }
 }
