@@ -27,15 +27,19 @@ internal sealed class Benchmark
 
     public async Task<BenchmarkResults> RunAsync(IReadOnlyList<Scenario> scenarios, IReadOnlyList<ServerKind> servers, int rounds, RunSettings settings)
     {
-        var fanOut = MediaFile.Load(await MediaCache.EnsureAsync(_paths.Cache, 2000).ConfigureAwait(false));
-        var ingest = MediaFile.Load(await MediaCache.EnsureAsync(_paths.Cache, 1000).ConfigureAwait(false));
-        Console.WriteLine($"media: 2 Mbps file {fanOut.MediaBytesPerSecond * 8 / 1e6:0.00} Mbps of A/V, 1 Mbps file {ingest.MediaBytesPerSecond * 8 / 1e6:0.00} Mbps");
+        var media = new Dictionary<int, MediaFile>();
+        foreach (var kbps in scenarios.Select(s => s.VideoKbps).Distinct())
+        {
+            media[kbps] = MediaFile.Load(await MediaCache.EnsureAsync(_paths.Cache, kbps).ConfigureAwait(false));
+            Console.WriteLine($"media: {kbps} kbps file {media[kbps].MediaBytesPerSecond * 8 / 1e6:0.00} Mbps of A/V");
+        }
+
         if (servers.Contains(ServerKind.Nms))
         {
             await NodeMediaServerPackage.EnsureAsync(_paths).ConfigureAwait(false);
         }
 
-        var runner = new ScenarioRunner(fanOut, ingest, settings);
+        var runner = new ScenarioRunner(media, settings);
         var results = new BenchmarkResults();
         var available = new List<ServerKind>();
         foreach (var kind in servers)

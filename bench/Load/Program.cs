@@ -20,10 +20,13 @@ build.AcceptOnlyFromAmong("native", "jit");
 var publishers = new Option<int>("--publishers") { Description = "Publishers (ingest).", DefaultValueFactory = _ => 200 };
 
 var root = new RootCommand("rtmpx load benchmark: fan-out, ingest, latency and join against rtmpx, nginx-rtmp and node-media-server.");
-root.Subcommands.Add(Verb("all", "Every scenario: fan-out 200 and 1000, ingest 200, latency 50, join 100.", _ => new[]
+var connects = new Option<int>("--connects") { Description = "Player connections in all (soak).", DefaultValueFactory = _ => 10000 };
+root.Subcommands.Add(Verb("all", "Fan-out 200 and 1000, ingest 200, latency 50, join 100 (scale and soak are verbs of their own: they saturate a 2-core machine or take half an hour).", _ => new[]
 {
     Scenario.FanOut(200), Scenario.FanOut(1000), Scenario.Ingest(200), Scenario.Latency(50), Scenario.Join(100),
 }));
+root.Subcommands.Add(Verb("scale", "Fan-out to 5000 players of a 500 kbps stream, and 1000 publishers (needs more than 2 cores to mean much).", _ => new[] { Scenario.FanOut(5000, 500), Scenario.Ingest(1000) }));
+root.Subcommands.Add(Verb("soak", "--players players (100) joining and leaving one 2 Mbps stream for --duration seconds, --connects connections in all (10000); run with --duration 1800.", p => new[] { Scenario.Soak(Or(p.GetValue(players), 100), p.GetValue(connects)) }, players, connects));
 root.Subcommands.Add(Verb("fanout", "One 2 Mbps publisher, --players players (200 by default).", p => new[] { Scenario.FanOut(Or(p.GetValue(players), 200)) }, players));
 root.Subcommands.Add(Verb("ingest", "--publishers publishers of 1 Mbps.", p => new[] { Scenario.Ingest(p.GetValue(publishers)) }, publishers));
 root.Subcommands.Add(Verb("latency", "One publisher, --players players (50), publish-to-play latency.", p => new[] { Scenario.Latency(Or(p.GetValue(players), 50)) }, players));

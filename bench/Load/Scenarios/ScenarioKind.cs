@@ -14,4 +14,7 @@ internal enum ScenarioKind
 
     /// <summary>Players joining mid-GOP, time to the first keyframe.</summary>
     Join,
+
+    /// <summary>Players joining and leaving for a long window: does memory come back to where it was.</summary>
+    Soak,
 }

@@ -27,6 +27,15 @@ internal sealed record ScenarioResult
     /// <summary>(peak - idle) per connected client, KiB.</summary>
     public double RssPerClientKiB { get; init; }
 
+    /// <summary>Soak: RSS after the first tenth of the window (MiB).</summary>
+    public double WarmRssMiB { get; init; } = double.NaN;
+
+    /// <summary>Soak: RSS at the end of the window (MiB).</summary>
+    public double EndRssMiB { get; init; } = double.NaN;
+
+    /// <summary>Soak: end RSS over warm RSS.</summary>
+    public double RssDrift => EndRssMiB / WarmRssMiB;
+
     public int Clients { get; init; }
 
     public int Disconnects { get; init; }

@@ -21,14 +21,13 @@ internal sealed class ScenarioRunner
     private const double FullRateShare = 0.95;
     private static readonly TimeSpan SetupTimeout = TimeSpan.FromSeconds(30);
 
-    private readonly MediaFile _fanOutMedia;
-    private readonly MediaFile _ingestMedia;
+    private readonly IReadOnlyDictionary<int, MediaFile> _media;
     private readonly RunSettings _settings;
 
-    public ScenarioRunner(MediaFile fanOutMedia, MediaFile ingestMedia, RunSettings settings)
+    /// <summary>A runner with the media of every bitrate the scenarios use, by video kbps.</summary>
+    public ScenarioRunner(IReadOnlyDictionary<int, MediaFile> media, RunSettings settings)
     {
-        _fanOutMedia = fanOutMedia;
-        _ingestMedia = ingestMedia;
+        _media = media;
         _settings = settings;
     }
 
@@ -47,7 +46,7 @@ internal sealed class ScenarioRunner
         string? note = null;
         try
         {
-            var media = scenario.Kind == ScenarioKind.Ingest ? _ingestMedia : _fanOutMedia;
+            var media = _media[scenario.VideoKbps];
             for (var i = 0; i < scenario.Publishers; i++)
             {
                 var stream = scenario.Kind == ScenarioKind.Ingest ? "ingest" + i : "bench";
@@ -62,6 +61,11 @@ internal sealed class ScenarioRunner
 
             await Settle(publishers.Select(p => p.Publishing)).ConfigureAwait(false);
             var target = new StreamTarget("127.0.0.1", port, App, "bench");
+            if (scenario.Kind == ScenarioKind.Soak)
+            {
+                return await WithGcAsync(await SoakAsync(scenario, server, pid, idle, rss, publishers[0], target, window, gc, stop.Token).ConfigureAwait(false), gc).ConfigureAwait(false);
+            }
+
             if (scenario.Kind == ScenarioKind.Join)
             {
                 return await WithGcAsync(await JoinAsync(scenario, server, pid, idle, rss, publishers[0], target, log, window, gc, tasks, players, stop.Token).ConfigureAwait(false), gc).ConfigureAwait(false);
@@ -200,6 +204,106 @@ internal sealed class ScenarioRunner
             FirstKeyframeP99Ms = Percentiles.Of(firstKeyframes, 99),
             Note = firstKeyframes.Count < players.Count ? $"{players.Count - firstKeyframes.Count} players got no keyframe" : FirstFailure(players, new[] { publisher }),
         };
+    }
+
+    // Players join and leave for the whole window, about Players at a time and Connects in all, each
+    // staying a random time around the mean that gives that count. RSS is compared at the end of the
+    // first tenth of the window (pools, caches and the GC's budgets have grown by then) and at its
+    // end, each the median of a few samples, with the same number of players on.
+    private async Task<ScenarioResult> SoakAsync(Scenario scenario, string server, int pid, long idle, RssSampler rss, LoopingPublisher publisher, StreamTarget target, MeasurementWindow window, GcPauseMonitor? gc, CancellationToken stop)
+    {
+        var random = new Random(20261203);
+        var meanStay = _settings.Duration.TotalSeconds * scenario.Players / scenario.Connects;
+        var live = new List<(PlayerConnection Player, CancellationTokenSource Leave, Task Run, long LeaveAt)>();
+        var gone = new List<PlayerConnection>();
+        var connects = 0;
+        var started = Stopwatch.GetTimestamp();
+        var end = started + (long)(_settings.Duration.TotalSeconds * Stopwatch.Frequency);
+        var warmAt = started + ((end - started) / 10);
+        long warmRss = 0;
+        var before = Snapshot.Take(pid, Array.Empty<PlayerConnection>(), new[] { publisher });
+        window.Open();
+        gc?.Open();
+        void Join()
+        {
+            var player = new PlayerConnection(target, null, null, _settings.FanOutReceiveLowWater);
+            var leave = CancellationTokenSource.CreateLinkedTokenSource(stop);
+            var stay = meanStay * (0.5 + random.NextDouble());
+            live.Add((player, leave, player.RunAsync(leave.Token), Stopwatch.GetTimestamp() + (long)(stay * Stopwatch.Frequency)));
+            connects++;
+        }
+
+        while (Stopwatch.GetTimestamp() < end)
+        {
+            var now = Stopwatch.GetTimestamp();
+            for (var i = live.Count - 1; i >= 0; i--)
+            {
+                if (live[i].LeaveAt <= now || live[i].Run.IsCompleted)
+                {
+                    live[i].Leave.Cancel();
+                    await live[i].Run.ConfigureAwait(false);
+                    live[i].Leave.Dispose();
+                    gone.Add(live[i].Player);
+                    live.RemoveAt(i);
+                }
+            }
+
+            while (live.Count < scenario.Players)
+            {
+                Join();
+            }
+
+            if (warmRss == 0 && now >= warmAt)
+            {
+                warmRss = await MedianRss(pid).ConfigureAwait(false);
+            }
+
+            await Task.Delay(50, stop).ConfigureAwait(false);
+        }
+
+        var endRss = await MedianRss(pid).ConfigureAwait(false);
+        gc?.Close();
+        window.Close();
+        var all = gone.Concat(live.Select(l => l.Player)).ToList();
+        var after = Snapshot.Take(pid, Array.Empty<PlayerConnection>(), new[] { publisher });
+        foreach (var (player, leave, run, _) in live)
+        {
+            leave.Cancel();
+            await run.ConfigureAwait(false);
+            leave.Dispose();
+        }
+
+        return new ScenarioResult
+        {
+            Server = server,
+            Scenario = scenario.Name,
+            WindowSeconds = Stopwatch.GetElapsedTime(before.Ticks, after.Ticks).TotalSeconds,
+            CpuSeconds = after.ServerCpu - before.ServerCpu,
+            LoadgenCpuSeconds = after.OwnCpu - before.OwnCpu,
+            Bytes = all.Sum(p => (double)p.BytesReceived),
+            IdleRssMiB = idle / 1048576.0,
+            PeakRssMiB = rss.PeakBytes / 1048576.0,
+            RssPerClientKiB = (rss.PeakBytes - idle) / 1024.0 / scenario.Players,
+            WarmRssMiB = warmRss / 1048576.0,
+            EndRssMiB = endRss / 1048576.0,
+            Clients = connects,
+            Disconnects = all.Count(p => p.Disconnected) + (publisher.Disconnected ? 1 : 0),
+            FullRate = all.Count(p => p.FirstKeyframeTicks != 0),
+            Note = FirstFailure(all, new[] { publisher }),
+        };
+    }
+
+    private static async Task<long> MedianRss(int pid)
+    {
+        var samples = new List<long>();
+        for (var i = 0; i < 9; i++)
+        {
+            samples.Add(ProcessTree.ResidentBytes(pid));
+            await Task.Delay(200).ConfigureAwait(false);
+        }
+
+        samples.Sort();
+        return samples[samples.Count / 2];
     }
 
     private static async Task<ScenarioResult> WithGcAsync(ScenarioResult result, GcPauseMonitor? gc) =>

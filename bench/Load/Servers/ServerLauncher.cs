@@ -79,16 +79,16 @@ internal sealed class ServerLauncher
 
     private static string NginxConfig(string module, string prefix, string port) =>
         // daemon off + master_process off: one foreground process, measured as such; no http block,
-        // so nginx never touches /var/lib/nginx. worker_connections covers 1000 players and 200 publishers.
+        // so nginx never touches /var/lib/nginx. worker_connections covers 5000 players and 1000 publishers.
         $$"""
         load_module {{module}};
         daemon off;
         master_process off;
         worker_processes 1;
-        worker_rlimit_nofile 8192;
+        worker_rlimit_nofile 16384;
         error_log stderr warn;
         pid {{prefix}}/nginx.pid;
-        events { worker_connections 4096; }
+        events { worker_connections 12000; }
         rtmp {
             access_log off;
             server {
