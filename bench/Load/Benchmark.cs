@@ -66,7 +66,7 @@ internal sealed class Benchmark
                     Console.Write($"round {round + 1}/{rounds}  {scenario.Name,-14} {label,-18} ");
                     try
                     {
-                        await using var server = await _launcher.StartAsync(kind).ConfigureAwait(false);
+                        await using var server = await _launcher.StartAsync(kind, scenario.Players + scenario.Publishers).ConfigureAwait(false);
                         await using var gc = kind == ServerKind.Rtmpx ? GcPauseMonitor.TryStart(server.ProcessId) : null;
                         var result = await runner.RunAsync(scenario, label, server.Port, server.ProcessId, gc).ConfigureAwait(false);
                         if (server.HasExited)

@@ -139,7 +139,7 @@ passed (PlayerQueuePolicy), about 65 ms at 2 Mbps and a keyframe at once.
 
 ## What is not reached, and why
 
-Ingest, CPU: 200 publishers of 1 Mbps cost about 1.7 x nginx-rtmp's CPU per received GB. Each
+Ingest, CPU: 200 publishers of 1 Mbps cost 1.6 x nginx-rtmp's CPU per received GB. Each
 publisher sends a message every 10-15 ms, so the cost is per message: strace counts 127 000 recv
 calls in 5 s against nginx-rtmp's 65 000, 53 000 of them EAGAIN, because .NET's socket engine tries
 the receive before it waits for epoll; over half of rtmpx's samples are in the kernel. Tried: inline
@@ -153,6 +153,18 @@ publisher is below what instant start costs at this bitrate.
 
 Fan-out CPU: gathering 16 KiB is a send per player every two or three frames; the 200 ms window
 was one every six, at twice the latency. Latency p99 at 1000 players was the target chosen.
+
+Latency at 50 players: every frame goes out the moment it arrives, as before this issue, and p99
+moves from 0.7 to 2.3 x nginx-rtmp's between one-round runs of the same build on this machine (the
+engine before this issue measured 0.8-1.2 x in the same hour). The runtime's events show no GC at
+all in those windows; what is left is the scheduler of a shared 2-core machine. The first GC of a
+fresh process pauses 10-20 ms (fan-out rows), which a longer run would show as a one-off.
+
+Scale (`scale`): 5000 players of 500 kbps need 312 MB/s of loopback, more than two cores carry
+beside the load generator; rtmpx delivered 226 MB/s and cut 2258 players that stayed three
+keyframes behind, and nginx-rtmp's run did not finish in 15 minutes. Soak (`soak --duration 1800`):
+a 60 s trial with 600 connects ended 17 % above its RSS at 6 s, too early a warm-up to judge; the
+30-minute run is to be made.
 ";
 
     private static IEnumerable<string> Targets(BenchmarkResults results, Scenario scenario)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Diagnostics.Tracing;
 using System.Linq;
 using System.Threading.Tasks;
@@ -15,19 +16,21 @@ namespace RtmpXProtect.Bench.Load.Runtime;
 /// dotnet-trace and PerfView read): a pause runs from GCSuspendEEStart to GCRestartEEStop, the
 /// time every managed thread was stopped; a background collection pauses twice, and both count.
 /// Only what happens between <see cref="Open"/> and <see cref="Close"/> counts, by the events'
-/// own time stamps, and it is read after <see cref="StopAsync"/> has flushed the session.
+/// raw QPC time stamps, which on one machine are this process's Stopwatch ticks too (Linux's
+/// monotonic clock), and it is read after <see cref="StopAsync"/> has flushed the session.
 /// </summary>
 internal sealed class GcPauseMonitor : IAsyncDisposable
 {
     private readonly object _gate = new();
     private readonly EventPipeSession _session;
     private readonly Task _processing;
-    private readonly List<(DateTime At, double Milliseconds)> _pauses = new();
-    private readonly List<(DateTime At, int Generation)> _collections = new();
-    private DateTime _suspendedAt;
+    private readonly List<(long At, double Milliseconds)> _pauses = new();
+    private readonly List<(long At, int Generation)> _collections = new();
+    private double _suspendedAtMs = double.NaN;
+    private long _suspendedAt;
     private bool _suspendedForGc;
-    private DateTime _openedAt = DateTime.MaxValue;
-    private DateTime _closedAt = DateTime.MaxValue;
+    private long _openedAt = long.MaxValue;
+    private long _closedAt = long.MaxValue;
     private bool _stopped;
 
     private GcPauseMonitor(EventPipeSession session)
@@ -57,13 +60,13 @@ internal sealed class GcPauseMonitor : IAsyncDisposable
     /// <summary>The window starts now.</summary>
     public void Open()
     {
-        lock (_gate) { _openedAt = DateTime.Now; }
+        lock (_gate) { _openedAt = Stopwatch.GetTimestamp(); }
     }
 
     /// <summary>The window ends now.</summary>
     public void Close()
     {
-        lock (_gate) { _closedAt = DateTime.Now; }
+        lock (_gate) { _closedAt = Stopwatch.GetTimestamp(); }
     }
 
     /// <summary>Ends the session, waits for its last events, and sums up the window.</summary>
@@ -106,13 +109,19 @@ internal sealed class GcPauseMonitor : IAsyncDisposable
         await Task.WhenAny(_processing, Task.Delay(TimeSpan.FromSeconds(10))).ConfigureAwait(false);
     }
 
-    private bool InWindow(DateTime at) => at >= _openedAt && at <= _closedAt;
+    // TraceEvent marks the raw stamp "discouraged" because most readers want session-relative times;
+    // the window was opened on this process's clock, which only the raw stamp shares.
+#pragma warning disable CS0618
+    private static long Qpc(TraceEvent e) => e.TimeStampQPC;
+#pragma warning restore CS0618
+
+    private bool InWindow(long at) => at >= _openedAt && at <= _closedAt;
 
     private void OnStart(GCStartTraceData e)
     {
         lock (_gate)
         {
-            _collections.Add((e.TimeStamp, e.Depth));
+            _collections.Add((Qpc(e), e.Depth));
         }
     }
 
@@ -122,7 +131,8 @@ internal sealed class GcPauseMonitor : IAsyncDisposable
         {
             // A suspension for a debugger or a thread abort is not the GC's.
             _suspendedForGc = e.Reason == GCSuspendEEReason.SuspendForGC || e.Reason == GCSuspendEEReason.SuspendForGCPrep;
-            _suspendedAt = e.TimeStamp;
+            _suspendedAt = Qpc(e);
+            _suspendedAtMs = e.TimeStampRelativeMSec;
         }
     }
 
@@ -130,12 +140,12 @@ internal sealed class GcPauseMonitor : IAsyncDisposable
     {
         lock (_gate)
         {
-            if (_suspendedForGc && _suspendedAt != default)
+            if (_suspendedForGc && !double.IsNaN(_suspendedAtMs))
             {
-                _pauses.Add((_suspendedAt, (e.TimeStamp - _suspendedAt).TotalMilliseconds));
+                _pauses.Add((_suspendedAt, e.TimeStampRelativeMSec - _suspendedAtMs));
             }
 
-            _suspendedAt = default;
+            _suspendedAtMs = double.NaN;
         }
     }
 }

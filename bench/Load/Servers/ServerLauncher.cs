@@ -44,7 +44,8 @@ internal sealed class ServerLauncher
         _ => File.Exists(_paths.NmsApp) ? null : "node-media-server is not installed in " + _paths.NmsDirectory,
     };
 
-    public Task<ServerProcess> StartAsync(ServerKind kind)
+    /// <summary>Starts <paramref name="kind"/> for a scenario of <paramref name="clients"/> connections.</summary>
+    public Task<ServerProcess> StartAsync(ServerKind kind, int clients)
     {
         var port = ServerProcess.FreePort();
         var text = port.ToString(CultureInfo.InvariantCulture);
@@ -63,7 +64,7 @@ internal sealed class ServerLauncher
             {
                 var prefix = TempDirectory("rtmpx-bench-nginx-");
                 Directory.CreateDirectory(Path.Combine(prefix, "logs"));
-                File.WriteAllText(Path.Combine(prefix, "nginx.conf"), NginxConfig(NginxModules.First(File.Exists), prefix, text));
+                File.WriteAllText(Path.Combine(prefix, "nginx.conf"), NginxConfig(NginxModules.First(File.Exists), prefix, text, Math.Max(4096, clients + 100)));
                 return ServerProcess.StartAsync(Label(kind), "nginx", new[] { "-p", prefix + "/", "-c", "nginx.conf", "-e", "stderr" }, port, prefix, () => Delete(prefix));
             }
 
@@ -77,18 +78,19 @@ internal sealed class ServerLauncher
         }
     }
 
-    private static string NginxConfig(string module, string prefix, string port) =>
+    private static string NginxConfig(string module, string prefix, string port, int connections) =>
         // daemon off + master_process off: one foreground process, measured as such; no http block,
-        // so nginx never touches /var/lib/nginx. worker_connections covers 5000 players and 1000 publishers.
+        // so nginx never touches /var/lib/nginx. nginx allocates its connection table up front, so
+        // worker_connections is 4096 (1000 players, 200 publishers) and grows only for larger scenarios.
         $$"""
         load_module {{module}};
         daemon off;
         master_process off;
         worker_processes 1;
-        worker_rlimit_nofile 16384;
+        worker_rlimit_nofile {{connections * 2}};
         error_log stderr warn;
         pid {{prefix}}/nginx.pid;
-        events { worker_connections 12000; }
+        events { worker_connections {{connections}}; }
         rtmp {
             access_log off;
             server {
