@@ -113,16 +113,9 @@ internal sealed class ScenarioRunner
             var peak = rss.PeakBytes;
             var latencies = players.SelectMany(p => p.Latencies).Select(v => (double)v).OrderBy(v => v).ToList();
             var firstKeyframes = FirstKeyframeMilliseconds(players);
-            return await WithGcAsync(new ScenarioResult
+            return await WithGcAsync(Measured(server, scenario, before, after, idle, peak) with
             {
-                Server = server,
-                Scenario = scenario.Name,
-                WindowSeconds = seconds,
-                CpuSeconds = after.ServerCpu - before.ServerCpu,
-                LoadgenCpuSeconds = after.OwnCpu - before.OwnCpu,
                 Bytes = bytes,
-                IdleRssMiB = idle / 1048576.0,
-                PeakRssMiB = peak / 1048576.0,
                 RssPerClientKiB = clients > 0 ? (peak - idle) / 1024.0 / clients : double.NaN,
                 Clients = clients,
                 Disconnects = Disconnects(players, publishers),
@@ -186,16 +179,9 @@ internal sealed class ScenarioRunner
         var after = Snapshot.Take(pid, players, new[] { publisher });
         var firstKeyframes = FirstKeyframeMilliseconds(players);
         var peak = rss.PeakBytes;
-        return new ScenarioResult
+        return Measured(server, scenario, before, after, idle, peak) with
         {
-            Server = server,
-            Scenario = scenario.Name,
-            WindowSeconds = Stopwatch.GetElapsedTime(before.Ticks, after.Ticks).TotalSeconds,
-            CpuSeconds = after.ServerCpu - before.ServerCpu,
-            LoadgenCpuSeconds = after.OwnCpu - before.OwnCpu,
             Bytes = after.PlayerBytes.Sum(),
-            IdleRssMiB = idle / 1048576.0,
-            PeakRssMiB = peak / 1048576.0,
             RssPerClientKiB = (peak - idle) / 1024.0 / players.Count,
             Clients = players.Count,
             Disconnects = Disconnects(players, new[] { publisher }),
@@ -273,16 +259,9 @@ internal sealed class ScenarioRunner
             leave.Dispose();
         }
 
-        return new ScenarioResult
+        return Measured(server, scenario, before, after, idle, rss.PeakBytes) with
         {
-            Server = server,
-            Scenario = scenario.Name,
-            WindowSeconds = Stopwatch.GetElapsedTime(before.Ticks, after.Ticks).TotalSeconds,
-            CpuSeconds = after.ServerCpu - before.ServerCpu,
-            LoadgenCpuSeconds = after.OwnCpu - before.OwnCpu,
             Bytes = all.Sum(p => (double)p.BytesReceived),
-            IdleRssMiB = idle / 1048576.0,
-            PeakRssMiB = rss.PeakBytes / 1048576.0,
             RssPerClientKiB = (rss.PeakBytes - idle) / 1024.0 / scenario.Players,
             WarmRssMiB = warmRss / 1048576.0,
             EndRssMiB = endRss / 1048576.0,
@@ -292,6 +271,18 @@ internal sealed class ScenarioRunner
             Note = FirstFailure(all, new[] { publisher }),
         };
     }
+
+    // What every scenario measures the same way: the window, the server's and the generator's CPU, and RSS.
+    private static ScenarioResult Measured(string server, Scenario scenario, Snapshot before, Snapshot after, long idle, long peak) => new()
+    {
+        Server = server,
+        Scenario = scenario.Name,
+        WindowSeconds = Stopwatch.GetElapsedTime(before.Ticks, after.Ticks).TotalSeconds,
+        CpuSeconds = after.ServerCpu - before.ServerCpu,
+        LoadgenCpuSeconds = after.OwnCpu - before.OwnCpu,
+        IdleRssMiB = idle / 1048576.0,
+        PeakRssMiB = peak / 1048576.0,
+    };
 
     private static async Task<long> MedianRss(int pid)
     {
