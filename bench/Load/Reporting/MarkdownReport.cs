@@ -156,7 +156,7 @@ was one every six, at twice the latency. Latency p99 at 1000 players was the tar
 
 Latency at 50 players: every frame goes out the moment it arrives, as before this issue, and p99
 moves from 0.7 to 2.3 x nginx-rtmp's between one-round runs of the same build on this machine (the
-engine before this issue measured 0.8-1.2 x in the same hour). The runtime's events show no GC at
+engine before this issue measured 0.7-1.2 x in the same hour). The runtime's events show no GC at
 all in those windows; what is left is the scheduler of a shared 2-core machine. The first GC of a
 fresh process pauses 10-20 ms (fan-out rows), which a longer run would show as a one-off.
 
