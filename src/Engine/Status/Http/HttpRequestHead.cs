@@ -13,6 +13,9 @@ namespace RtmpXProtect.Engine.Status.Http
         /// <summary>More than this before the blank line ending the head is refused: a GET needs a few hundred bytes.</summary>
         public const int MaxLength = 8192;
 
+        /// <summary>What a head longer than <see cref="MaxLength"/> is answered with.</summary>
+        public static readonly string TooLong = "The request head is longer than " + MaxLength + " bytes.";
+
         private static readonly byte[] EndOfHead = { (byte)'\r', (byte)'\n', (byte)'\r', (byte)'\n' };
 
         private HttpRequestHead(string method, string path, NameValueCollection query)
@@ -44,7 +47,7 @@ namespace RtmpXProtect.Engine.Status.Http
             {
                 if (received.Length >= MaxLength)
                 {
-                    error = "The request head is longer than " + MaxLength + " bytes.";
+                    error = TooLong;
                 }
 
                 return null;
@@ -52,7 +55,7 @@ namespace RtmpXProtect.Engine.Status.Http
 
             if (end + EndOfHead.Length > MaxLength)
             {
-                error = "The request head is longer than " + MaxLength + " bytes.";
+                error = TooLong;
                 return null;
             }
 

@@ -152,12 +152,13 @@ namespace RtmpXProtect.Engine.Status.Http
             }
         }
 
-        // Null when the client closed before sending a whole head.
+        // Null when the client closed before sending a whole head. The loop ends within MaxLength
+        // bytes: a full buffer without the head's end is TryParse's TooLong error.
         private async Task<StatusApiAnswer?> ReadAnswerAsync(NetworkStream stream)
         {
             var buffer = new byte[HttpRequestHead.MaxLength];
             var received = 0;
-            while (received < buffer.Length)
+            while (true)
             {
                 var read = await stream.ReadAsync(buffer, received, buffer.Length - received).ConfigureAwait(false);
                 if (read == 0)
@@ -177,8 +178,6 @@ namespace RtmpXProtect.Engine.Status.Http
                     return _routes.Answer(head.Method, head.Path, head.Query);
                 }
             }
-
-            return StatusApiRoutes.Error(400, "The request head is longer than " + HttpRequestHead.MaxLength + " bytes.");
         }
 
         private static string Reason(int status) => status switch
