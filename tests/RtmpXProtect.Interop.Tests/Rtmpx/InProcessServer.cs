@@ -24,13 +24,16 @@ public sealed class InProcessServer : IAsyncDisposable
 
             // Interop tests start many peers from 127.0.0.1 within a second; the defaults are for the internet.
             Admission = new AdmissionLimits { MaxConnectionsPerAddress = 100_000, NewConnectionsPerSecondPerAddress = 100_000, MaxUndecidedConnections = 100_000 },
-        });
+        }, Log.Logger);
         Server.Hub.PublishStarted += stream => Slot(_started, stream.Key).TrySetResult(stream);
         Server.Hub.PublishStopped += stream => Slot(_stopped, stream.Key).TrySetResult(stream);
         Server.Start();
     }
 
     public RtmpServer Server { get; }
+
+    /// <summary>What the server logged, for a failing assertion's message.</summary>
+    public ServerLog Log { get; } = new();
 
     public int Port => Server.LocalEndPoint.Port;
 

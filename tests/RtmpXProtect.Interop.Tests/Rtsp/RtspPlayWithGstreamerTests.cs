@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Threading.Tasks;
 using RtmpXProtect.Interop.Tests.Harness;
 using RtmpXProtect.Interop.Tests.Peers;
@@ -37,11 +39,31 @@ public class RtspPlayWithGstreamerTests
         Assert.Equal(0, await publisher.WaitForExitAsync(Step));
         // At its end of stream rtspsrc sends PAUSE and TEARDOWN together, the PAUSE now and then after
         // the TEARDOWN's answer: the server answers it too and leaves the closing to the client.
-        Assert.True(0 == await player.WaitForExitAsync(Step), player.StandardErrorTail() + player.StandardOutputTail());
+        var exit = await player.WaitForExitAsync(Step);
+        var why = player.StandardErrorTail() + player.StandardOutputTail() + server.Log.Tail();
+        Assert.True(server.Log.Lines.Any(line => line.Contains("\"TEARDOWN\"")), "no TEARDOWN reached the server" + why);
+        Assert.True(exit == 0 || PauseLostInsideRtspsrc(player.StandardErrorTail(), server.Log.Lines), why);
         var played = await Ffprobe.ProbeAsync(output);
         Assert.Equal("h264", played.StreamOf("video")?.CodecName);
         Assert.Equal("aac", played.StreamOf("audio")?.CodecName);
         Assert.Equal(source.CountOf("video"), played.CountOf("video"));
+    }
+
+    /// <summary>
+    /// rtspsrc (1.22, gst/rtsp/gstrtspsrc.c, gst_rtspsrc_change_state) leaving PLAYING queues a
+    /// PAUSE for its own thread and at once a close that flushes whatever that thread is sending:
+    /// now and then the PAUSE has taken its CSeq but is never sent (the server sees CSeq 7 TEARDOWN
+    /// after CSeq 5 PLAY), and rtspsrc reports its own lost PAUSE as an error, so gst-launch exits 1.
+    /// It is that race only when every error is the PAUSE's and no PAUSE reached the server; the
+    /// server's side (the TEARDOWN) is asserted either way.
+    /// </summary>
+    private static bool PauseLostInsideRtspsrc(string stderr, IReadOnlyList<string> serverLog)
+    {
+        var errors = stderr.Split("ERROR: from element").Skip(1).ToList();
+        return errors.Count > 0
+            && errors.All(error => error.Contains("Could not send message") && (error.Contains("gst_rtspsrc_pause") || error.Contains("gst_rtspsrc_try_send")))
+            && errors.Any(error => error.Contains("gst_rtspsrc_pause"))
+            && !serverLog.Any(line => line.Contains("\"PAUSE\""));
     }
 
     [PeerFact("ffmpeg", "gst-launch-1.0")]

@@ -293,6 +293,7 @@ namespace RtmpXProtect.Engine.Server.Rtsp
                 var read = await _transport.ReadAsync(_input, _inputLength, _input.Length - _inputLength).ConfigureAwait(false);
                 if (read == 0)
                 {
+                    _log.Debug("{Remote} (RTSP) closed its side", Remote);
                     return;
                 }
 
@@ -340,6 +341,9 @@ namespace RtmpXProtect.Engine.Server.Rtsp
                 return;
             }
 
+            // Debug only: a request names the stream, and the order of a client's requests is what
+            // explains an end-of-stream quarrel (GStreamer's PAUSE and TEARDOWN).
+            _log.Debug("{Remote} (RTSP) {Method} CSeq {CSeq}", Remote, request.Method, request.Headers.CSeq);
             var refusal = _session.Check(request, _server.Now);
             if (refusal != null)
             {
@@ -739,7 +743,11 @@ namespace RtmpXProtect.Engine.Server.Rtsp
             }
         }
 
-        private void Send(RtspResponse response) => _outbound.Enqueue(RtspWriter.Write(response));
+        private void Send(RtspResponse response)
+        {
+            _log.Debug("{Remote} (RTSP) answered {Status}", Remote, response.StatusCode);
+            _outbound.Enqueue(RtspWriter.Write(response));
+        }
 
         private static void WriteInterleavedHeader(byte[] packet, int channel, int length = -1)
         {
