@@ -70,11 +70,13 @@ namespace RtmpXProtect.Engine.Server
             IMediaSink[] sinks;
             lock (_gate)
             {
-                _cache.Add(frame);
+                // Packetized first, so the cache keeps the frame's packets for RTSP joiners too.
                 if (_rtp != null)
                 {
-                    frame.Rtp = Packetize(_rtp, frame);
+                    frame.Rtp = Packetize(_rtp, frame.Message.Type, frame.Message.Payload, frame.Message.Timestamp);
                 }
+
+                _cache.Add(frame);
 
                 // Known once both headers came, or the video header and a picture: an audio header
                 // would have come before it. (An audio-only stream is described when a reader's wait runs out.)
@@ -254,24 +256,21 @@ namespace RtmpXProtect.Engine.Server
                 _cache.VideoConfig?.Message.Payload.ToArray(), _cache.AudioConfig?.Message.Payload.ToArray(), limits, wallClock, random);
             if (_rtp != null)
             {
-                foreach (var frame in _cache.Frames)
-                {
-                    frame.Rtp = Packetize(_rtp, frame);
-                }
+                var rtp = _rtp;
+                _cache.Packetize((type, payload, timestamp) => Packetize(rtp, type, payload, timestamp));
             }
 
             return _rtp;
         }
 
-        private static RtmpXProtect.Engine.Rtsp.Session.RtpFrame? Packetize(RtmpXProtect.Engine.Rtsp.Session.PublishPacketizer rtp, MediaFrame frame)
+        private static RtmpXProtect.Engine.Rtsp.Session.RtpFrame? Packetize(RtmpXProtect.Engine.Rtsp.Session.PublishPacketizer rtp, Rtmp.Messages.MessageType type, ReadOnlyMemory<byte> payload, uint timestamp)
         {
-            var type = frame.Message.Type;
             if (type != Rtmp.Messages.MessageType.Video && type != Rtmp.Messages.MessageType.Audio)
             {
                 return null;
             }
 
-            return rtp.Packetize(type == Rtmp.Messages.MessageType.Video, frame.Message.Payload.Span, frame.Message.Timestamp);
+            return rtp.Packetize(type == Rtmp.Messages.MessageType.Video, payload.Span, timestamp);
         }
 
         private static TaskCompletionSource<bool> NewSignal() => new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);

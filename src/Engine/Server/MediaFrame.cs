@@ -53,6 +53,10 @@ namespace RtmpXProtect.Engine.Server
             return new MediaFrame(message, kind);
         }
 
+        /// <summary>A frame whose kind is already known (a copy the GOP cache hands a joiner), with its RTP packets.</summary>
+        internal static MediaFrame Restored(RtmpMessage message, FrameKind kind, RtmpXProtect.Engine.Rtsp.Session.RtpFrame? rtp) =>
+            new MediaFrame(message, kind) { Rtp = rtp };
+
         /// <summary>The same frame at another timestamp (sent to a joiner ahead of the GOP).</summary>
         public MediaFrame At(uint timestamp) => new MediaFrame(Message.With(timestamp, Message.StreamId), Kind);
 
