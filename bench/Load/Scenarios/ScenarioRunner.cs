@@ -21,6 +21,10 @@ internal sealed class ScenarioRunner
     private const double FullRateShare = 0.95;
     private static readonly TimeSpan SetupTimeout = TimeSpan.FromSeconds(30);
 
+    // A saturated server (nginx-rtmp's one worker at 5000 players) answers each batch late: the
+    // scenario measures whoever got through by then instead of waiting 30 s a batch for an hour.
+    private static readonly TimeSpan MaxSetup = TimeSpan.FromMinutes(3);
+
     private readonly IReadOnlyDictionary<int, MediaFile> _media;
     private readonly RunSettings _settings;
 
@@ -44,6 +48,7 @@ internal sealed class ScenarioRunner
         var publishers = new List<LoopingPublisher>();
         var players = new List<PlayerConnection>();
         string? note = null;
+        var setupEnds = DateTime.UtcNow + MaxSetup;
         try
         {
             var media = _media[scenario.VideoKbps];
@@ -55,11 +60,11 @@ internal sealed class ScenarioRunner
                 tasks.Add(publisher.RunAsync(stop.Token));
                 if ((i + 1) % _settings.ConnectBatch == 0)
                 {
-                    await Settle(publishers.Select(p => p.Publishing)).ConfigureAwait(false);
+                    await Settle(publishers.Select(p => p.Publishing), setupEnds).ConfigureAwait(false);
                 }
             }
 
-            await Settle(publishers.Select(p => p.Publishing)).ConfigureAwait(false);
+            await Settle(publishers.Select(p => p.Publishing), setupEnds).ConfigureAwait(false);
             var target = new StreamTarget("127.0.0.1", port, App, "bench");
             if (scenario.Kind == ScenarioKind.Soak)
             {
@@ -78,11 +83,11 @@ internal sealed class ScenarioRunner
                 tasks.Add(player.RunAsync(stop.Token));
                 if ((i + 1) % _settings.ConnectBatch == 0)
                 {
-                    await Settle(players.Skip(i + 1 - _settings.ConnectBatch).Select(p => p.Playing)).ConfigureAwait(false);
+                    await Settle(players.Skip(i + 1 - _settings.ConnectBatch).Select(p => p.Playing), setupEnds).ConfigureAwait(false);
                 }
             }
 
-            await Settle(players.Select(p => p.Playing)).ConfigureAwait(false);
+            await Settle(players.Select(p => p.Playing), setupEnds).ConfigureAwait(false);
             await Task.Delay(_settings.Warmup).ConfigureAwait(false);
 
             var before = Snapshot.Take(pid, players, publishers);
@@ -313,12 +318,18 @@ internal sealed class ScenarioRunner
         publishers.Select(p => p.Failure).Concat(players.Select(p => p.Failure)).FirstOrDefault(f => f != null);
 
     /// <summary>Waits for setup steps (Play.Start, Publish.Start), tolerating the ones that fail: failures are counted later.</summary>
-    private static async Task Settle(IEnumerable<Task> steps)
+    private static async Task Settle(IEnumerable<Task> steps, DateTime setupEnds)
     {
+        var left = setupEnds - DateTime.UtcNow;
+        if (left <= TimeSpan.Zero)
+        {
+            return;
+        }
+
         var all = Task.WhenAll(steps);
         try
         {
-            await all.WaitAsync(SetupTimeout).ConfigureAwait(false);
+            await all.WaitAsync(left < SetupTimeout ? left : SetupTimeout).ConfigureAwait(false);
         }
         catch (Exception e) when (e is InvalidOperationException || e is TimeoutException)
         {
