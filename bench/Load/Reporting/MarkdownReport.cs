@@ -123,16 +123,18 @@ Issue 14, each step measured side by side with nginx-rtmp (one round, 10 s):
 | step | measure | before | after | nginx-rtmp |
 |---|---|---:|---:|---:|
 | the benchmark runs the NativeAOT rtmpx the Linux package ships (no JIT in the window) | idle RSS MiB | 47.9 | 28.2 | 8.2 |
-| GOP cache copies payloads into shared 16 KiB slabs, given back at each keyframe (reverted: see below) | ingest 200: gen2 GCs in 10 s / longest pause ms | 7 / 47.6 | 0 / 7.0 | |
+| GOP cache copies payloads into shared 16 KiB slabs, given back at each keyframe | ingest 200: gen2 GCs in 10 s / longest pause ms | 7 / 47.6 | 0 / 7.0 | |
 | the same | ingest 200: peak RSS MiB | 159-175 | 124 | 17.4 |
 | merged writes by bytes (16 KiB, at most 100 ms) instead of a fixed 200 ms | fan-out 1000: latency p99 ms | 178 | 82.5 | 106 |
 | the same | fan-out 1000: CPU s / GB | 0.51 (0.45 x) | 1.27 (0.64 x) | 1.99 |
 
 Memory: an idle player holds no receive buffer (empty reads), handshake state is dropped after the
-handshake. Cached GOPs lived in pooled slabs for one run of this table (its ingest rows); that cache
-is reverted until a GStreamer RTSP end-of-stream failure that came with it in CI is understood, so
-ingest is back to a gen2 collection every second or two. The GC's pauses come from
-the runtime's own events (EventPipe, which the NativeAOT build keeps for dotnet-counters).
+handshake. Cached GOPs live in pooled slabs, so the GOP that dies at each keyframe is no garbage
+(before, every GOP outlived two collections and died in generation 2). The slabs were out for a day:
+a GStreamer rtspsrc test failed with them in CI, and the server's log then showed rtspsrc losing its
+own PAUSE at its end of stream (CSeq 6 never sent, TEARDOWN CSeq 7 answered), a client race the
+test now tells apart. The GC's pauses come from the runtime's own events (EventPipe, which the
+NativeAOT build keeps for dotnet-counters).
 
 Merged writes trade latency for CPU only where it pays: below 100 players every frame goes out at
 once (the latency row); above it a player's frames gather until 16 KiB wait or 100 ms of media
@@ -140,17 +142,23 @@ passed (PlayerQueuePolicy), about 65 ms at 2 Mbps and a keyframe at once.
 
 ## What is not reached, and why
 
-Ingest, CPU: 200 publishers of 1 Mbps cost 1.6 x nginx-rtmp's CPU per received GB. Each
-publisher sends a message every 10-15 ms, so the cost is per message: strace counts 127 000 recv
-calls in 5 s against nginx-rtmp's 65 000, 53 000 of them EAGAIN, because .NET's socket engine tries
-the receive before it waits for epoll; over half of rtmpx's samples are in the kernel. Tried: inline
-socket completions (kept), reading with a buffer rather than an empty read (kept), the NativeAOT
-build (no change in CPU). Next: a receive that waits for readiness first, for publisher sockets.
+Ingest, CPU: 200 publishers of 1 Mbps cost 1.4-1.7 x nginx-rtmp's CPU per received GB. perf over
+12 s of that load shows nginx-rtmp spending 70 % of its CPU in the kernel (recv 50 %, epoll_wait
+16 %): 0.8 x its total is less than its own kernel time for receiving the same bytes, which no
+server reaches without reading less often, and that is latency. Against nginx-rtmp's samples,
+rtmpx's kernel time is 1.27 x (recv 1.36 x: .NET's socket engine tries each receive before it waits
+for epoll, so 53 000 of 127 000 recv calls in 5 s are EAGAIN where nginx-rtmp makes 65 000 in all)
+and its user time 3.0 x, a flat profile: the socket engine's event loop and Task completions are 10 %
+of rtmpx's samples, chunk decoding and the session 9 %, the GOP cache's copy into slabs 5 %, the
+runtime 7 %. Tried: inline socket completions (kept), a buffered read for publishers (kept), the
+NativeAOT build and GC settings (no change in CPU). Next: a receive that waits for readiness first
+(an epoll loop of our own on Linux), and messages assembled straight into the GOP cache's slabs.
 
 Ingest, memory: a GOP cache holds a GOP per stream, 250-300 KiB at 1 Mbps with a 2 s GOP, and the
 benchmark's publishers start together, so their keyframes, and their GOPs, peak together. nginx-rtmp
 keeps no GOP (its players wait up to a GOP for the first keyframe; see join 100), so 128 KiB per
-publisher is below what instant start costs at this bitrate.
+publisher is below what instant start costs at this bitrate: at 1.15 Mbps of audio and video a
+2 s GOP is 287 KB, 55 MiB for the 200 streams before any buffer.
 
 Fan-out CPU: gathering 16 KiB is a send per player every two or three frames; the 200 ms window
 was one every six, at twice the latency. Latency p99 at 1000 players was the target chosen.
@@ -161,11 +169,20 @@ engine before this issue measured 0.7-1.2 x in the same hour). The runtime's eve
 all in those windows; what is left is the scheduler of a shared 2-core machine. The first GC of a
 fresh process pauses 10-20 ms (fan-out rows), which a longer run would show as a one-off.
 
-Scale (`scale`): 5000 players of 500 kbps need 312 MB/s of loopback, more than two cores carry
-beside the load generator; rtmpx delivered 226 MB/s and cut 2258 players that stayed three
-keyframes behind, and nginx-rtmp's run did not finish in 15 minutes. Soak (`soak --duration 1800`):
-a 60 s trial with 600 connects ended 17 % above its RSS at 6 s, too early a warm-up to judge; the
-30-minute run is to be made.
+## Scale and soak (their own verbs: they saturate this machine or take half an hour)
+
+Scale (`scale --rounds 1 --duration 15`, all three servers in one run): 5000 players of a 500 kbps
+stream all stayed at full rate on rtmpx, with no disconnects, at 1.83 CPU s per delivered GB
+(0.43 x nginx-rtmp's, 0.25 x node-media-server's), 95.5 MiB peak RSS and a load generator using
+half the server's CPU. nginx-rtmp kept no player at full rate (255 disconnects, latency p99 58 s),
+and neither did node-media-server (p99 13 s). 1000 publishers of 1 Mbps: rtmpx 6.05 CPU s per
+received GB (1.28 x nginx-rtmp's, 0.58 x node-media-server's, which dropped 273 of them), 315 KiB
+per publisher (the GOPs), gen1 collections as the slab pool grows, longest pause 35 ms.
+
+Soak (`soak --servers rtmpx --rounds 1 --duration 1800`, 100 players joining and leaving one 2 Mbps
+stream): 10 087 connects in 30 minutes, no disconnects, every player at full rate, RSS at the end
+1.009 x its value after the 3-minute warm-up (target <= 1.05), peak 64.2 MiB; 17 gen2 collections,
+the longest pause 15 ms.
 ";
 
     private static IEnumerable<string> Targets(BenchmarkResults results, Scenario scenario)
