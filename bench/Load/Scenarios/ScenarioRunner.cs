@@ -211,7 +211,7 @@ internal sealed class ScenarioRunner
         var started = Stopwatch.GetTimestamp();
         var end = started + (long)(_settings.Duration.TotalSeconds * Stopwatch.Frequency);
         var warmAt = started + ((end - started) / 10);
-        long warmRss = 0;
+        Task<long>? warmRss = null;
         var before = Snapshot.Take(pid, Array.Empty<PlayerConnection>(), new[] { publisher });
         window.Open();
         gc?.Open();
@@ -244,14 +244,16 @@ internal sealed class ScenarioRunner
                 Join();
             }
 
-            if (warmRss == 0 && now >= warmAt)
+            // Sampled beside the loop: the median takes 1.8 s, in which players keep coming and going.
+            if (warmRss == null && now >= warmAt)
             {
-                warmRss = await MedianRss(pid).ConfigureAwait(false);
+                warmRss = MedianRss(pid);
             }
 
             await Task.Delay(50, stop).ConfigureAwait(false);
         }
 
+        var warm = warmRss == null ? 0 : await warmRss.ConfigureAwait(false);
         var endRss = await MedianRss(pid).ConfigureAwait(false);
         gc?.Close();
         window.Close();
@@ -268,7 +270,7 @@ internal sealed class ScenarioRunner
         {
             Bytes = all.Sum(p => (double)p.BytesReceived),
             RssPerClientKiB = (rss.PeakBytes - idle) / 1024.0 / scenario.Players,
-            WarmRssMiB = warmRss / 1048576.0,
+            WarmRssMiB = warm / 1048576.0,
             EndRssMiB = endRss / 1048576.0,
             Clients = connects,
             Disconnects = all.Count(p => p.Disconnected) + (publisher.Disconnected ? 1 : 0),
