@@ -26,7 +26,6 @@ internal sealed class GcPauseMonitor : IAsyncDisposable
     private readonly Task _processing;
     private readonly List<(long At, double Milliseconds)> _pauses = new();
     private readonly List<(long At, int Generation)> _collections = new();
-    private double _suspendedAtMs = double.NaN;
     private long _suspendedAt;
     private bool _suspendedForGc;
     private long _openedAt = long.MaxValue;
@@ -132,7 +131,6 @@ internal sealed class GcPauseMonitor : IAsyncDisposable
             // A suspension for a debugger or a thread abort is not the GC's.
             _suspendedForGc = e.Reason == GCSuspendEEReason.SuspendForGC || e.Reason == GCSuspendEEReason.SuspendForGCPrep;
             _suspendedAt = Qpc(e);
-            _suspendedAtMs = e.TimeStampRelativeMSec;
         }
     }
 
@@ -140,12 +138,12 @@ internal sealed class GcPauseMonitor : IAsyncDisposable
     {
         lock (_gate)
         {
-            if (_suspendedForGc && !double.IsNaN(_suspendedAtMs))
+            if (_suspendedForGc && _suspendedAt != 0)
             {
-                _pauses.Add((_suspendedAt, e.TimeStampRelativeMSec - _suspendedAtMs));
+                _pauses.Add((_suspendedAt, (Qpc(e) - _suspendedAt) * 1000.0 / Stopwatch.Frequency));
             }
 
-            _suspendedAtMs = double.NaN;
+            _suspendedAt = 0;
         }
     }
 }
