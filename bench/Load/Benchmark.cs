@@ -19,10 +19,10 @@ internal sealed class Benchmark
     private readonly BenchPaths _paths;
     private readonly ServerLauncher _launcher;
 
-    public Benchmark(BenchPaths paths, RtmpxBinary? rtmpx)
+    public Benchmark(BenchPaths paths, RtmpxBinary? rtmpx, IReadOnlyDictionary<string, long> rtmpxLimits)
     {
         _paths = paths;
-        _launcher = new ServerLauncher(paths, rtmpx);
+        _launcher = new ServerLauncher(paths, rtmpx, rtmpxLimits);
     }
 
     public async Task<BenchmarkResults> RunAsync(IReadOnlyList<Scenario> scenarios, IReadOnlyList<ServerKind> servers, int rounds, RunSettings settings)

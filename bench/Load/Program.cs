@@ -17,6 +17,7 @@ var only = new Option<string[]>("--servers") { Description = "Subset of servers:
 var players = new Option<int>("--players") { Description = "Players (fanout, latency, join)." };
 var build = new Option<string>("--rtmpx") { Description = "Which rtmpx: native (the Linux package's NativeAOT build, published first) or jit.", DefaultValueFactory = _ => OperatingSystem.IsLinux() ? "native" : "jit" };
 build.AcceptOnlyFromAmong("native", "jit");
+var limit = new Option<string[]>("--rtmpx-limit") { Description = "KEY=VALUE for rtmpx.json's limits section (e.g. unwatchedReadDelayMilliseconds=0, maxGopCacheBytes=0), to measure a default against its alternative.", AllowMultipleArgumentsPerToken = true };
 var publishers = new Option<int>("--publishers") { Description = "Publishers (ingest).", DefaultValueFactory = _ => 200 };
 
 var root = new RootCommand("rtmpx load benchmark: fan-out, ingest, latency and join against rtmpx, nginx-rtmp and node-media-server.");
@@ -56,7 +57,7 @@ return await root.Parse(args).InvokeAsync();
 
 Command Verb(string name, string description, Func<ParseResult, Scenario[]> scenarios, params Option[] extra)
 {
-    var command = new Command(name, description) { rounds, duration, output, only, build };
+    var command = new Command(name, description) { rounds, duration, output, only, build, limit };
     foreach (var option in extra)
     {
         command.Options.Add(option);
@@ -70,7 +71,7 @@ Command Verb(string name, string description, Func<ParseResult, Scenario[]> scen
         var list = scenarios(parse);
         var count = parse.GetValue(rounds);
         var rtmpx = kinds.Contains(ServerKind.Rtmpx) ? await Rtmpx(paths, parse.GetValue(build)!) : null;
-        var results = await new Benchmark(paths, rtmpx).RunAsync(list, kinds, count, settings);
+        var results = await new Benchmark(paths, rtmpx, Limits(parse.GetValue(limit))).RunAsync(list, kinds, count, settings);
         var command = "dotnet run -c Release --project bench/Load -- " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1));
         var report = MarkdownReport.Write(results, list, MachineInfo.Collect(Path.Combine(paths.NmsDirectory, "node_modules", "node-media-server", "package.json"), rtmpx?.Description), command, count, settings);
         Console.WriteLine();
@@ -89,6 +90,11 @@ Command Verb(string name, string description, Func<ParseResult, Scenario[]> scen
 
 static async Task<RtmpxBinary?> Rtmpx(BenchPaths paths, string build) =>
     build == "native" ? await RtmpxBinary.PublishNativeAsync(paths) : RtmpxBinary.Jit(paths);
+
+static IReadOnlyDictionary<string, long> Limits(string[]? pairs) =>
+    (pairs ?? Array.Empty<string>()).Select(p => p.Split('=', 2)).ToDictionary(
+        p => p[0],
+        p => p.Length == 2 && long.TryParse(p[1], out var v) ? v : throw new ArgumentException($"--rtmpx-limit takes KEY=NUMBER, not '{string.Join('=', p)}'."));
 
 static int Or(int value, int fallback) => value > 0 ? value : fallback;
 

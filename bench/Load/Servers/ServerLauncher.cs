@@ -1,7 +1,9 @@
 using System;
 using System.Globalization;
 using System.IO;
+using System.Collections.Generic;
 using System.Linq;
+using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 
 namespace RtmpXProtect.Bench.Load.Servers;
@@ -22,11 +24,14 @@ internal sealed class ServerLauncher
 
     private readonly BenchPaths _paths;
     private readonly RtmpxBinary? _rtmpx;
+    private readonly IReadOnlyDictionary<string, long> _rtmpxLimits;
 
-    public ServerLauncher(BenchPaths paths, RtmpxBinary? rtmpx)
+    /// <param name="rtmpxLimits">Keys of rtmpx.json's limits section set for this run (--rtmpx-limit), to measure a default against its alternative.</param>
+    public ServerLauncher(BenchPaths paths, RtmpxBinary? rtmpx, IReadOnlyDictionary<string, long> rtmpxLimits)
     {
         _paths = paths;
         _rtmpx = rtmpx;
+        _rtmpxLimits = rtmpxLimits;
     }
 
     public static string Label(ServerKind kind) => kind switch
@@ -57,7 +62,13 @@ internal sealed class ServerLauncher
                 // caps that protect a real server would refuse them (nginx-rtmp has none to lift).
                 var directory = TempDirectory("rtmpx-bench-rtmpx-");
                 var config = Path.Combine(directory, "rtmpx.json");
-                File.WriteAllText(config, "{ \"limits\": { \"maxConnections\": 100000, \"maxConnectionsPerAddress\": 100000, \"newConnectionsPerSecondPerAddress\": 100000, \"maxUndecidedConnections\": 100000 }, \"api\": { \"listen\": null } }");
+                var limits = new JsonObject { ["maxConnections"] = 100000, ["maxConnectionsPerAddress"] = 100000, ["newConnectionsPerSecondPerAddress"] = 100000, ["maxUndecidedConnections"] = 100000 };
+                foreach (var (key, value) in _rtmpxLimits)
+                {
+                    limits[key] = value;
+                }
+
+                File.WriteAllText(config, new JsonObject { ["limits"] = limits, ["api"] = new JsonObject { ["listen"] = null } }.ToJsonString());
                 return ServerProcess.StartAsync(Label(kind), _rtmpx!.FileName, _rtmpx.Arguments("serve", "--config", config, "--listen", "127.0.0.1:" + text, "--no-rtsp", "--log-level", "Warning"), port, directory, () => Delete(directory));
             }
             case ServerKind.Nginx:

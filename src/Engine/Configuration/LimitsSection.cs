@@ -56,6 +56,10 @@ namespace RtmpXProtect.Engine.Configuration
         [JsonPropertyName("maxGopCacheBytes")]
         public long MaxGopCacheBytes { get; set; } = Server.MaxGopCacheBytes;
 
+        /// <summary><see cref="RtmpServerOptions.UnwatchedReadDelay"/>, in milliseconds.</summary>
+        [JsonPropertyName("unwatchedReadDelayMilliseconds")]
+        public int UnwatchedReadDelayMilliseconds { get; set; } = (int)Server.UnwatchedReadDelay.TotalMilliseconds;
+
         /// <summary><see cref="WireLimits.MaxMessageSize"/>.</summary>
         [JsonPropertyName("maxMessageSize")]
         public int MaxMessageSize { get; set; } = WireLimits.Default.MaxMessageSize;

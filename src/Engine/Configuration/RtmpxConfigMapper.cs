@@ -123,6 +123,7 @@ namespace RtmpXProtect.Engine.Configuration
             Set(errors, "limits.handshakeTimeoutSeconds", limits.HandshakeTimeoutSeconds, 1, 300, v => options.HandshakeTimeout = TimeSpan.FromSeconds(v));
             Set(errors, "limits.tlsHandshakeTimeoutSeconds", limits.TlsHandshakeTimeoutSeconds, 1, 300, v => options.TlsHandshakeTimeout = TimeSpan.FromSeconds(v));
             Set(errors, "limits.maxGopCacheBytes", limits.MaxGopCacheBytes, 0, 4L * 1024 * 1024 * 1024, v => options.MaxGopCacheBytes = v);
+            Set(errors, "limits.unwatchedReadDelayMilliseconds", limits.UnwatchedReadDelayMilliseconds, 0, 1000, v => options.UnwatchedReadDelay = TimeSpan.FromMilliseconds(v));
             options.Admission = admission;
 
             // WireLimits checks its own ranges: no bounds here, its message is reported under the key.

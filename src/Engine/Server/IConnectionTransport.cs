@@ -23,6 +23,12 @@ namespace RtmpXProtect.Engine.Server
         /// <summary>Reads at most <paramref name="count"/> bytes; 0 means the peer closed.</summary>
         Task<int> ReadAsync(byte[] buffer, int offset, int count);
 
+        /// <summary>
+        /// Sets how many bytes must wait before a read is woken (SO_RCVLOWAT; 0 wakes on any byte).
+        /// False where the platform refuses the option (Windows): the caller stops asking.
+        /// </summary>
+        bool TrySetReceiveLowWater(int bytes);
+
         /// <summary>The queue that writes to this transport, failing through <paramref name="fail"/>.</summary>
         OutboundQueue CreateOutbound(Action<string> fail);
 

@@ -207,6 +207,32 @@ namespace RtmpXProtect.Engine.Server
             {
                 sink.OnStart(_cache.Snapshot(), newPublisher: false);
             }
+
+            // After the sink is in the array, so the publisher's own check cannot miss it.
+            if (!(sink is Recording.Recorder))
+            {
+                (_publisher as RtmpConnection)?.OnWatched();
+            }
+        }
+
+        /// <summary>
+        /// Whether a sink other than a recorder takes the frames, so they are wanted the moment they
+        /// arrive (caller need not hold <see cref="Gate"/>: the array is replaced, not changed).
+        /// </summary>
+        internal bool IsWatched
+        {
+            get
+            {
+                foreach (var sink in _sinks)
+                {
+                    if (!(sink is Recording.Recorder))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
         }
 
         internal void Unsubscribe(IMediaSink sink)

@@ -31,6 +31,9 @@ namespace RtmpXProtect.Engine.Server
         // connection that is reading holds one; a publisher's reads fill it, a player's do not.
         private const int ReadBufferSize = 4 * 1024;
 
+        // A batched read (ReceiveBatching) wakes with at least its mark waiting: take it in one go.
+        private const int BatchedReadBufferSize = 2 * ReceiveBatching.MaxBytes;
+
         // What a session writes is copied out at once, under the session lock and on the same thread,
         // so one writer per thread serves every connection: a connection holds none of its own (the
         // handshake alone would have grown a per-connection one to 3 KiB for good).
@@ -79,6 +82,12 @@ namespace RtmpXProtect.Engine.Server
         // written by the read loop, read by a reload on another thread, both under _admissions.
         private readonly Dictionary<uint, SessionAdmission> _admissions = new Dictionary<uint, SessionAdmission>();
         private SessionAdmission? _publishAdmission;
+
+        // The socket's low-water mark while the published stream is unwatched (0: none), set by
+        // the sweep and by a joining player's thread, both under _lowWaterGate.
+        private readonly object _lowWaterGate = new object();
+        private int _receiveLowWater;
+        private bool _lowWaterRefused;
 
         public RtmpConnection(RtmpServer server, IConnectionTransport transport, long id, AdmissionTicket ticket)
         {
@@ -240,6 +249,42 @@ namespace RtmpXProtect.Engine.Server
             {
                 SendPing(now);
             }
+
+            UpdateReceiveLowWater(quiet);
+        }
+
+        /// <summary>A live sink joined the stream this connection publishes: its frames are wanted at once again.</summary>
+        internal void OnWatched() => UpdateReceiveLowWater(TimeSpan.Zero);
+
+        /// <summary>
+        /// Batches the reads of a publish nothing live takes (ReceiveBatching) and ends the batching
+        /// when something does, when the publish ends, or when the publisher went quiet.
+        /// </summary>
+        private void UpdateReceiveLowWater(TimeSpan quiet)
+        {
+            // The bitrate takes the stream's lock, which a joining player holds when it calls in here:
+            // read before this gate, never inside it.
+            var bitsPerSecond = _published?.BitsPerSecond() ?? 0;
+            lock (_lowWaterGate)
+            {
+                var stream = _published;
+                var bytes = stream == null || stream.IsWatched
+                    ? 0
+                    : ReceiveBatching.BytesFor(bitsPerSecond, _server.Options.UnwatchedReadDelay, quiet, RtmpServer.SweepInterval);
+                if (_lowWaterRefused || bytes == _receiveLowWater)
+                {
+                    return;
+                }
+
+                if (!_transport.TrySetReceiveLowWater(bytes))
+                {
+                    _lowWaterRefused = true;
+                    return;
+                }
+
+                Volatile.Write(ref _receiveLowWater, bytes);
+                _log.Debug("{Remote} reads {How}", Remote, bytes == 0 ? "bytes as they arrive" : "once " + bytes + " bytes wait (nothing live takes the stream)");
+            }
         }
 
         /// <summary>
@@ -349,7 +394,7 @@ namespace RtmpXProtect.Engine.Server
                     await _transport.WaitForDataAsync().ConfigureAwait(false);
                 }
 
-                var buffer = ArrayPool<byte>.Shared.Rent(ReadBufferSize);
+                var buffer = ArrayPool<byte>.Shared.Rent(Volatile.Read(ref _receiveLowWater) > 0 ? BatchedReadBufferSize : ReadBufferSize);
                 int read;
                 try
                 {
@@ -688,6 +733,7 @@ namespace RtmpXProtect.Engine.Server
             }
 
             _server.Hub.Unpublish(stream, this);
+            UpdateReceiveLowWater(TimeSpan.Zero);
             Interlocked.Exchange(ref _tracker, null)?.Stop(stopReason);
             _log.Information(
                 "{Remote} stopped publishing {Stream} ({Why}) after {Seconds:0.0} s, {Frames} frames, {Bytes} bytes; {Video}; {Audio}",

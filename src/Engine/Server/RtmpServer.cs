@@ -18,7 +18,7 @@ namespace RtmpXProtect.Engine.Server
     public sealed partial class RtmpServer : IAsyncDisposable
     {
         // Fine enough for timeouts of 100 ms and more (AdmissionLimits refuses less), cheap for thousands of connections.
-        private static readonly TimeSpan SweepInterval = TimeSpan.FromMilliseconds(250);
+        internal static readonly TimeSpan SweepInterval = TimeSpan.FromMilliseconds(250);
         private readonly ConcurrentDictionary<long, Task> _connections = new ConcurrentDictionary<long, Task>();
         private readonly ConcurrentDictionary<long, RtmpConnection> _live = new ConcurrentDictionary<long, RtmpConnection>();
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();

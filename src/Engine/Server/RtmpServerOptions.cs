@@ -63,6 +63,15 @@ namespace RtmpXProtect.Engine.Server
         public TimeSpan HandshakeTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
         /// <summary>
+        /// How long a publisher's bytes may wait in the kernel while nothing live takes its stream
+        /// (no player, relay or XProtect feed; recorders do not count). Default 100 ms: the server
+        /// wakes about ten times a second for such a publisher instead of once a message, which cuts
+        /// the CPU of an ingest-only server by half or more, and a recording is none the worse for
+        /// it. A joining player ends the wait at once; zero reads every byte as it comes.
+        /// </summary>
+        public TimeSpan UnwatchedReadDelay { get; set; } = TimeSpan.FromMilliseconds(100);
+
+        /// <summary>
         /// Most bytes of one GOP kept for late joiners. Default 32 MiB: a 10 s GOP at 20 Mbps.
         /// </summary>
         public long MaxGopCacheBytes { get; set; } = 32 * 1024 * 1024;

@@ -28,6 +28,29 @@ namespace RtmpXProtect.Engine.Server
         public Task<int> ReadAsync(byte[] buffer, int offset, int count)
             => _socket.ReceiveAsync(new ArraySegment<byte>(buffer, offset, count), SocketFlags.None);
 
+        public bool TrySetReceiveLowWater(int bytes) => SetReceiveLowWater(_socket, bytes);
+
+        /// <summary>
+        /// SO_RCVLOWAT: epoll reports the socket readable once this many bytes wait, and on Linux
+        /// lowering it wakes a waiting read at once if that many are there already.
+        /// </summary>
+        internal static bool SetReceiveLowWater(Socket socket, int bytes)
+        {
+            try
+            {
+                socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReceiveLowWater, Math.Max(1, bytes));
+                return true;
+            }
+            catch (SocketException)
+            {
+                return false;
+            }
+            catch (ObjectDisposedException)
+            {
+                return false;
+            }
+        }
+
         public OutboundQueue CreateOutbound(Action<string> fail) => new OutboundQueue(_socket, fail);
 
         public void Close() => CloseSocket(_socket);

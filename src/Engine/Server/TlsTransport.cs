@@ -64,6 +64,9 @@ namespace RtmpXProtect.Engine.Server
 
         public Task<int> ReadAsync(byte[] buffer, int offset, int count) => _tls.ReadAsync(buffer, offset, count);
 
+        // The mark counts TLS bytes on the socket beneath: close enough to the stream's own.
+        public bool TrySetReceiveLowWater(int bytes) => SocketTransport.SetReceiveLowWater(_socket, bytes);
+
         public OutboundQueue CreateOutbound(Action<string> fail) => new OutboundQueue(_tls, fail);
 
         public void Close()

@@ -22,6 +22,9 @@ internal sealed class MemoryTransport : IConnectionTransport
 
     public Task AuthenticateAsync() => Task.CompletedTask;
 
+    // No kernel to batch reads in: like Windows, it refuses, and the connection stops asking.
+    public bool TrySetReceiveLowWater(int bytes) => false;
+
     public Task WaitForDataAsync() => Task.CompletedTask;
 
     public Task<int> ReadAsync(byte[] buffer, int offset, int count)

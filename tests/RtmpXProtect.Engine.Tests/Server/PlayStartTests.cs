@@ -125,6 +125,9 @@ namespace RtmpXProtect.Engine.Tests.Server
 
             public Task AuthenticateAsync() => Task.CompletedTask;
 
+            // No kernel to batch reads in: like Windows, it refuses, and the connection stops asking.
+            public bool TrySetReceiveLowWater(int bytes) => false;
+
             public Task WaitForDataAsync() => _reading != null ? Task.CompletedTask : _toServer.Reader.WaitToReadAsync().AsTask();
 
             public async Task<int> ReadAsync(byte[] buffer, int offset, int count)
