@@ -21,10 +21,11 @@ namespace RtmpXProtect.Engine.Server
         private RtmpXProtect.Engine.Rtsp.Session.PublishPacketizer? _rtp;
         private TaskCompletionSource<bool> _described = NewSignal();
 
-        internal LiveStream(string key, long maxGopBytes)
+        // The GOP cache's slabs come from the process's shared pool unless a test needs its own.
+        internal LiveStream(string key, long maxGopBytes, GopSlabPool? pool = null)
         {
             Key = key;
-            _cache = new GopCache(maxGopBytes);
+            _cache = new GopCache(maxGopBytes, pool);
         }
 
         /// <summary>"app/name".</summary>

@@ -17,9 +17,13 @@ namespace RtmpXProtect.Engine.Server
         /// <summary>Above this the delay no longer shrinks the wakes much, and a keyframe fills it at once.</summary>
         public const int MaxBytes = 16 * 1024;
 
+        // Powers of two and the halves between: coarse enough that a bitrate that wobbles keeps its
+        // mark, fine enough that 1 Mbps (14 KB in 100 ms) gets 12 KiB rather than 8.
+        private static readonly int[] Marks = { 2048, 3072, 4096, 6144, 8192, 12288, MaxBytes };
+
         /// <summary>
         /// The low-water mark for a publisher of <paramref name="bitsPerSecond"/>, 0 for none: the
-        /// bytes that arrive in <paramref name="delay"/>, rounded down to a power of two so a bitrate
+        /// bytes that arrive in <paramref name="delay"/>, rounded down to one of a few steps so a bitrate
         /// that wobbles does not change the socket option every sweep. None once the publisher has
         /// been quiet longer than <paramref name="sweepInterval"/>: bytes below the mark (a command, the
         /// tail of a stream that slowed) would otherwise wait for ones that may never come.
@@ -38,9 +42,12 @@ namespace RtmpXProtect.Engine.Server
             }
 
             var mark = MinBytes;
-            while (mark * 2 <= bytes && mark < MaxBytes)
+            foreach (var step in Marks)
             {
-                mark *= 2;
+                if (step <= bytes)
+                {
+                    mark = step;
+                }
             }
 
             return mark;

@@ -27,12 +27,6 @@ namespace RtmpXProtect.Engine.Server
     internal sealed class RtmpConnection : IServerConnection
     {
 
-        // Rented per read and returned at once (the session copies what it keeps), so only a
-        // connection that is reading holds one; a publisher's reads fill it, a player's do not.
-        private const int ReadBufferSize = 4 * 1024;
-
-        // A batched read (ReceiveBatching) wakes with at least its mark waiting: take it in one go.
-        private const int BatchedReadBufferSize = 2 * ReceiveBatching.MaxBytes;
 
         // What a session writes is copied out at once, under the session lock and on the same thread,
         // so one writer per thread serves every connection: a connection holds none of its own (the
@@ -385,6 +379,7 @@ namespace RtmpXProtect.Engine.Server
         private async Task ReadLoopAsync()
         {
             var waitForData = true;
+            var readSize = ReadBufferSizing.Smallest;
             while (true)
             {
                 if (waitForData && _published == null)
@@ -394,7 +389,7 @@ namespace RtmpXProtect.Engine.Server
                     await _transport.WaitForDataAsync().ConfigureAwait(false);
                 }
 
-                var buffer = ArrayPool<byte>.Shared.Rent(Volatile.Read(ref _receiveLowWater) > 0 ? BatchedReadBufferSize : ReadBufferSize);
+                var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(readSize, 2 * Volatile.Read(ref _receiveLowWater)));
                 int read;
                 try
                 {
@@ -423,6 +418,7 @@ namespace RtmpXProtect.Engine.Server
                 // always reads with a buffer: it sends all the time, and the empty read would cost
                 // it a second receive per message.
                 waitForData = read < buffer.Length;
+                readSize = ReadBufferSizing.Next(readSize, read);
             }
         }
 

@@ -36,7 +36,9 @@ namespace RtmpXProtect.Engine.Tests.Performance
         {
             var pair = SessionPair.Publishing();
             var streamId = pair.Client.StreamId!.Value;
-            var stream = new LiveStream("live/cam1", 32 * 1024 * 1024);
+            // Its own slab pool: tests running beside it take slabs from the shared one, and a slab
+            // this stream gave back at a keyframe and found taken would be counted as allocated here.
+            var stream = new LiveStream("live/cam1", 32 * 1024 * 1024, new GopSlabPool(64 * 1024 * 1024));
             Assert.True(stream.TryStartPublish(this));
             var sink = new FramingSink();
             stream.Subscribe(sink);
