@@ -4,10 +4,10 @@ namespace RtmpXProtect.Engine.Server
 {
     /// <summary>
     /// The size of a connection's next read, from what the last one brought. Buffers are rented
-    /// per read and returned at once (the session copies what it keeps), so only a connection that
-    /// is reading holds one; a small one for commands and audio, a large one while a keyframe or a
-    /// batch (ReceiveBatching) is coming in, so a 2 Mbps stream's 50-100 KB keyframe takes two
-    /// reads rather than twenty.
+    /// per read and returned when it completed (the session copies what it keeps), but a publisher
+    /// read at once holds its buffer while it waits, so the size is worth keeping small: small for
+    /// commands and audio, large while a keyframe or a batch (ReceiveBatching) is coming in, so a
+    /// 2 Mbps stream's 50-100 KB keyframe takes two reads rather than twenty.
     /// </summary>
     internal static class ReadBufferSizing
     {

@@ -382,10 +382,11 @@ namespace RtmpXProtect.Engine.Server
             var readSize = ReadBufferSizing.Smallest;
             while (true)
             {
-                if (waitForData && _published == null)
+                if (waitForData && (_published == null || Volatile.Read(ref _receiveLowWater) > 0))
                 {
                     // An empty read completes when data arrives (or the peer closes) without holding
-                    // a buffer: an idle player costs no receive buffer at all (Kestrel does the same).
+                    // a buffer: an idle player costs no receive buffer at all (Kestrel does the same),
+                    // nor does a batched publisher while its batch gathers in the kernel.
                     await _transport.WaitForDataAsync().ConfigureAwait(false);
                 }
 
@@ -414,9 +415,9 @@ namespace RtmpXProtect.Engine.Server
                     await HandleEventsAsync().ConfigureAwait(false);
                 }
 
-                // A full buffer means more is probably waiting: read again at once. A publisher
-                // always reads with a buffer: it sends all the time, and the empty read would cost
-                // it a second receive per message.
+                // A full buffer means more is probably waiting: read again at once. A publisher read
+                // at once holds its buffer while it waits: it sends all the time, and the empty read
+                // would cost it a second receive per message.
                 waitForData = read < buffer.Length;
                 readSize = ReadBufferSizing.Next(readSize, read);
             }
