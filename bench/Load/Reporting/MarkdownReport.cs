@@ -127,6 +127,8 @@ Issue 14, each step measured side by side with nginx-rtmp (one round, 10 s):
 | the same | ingest 200: peak RSS MiB | 159-175 | 124 | 17.4 |
 | merged writes by bytes (16 KiB, at most 100 ms) instead of a fixed 200 ms | fan-out 1000: latency p99 ms | 178 | 82.5 | 106 |
 | the same | fan-out 1000: CPU s / GB | 0.51 (0.45 x) | 1.27 (0.64 x) | 1.99 |
+| publishers nothing live takes are read in ~100 ms batches (3 rounds, 15 s; before = `--rtmpx-limit unwatchedReadDelayMilliseconds=0`) | ingest 200: CPU s / GB | 10.38 (1.56 x) | 5.40 (0.74 x) | 6.64 / 7.33 |
+| for comparison only: the GOP cache off (`--rtmpx-limit maxGopCacheBytes=0`, 2 rounds) | ingest 200: RSS KiB / publisher | 534 | 196 | 47 |
 
 Memory: an idle player holds no receive buffer (empty reads), handshake state is dropped after the
 handshake. Cached GOPs live in pooled slabs, so the GOP that dies at each keyframe is no garbage
@@ -140,44 +142,64 @@ Merged writes trade latency for CPU only where it pays: below 100 players every 
 once (the latency row); above it a player's frames gather until 16 KiB wait or 100 ms of media
 passed (PlayerQueuePolicy), about 65 ms at 2 Mbps and a keyframe at once.
 
-## What is not reached, and why
+Ingest reads less often where nobody waits for the bytes. nginx-rtmp's profile under 200 publishers
+(perf, 12 s) is 70 % kernel, recv 50 % and epoll_wait 16 %: the cost is per read, and only fewer,
+larger reads make it cheaper. So a publish that nothing live takes (no player, relay or XProtect
+feed; a recorder does not count) sets its socket's SO_RCVLOWAT to about 100 ms of its stream
+(ReceiveBatching: 2 to 16 KiB in half steps, from the stream's bitrate, checked four times a second),
+and the kernel wakes rtmpx when that much is there instead of once a message. A joining player puts
+it back before it is told its play started, and so does a publisher quiet for a sweep (250 ms), so a
+last command never waits for bytes that will not come; both are tested on real sockets. Reads are
+also sized from what arrived (4 to 64 KiB), so a keyframe comes in two reads rather than twenty.
+Windows refuses SO_RCVLOWAT (WSAEINVAL), so there reads stay per message; the setting is
+limits.unwatchedReadDelayMilliseconds (0 turns it off).
 
-Ingest, CPU: 200 publishers of 1 Mbps cost 1.4-1.7 x nginx-rtmp's CPU per received GB. perf over
-12 s of that load shows nginx-rtmp spending 70 % of its CPU in the kernel (recv 50 %, epoll_wait
-16 %): 0.8 x its total is less than its own kernel time for receiving the same bytes, which no
-server reaches without reading less often, and that is latency. Against nginx-rtmp's samples,
-rtmpx's kernel time is 1.27 x (recv 1.36 x: .NET's socket engine tries each receive before it waits
-for epoll, so 53 000 of 127 000 recv calls in 5 s are EAGAIN where nginx-rtmp makes 65 000 in all)
-and its user time 3.0 x, a flat profile: the socket engine's event loop and Task completions are 10 %
-of rtmpx's samples, chunk decoding and the session 9 %, the GOP cache's copy into slabs 5 %, the
-runtime 7 %. Tried: inline socket completions (kept), a buffered read for publishers (kept), the
-NativeAOT build and GC settings (no change in CPU). Next: a receive that waits for readiness first
-(an epoll loop of our own on Linux), and messages assembled straight into the GOP cache's slabs.
+## What is not reached, and why
 
 Ingest, memory: a GOP cache holds a GOP per stream, 250-300 KiB at 1 Mbps with a 2 s GOP, and the
 benchmark's publishers start together, so their keyframes, and their GOPs, peak together. nginx-rtmp
 keeps no GOP (its players wait up to a GOP for the first keyframe; see join 100), so 128 KiB per
 publisher is below what instant start costs at this bitrate: at 1.15 Mbps of audio and video a
-2 s GOP is 287 KB, 55 MiB for the 200 streams before any buffer.
+2 s GOP is 287 KB, 55 MiB for the 200 streams before any buffer. With the cache off (measured for
+comparison, above) rtmpx still holds 196 KiB per publisher, so the cache is not all of it; the rest
+has not been split yet. One likely part: each message's payload is allocated by the decoder and
+copied into the cache's slabs, and at a collection every half second or so (the GC counts above)
+the heap carries some 15 MB of them, about 75 KiB a publisher. Next: payloads assembled straight
+into pooled buffers that the cache keeps instead of copying.
 
-Fan-out CPU: gathering 16 KiB is a send per player every two or three frames; the 200 ms window
-was one every six, at twice the latency. Latency p99 at 1000 players was the target chosen.
+Fan-out CPU: 0.60 x nginx-rtmp's in this page's run, 0.53 x in one 40 minutes earlier (0.48-0.58 by
+round). Gathering 16 KiB is a send per player every two or three frames; the 200 ms window was one
+every six, at twice the latency. Latency p99 at 1000 players was the target chosen. perf
+over 12 s at 1000 players puts 71 % of rtmpx's samples in the kernel (copying into the sockets
+13 %, waking the players' readers 13 %) and 25 % in rtmpx itself, the largest part PlayerSink.OnFrame
+(9 %: each frame's queue decision for each of a thousand players). Tried: 20 KiB instead of 16 (fan-out 1000, 3 rounds beside nginx-rtmp): 1.20 CPU s per GB
+(0.53 x), and latency p99 143 ms against nginx-rtmp's 107 in two rounds of three, so 16 KiB stays.
 
-Latency at 50 players: every frame goes out the moment it arrives, as before this issue, and p99
-moves from 0.7 to 2.3 x nginx-rtmp's between one-round runs of the same build on this machine (the
-engine before this issue measured 0.7-1.2 x in the same hour). The runtime's events show no GC at
-all in those windows; what is left is the scheduler of a shared 2-core machine. The first GC of a
-fresh process pauses 10-20 ms (fan-out rows), which a longer run would show as a one-off.
+Latency at 50 players: every frame goes out the moment it arrives, and p99 follows the machine more
+than the server. In the run that made this page's table, rtmpx's three rounds gave 5.8, 4.3 and
+3.6 ms, nginx-rtmp's 4.7, 4.3 and 7.4, and node-media-server's 5.2, 4.6 and 3.9. A run 40 minutes
+earlier gave rtmpx 3.4, 8.4 and 2.5 against nginx-rtmp's 3.0, 8.1 and 3.1, and the
+engine before this issue measured 0.7-1.2 x nginx-rtmp's. The runtime's events show no GC at all in
+those windows. What is left is the scheduler of a 2-core machine that the load generator's 50
+players share with the server. The first GC of a fresh process pauses 10-20 ms (fan-out rows),
+which a longer run would show as a one-off.
 
 ## Scale and soak (their own verbs: they saturate this machine or take half an hour)
 
-Scale (`scale --rounds 1 --duration 15`, all three servers in one run): 5000 players of a 500 kbps
-stream all stayed at full rate on rtmpx, with no disconnects, at 1.83 CPU s per delivered GB
-(0.43 x nginx-rtmp's, 0.25 x node-media-server's), 95.5 MiB peak RSS and a load generator using
-half the server's CPU. nginx-rtmp kept no player at full rate (255 disconnects, latency p99 58 s),
-and neither did node-media-server (p99 13 s). 1000 publishers of 1 Mbps: rtmpx 6.05 CPU s per
-received GB (1.28 x nginx-rtmp's, 0.58 x node-media-server's, which dropped 273 of them), 315 KiB
-per publisher (the GOPs), gen1 collections as the slab pool grows, longest pause 35 ms.
+Scale (`scale --rounds 1 --duration 15`, all three servers in one run, before the batched ingest
+reads, which do not touch players): 5000 players of a 500 kbps stream all stayed at full rate on
+rtmpx, with no disconnects, at 1.83 CPU s per delivered GB (0.43 x nginx-rtmp's, 0.25 x
+node-media-server's), 95.5 MiB peak RSS and a load generator using half the server's CPU.
+nginx-rtmp kept no player at full rate (255 disconnects, latency p99 58 s), and neither did
+node-media-server (p99 13 s).
+
+1000 publishers of 1 Mbps (`ingest --publishers 1000 --rounds 1 --duration 15`, with the batched
+reads): rtmpx 4.19 CPU s per received GB, 1.35 x nginx-rtmp's 3.10 and 0.31 x node-media-server's
+13.55, which dropped 472 of them. A run half an hour earlier gave 4.47 against nginx-rtmp's 4.78
+(0.94 x), and rtmpx alone with the batching off gave 3.37. The load generator needs 19-22 CPU s of
+the machine's 30 here, so its publishers send in lumps that batch the reads anyway, and at this
+scale one round tells little. RSS was 603 KiB per publisher above idle (the GOPs, and a heap that took 7 gen2
+collections, the longest pause 193 ms); with the batching off, 661 KiB.
 
 Soak (`soak --servers rtmpx --rounds 1 --duration 1800`, 100 players joining and leaving one 2 Mbps
 stream): 10 087 connects in 30 minutes, no disconnects, every player at full rate, RSS at the end
