@@ -27,7 +27,6 @@ namespace RtmpXProtect.Engine.Server
     internal sealed class RtmpConnection : IServerConnection
     {
 
-
         // What a session writes is copied out at once, under the session lock and on the same thread,
         // so one writer per thread serves every connection: a connection holds none of its own (the
         // handshake alone would have grown a per-connection one to 3 KiB for good).
