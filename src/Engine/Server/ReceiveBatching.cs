@@ -19,7 +19,7 @@ namespace RtmpXProtect.Engine.Server
 
         // Powers of two and the halves between: coarse enough that a bitrate that wobbles keeps its
         // mark, fine enough that 1 Mbps (14 KB in 100 ms) gets 12 KiB rather than 8.
-        private static readonly int[] Marks = { 2048, 3072, 4096, 6144, 8192, 12288, MaxBytes };
+        private static readonly int[] Marks = { MinBytes, 3072, 4096, 6144, 8192, 12288, MaxBytes };
 
         /// <summary>
         /// The low-water mark for a publisher of <paramref name="bitsPerSecond"/>, 0 for none: the
@@ -35,13 +35,9 @@ namespace RtmpXProtect.Engine.Server
                 return 0;
             }
 
+            // The largest step that fits; none below MinBytes, the first.
             var bytes = bitsPerSecond / 8 * delay.Ticks / TimeSpan.TicksPerSecond;
-            if (bytes < MinBytes)
-            {
-                return 0;
-            }
-
-            var mark = MinBytes;
+            var mark = 0;
             foreach (var step in Marks)
             {
                 if (step <= bytes)

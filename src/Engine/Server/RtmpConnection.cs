@@ -255,9 +255,10 @@ namespace RtmpXProtect.Engine.Server
         /// </summary>
         private void UpdateReceiveLowWater(TimeSpan quiet)
         {
-            // The bitrate takes the stream's lock, which a joining player holds when it calls in here:
-            // read before this gate, never inside it.
-            var bitsPerSecond = _published?.BitsPerSecond() ?? 0;
+            // The bitrate takes the stream's lock: read only for an unwatched stream, and before this
+            // gate, never inside it (a joining player holds the stream's lock when it calls in here).
+            var published = _published;
+            var bitsPerSecond = published == null || published.IsWatched ? 0 : published.BitsPerSecond();
             lock (_lowWaterGate)
             {
                 var stream = _published;
