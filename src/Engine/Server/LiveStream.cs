@@ -66,7 +66,12 @@ namespace RtmpXProtect.Engine.Server
         internal bool IsIdle => _publisher == null && _sinks.Length == 0;
 
         /// <summary>Frames a publisher sends go to every sink, after the cache took what joiners need.</summary>
-        public void Deliver(MediaFrame frame, WireLimits limits)
+        /// <returns>
+        /// Whether anything kept <paramref name="frame"/> itself: a sink, or the cache (headers and
+        /// metadata). The cache copies the GOP's frames, so when this is false the caller may reuse
+        /// the frame's payload at once.
+        /// </returns>
+        public bool Deliver(MediaFrame frame, WireLimits limits)
         {
             IMediaSink[] sinks;
             lock (_gate)
@@ -107,6 +112,8 @@ namespace RtmpXProtect.Engine.Server
             {
                 sink.OnFrame(frame);
             }
+
+            return sinks.Length > 0 || frame.IsConfig;
         }
 
         internal bool TryStartPublish(object publisher)

@@ -9,6 +9,7 @@ using System.Threading.Tasks;
 using RtmpXProtect.Engine.Buffers;
 using RtmpXProtect.Engine.Recording;
 using RtmpXProtect.Engine.Rtmp;
+using RtmpXProtect.Engine.Rtmp.Chunks;
 using RtmpXProtect.Engine.Rtmp.Commands;
 using RtmpXProtect.Engine.Rtmp.Handshake;
 using RtmpXProtect.Engine.Rtmp.Messages;
@@ -98,7 +99,7 @@ namespace RtmpXProtect.Engine.Server
             // Every line of a connection carries these, so a file or a ring can be filtered by session.
             _log = server.Log.ForContext("SessionId", id).ForContext("RemoteAddress", _shownAddress);
             _handshake = new ServerHandshake(0);
-            _session = new ServerSession(server.Options.Session, server.Options.Limits);
+            _session = new ServerSession(server.Options.Session, server.Options.Limits) { PooledPayloads = true };
             _outbound = transport.CreateOutbound(Abort);
         }
 
@@ -466,9 +467,16 @@ namespace RtmpXProtect.Engine.Server
                 if (_published != null && message.StreamId == _publishedStreamId && _closeReason == null)
                 {
                     var frame = MediaFrame.From(message);
-                    _published.Deliver(frame, _server.Options.Limits);
+                    var kept = _published.Deliver(frame, _server.Options.Limits);
                     _tracker?.OnFrame(frame);
+                    if (kept)
+                    {
+                        continue;
+                    }
                 }
+
+                // Nothing holds it: the cache copied it, or it went nowhere.
+                ChunkDecoder.Recycle(message);
             }
 
             // Once per read, not per message: the video-data timeout needs no finer clock.

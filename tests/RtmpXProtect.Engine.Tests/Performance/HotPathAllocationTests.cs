@@ -20,9 +20,9 @@ namespace RtmpXProtect.Engine.Tests.Performance
         private const int ChunkSize = 4096;
 
         // Per message beyond the payload copy and the framed array: the RtmpMessage, the MediaFrame
-        // and its framing record (48 + 40 + 40 bytes), two array headers, and acknowledgements.
-        // Measured 205 bytes; one more event (24) or writer object (32), or any copy, would not fit.
-        private const long MaxOverheadPerMessage = 224;
+        // and its framing record (56 + 40 + 40 bytes), two array headers, and acknowledgements.
+        // Measured 221 bytes; one more event (24) or writer object (32), or any copy, would not fit.
+        private const long MaxOverheadPerMessage = 240;
 
         private readonly ITestOutputHelper _output;
 
@@ -64,6 +64,36 @@ namespace RtmpXProtect.Engine.Tests.Performance
             Assert.True(overhead <= MaxOverheadPerMessage * measured.Messages, $"{overhead / measured.Messages} bytes per message beyond payload and framed bytes; at most {MaxOverheadPerMessage} expected.");
         }
 
+        [Fact]
+        public void A_message_nothing_live_takes_allocates_no_payload_once_its_buffer_is_recycled()
+        {
+            // The ingest case: a stream with only its GOP cache, which copies each frame into its slabs.
+            // Before (decoder's own arrays) and after (pooled, given back once the cache copied them).
+            var before = Unwatched(pooled: false);
+            var after = Unwatched(pooled: true);
+            _output.WriteLine($"unwatched, per message: {before:F0} bytes allocated with a new payload array each, {after:F0} with pooled payloads");
+            Assert.True(before > 2000, $"{before:F0} bytes a message without pooling; the payloads average over 3 KB");
+            Assert.True(after <= MaxOverheadPerMessage - 64, $"{after:F0} bytes a message with pooled payloads; no payload and no framing expected");
+        }
+
+        private static double Unwatched(bool pooled)
+        {
+            var pair = SessionPair.Publishing();
+            pair.Server.PooledPayloads = pooled;
+            var streamId = pair.Client.StreamId!.Value;
+            var stream = new LiveStream("live/cam1", 32 * 1024 * 1024, new GopSlabPool(64 * 1024 * 1024));
+            Assert.True(stream.TryStartPublish(new object()));
+            var warmUp = Wire(pair, streamId, 0, 300);
+            var measured = Wire(pair, streamId, 10_000, 3000);
+            var output = new ByteBufferWriter();
+            var events = new List<SessionEvent>();
+            var media = new List<RtmpMessage>(64);
+            Run(pair, stream, warmUp.Bytes, output, events, media);
+            var start = GC.GetAllocatedBytesForCurrentThread();
+            Run(pair, stream, measured.Bytes, output, events, media);
+            return (GC.GetAllocatedBytesForCurrentThread() - start) / (double)measured.Messages;
+        }
+
         private static void Run(SessionPair pair, LiveStream stream, byte[] wire, ByteBufferWriter output, List<SessionEvent> events, List<RtmpMessage> media)
         {
             for (var offset = 0; offset < wire.Length; offset += 64 * 1024)
@@ -73,7 +103,11 @@ namespace RtmpXProtect.Engine.Tests.Performance
                 Assert.Empty(events);
                 foreach (var message in media)
                 {
-                    stream.Deliver(MediaFrame.From(message), WireLimits.Default);
+                    // As the server's connection does: what nothing kept goes back to the pool.
+                    if (!stream.Deliver(MediaFrame.From(message), WireLimits.Default))
+                    {
+                        ChunkDecoder.Recycle(message);
+                    }
                 }
 
                 media.Clear();

@@ -49,6 +49,31 @@ namespace RtmpXProtect.Engine.Tests.Server
         }
 
         [Fact]
+        public void Deliver_says_whether_anything_kept_the_frame_and_the_cache_keeps_copies_only()
+        {
+            var hub = new StreamHub();
+            var stream = hub.TryPublish("live/cam1", this)!;
+            Assert.True(stream.Deliver(Frames.Frame(MessageType.Video, 0, Frames.AvcSequenceHeader()), WireLimits.Default));
+            var key = Frames.Key(0);
+            Assert.False(stream.Deliver(key, WireLimits.Default));
+            var inter = Frames.Inter(40);
+            Assert.False(stream.Deliver(inter, WireLimits.Default));
+
+            // What the publisher's connection does with a frame nothing kept: its array is reused.
+            var keyBytes = key.Message.Payload.ToArray();
+            System.Runtime.InteropServices.MemoryMarshal.AsMemory(key.Message.Payload).Span.Fill(0xEE);
+            System.Runtime.InteropServices.MemoryMarshal.AsMemory(inter.Message.Payload).Span.Fill(0xEE);
+
+            var sink = new RecordingSink();
+            hub.Subscribe("live/cam1", sink);
+            var cached = Assert.Single(sink.Starts).Cached;
+            Assert.Equal(keyBytes, cached[1].Message.Payload.ToArray());
+            Assert.DoesNotContain(cached[2].Message.Payload.ToArray(), b => b == 0xEE);
+
+            Assert.True(stream.Deliver(Frames.Inter(80), WireLimits.Default));
+        }
+
+        [Fact]
         public void A_waiting_subscriber_is_started_when_a_publisher_arrives_and_stopped_when_it_leaves()
         {
             var hub = new StreamHub();

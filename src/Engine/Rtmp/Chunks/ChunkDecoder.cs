@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Threading;
 using System.Buffers.Binary;
 using System.Collections.Generic;
@@ -58,6 +59,27 @@ namespace RtmpXProtect.Engine.Rtmp.Chunks
 
         /// <summary>Bytes held for messages that have not fully arrived; safe to read from any thread.</summary>
         internal long PendingBytes => Interlocked.Read(ref _pendingBytes);
+
+        /// <summary>
+        /// Audio and video payloads come from <see cref="ArrayPool{T}.Shared"/>, and the owner hands
+        /// each back with <see cref="Recycle"/> once nothing holds it: a server whose publishers'
+        /// frames are only copied into the GOP cache then allocates no payload per message.
+        /// </summary>
+        internal bool PooledPayloads { get; set; }
+
+        /// <summary>
+        /// Gives <paramref name="message"/>'s payload back to the pool if this decoder rented it;
+        /// nothing may read the message afterwards. Any other message is left alone.
+        /// </summary>
+        internal static void Recycle(RtmpMessage message)
+        {
+            var rented = message.Rented;
+            if (rented != null)
+            {
+                message.Rented = null;
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
 
         /// <summary>
         /// Consumes all of <paramref name="input"/>, keeping partial headers and messages for the next
@@ -141,8 +163,15 @@ namespace RtmpXProtect.Engine.Rtmp.Chunks
                 // Grows with what arrived, so a header that announces 8 MiB costs 8 MiB only once
                 // the peer has really sent it; the last step lands on the exact message length.
                 int grown = Math.Min(stream.MessageLength, Math.Max(payload.Length * 2, stream.Received + count));
-                Interlocked.Add(ref _pendingBytes, grown - payload.Length);
-                Array.Resize(ref payload, grown);
+                byte[] larger = stream.PayloadRented ? ArrayPool<byte>.Shared.Rent(grown) : new byte[grown];
+                payload.AsSpan(0, stream.Received).CopyTo(larger);
+                if (stream.PayloadRented)
+                {
+                    ArrayPool<byte>.Shared.Return(payload);
+                }
+
+                Interlocked.Add(ref _pendingBytes, larger.Length - payload.Length);
+                payload = larger;
                 stream.Payload = payload;
             }
 
@@ -334,7 +363,9 @@ namespace RtmpXProtect.Engine.Rtmp.Chunks
             {
                 // Limit checked when the header was read. Small messages get their exact buffer at once;
                 // large ones start at InitialPayloadCapacity and grow as bytes arrive.
-                stream.Payload = stream.MessageLength == 0 ? Array.Empty<byte>() : new byte[Math.Min(stream.MessageLength, InitialPayloadCapacity)];
+                int capacity = Math.Min(stream.MessageLength, InitialPayloadCapacity);
+                stream.PayloadRented = PooledPayloads && capacity > 0 && (stream.MessageType == MessageType.Audio || stream.MessageType == MessageType.Video);
+                stream.Payload = capacity == 0 ? Array.Empty<byte>() : stream.PayloadRented ? ArrayPool<byte>.Shared.Rent(capacity) : new byte[capacity];
                 Interlocked.Add(ref _pendingBytes, stream.Payload.Length);
                 stream.Received = 0;
             }
@@ -359,7 +390,12 @@ namespace RtmpXProtect.Engine.Rtmp.Chunks
             Interlocked.Add(ref _pendingBytes, -payload.Length);
             stream.Payload = null;
             stream.Received = 0;
-            var message = new RtmpMessage(stream.MessageType, stream.Timestamp, stream.MessageStreamId, payload);
+            var message = new RtmpMessage(stream.MessageType, stream.Timestamp, stream.MessageStreamId, new ReadOnlyMemory<byte>(payload, 0, stream.MessageLength));
+            if (stream.PayloadRented)
+            {
+                message.Rented = payload;
+            }
+
             Apply(message);
             output.Add(message);
         }
@@ -382,6 +418,11 @@ namespace RtmpXProtect.Engine.Rtmp.Chunks
                 if (chunkStreamId <= ChunkStreamIds.Max && _streams.TryGetValue((int)chunkStreamId, out InboundChunkStream? aborted))
                 {
                     Interlocked.Add(ref _pendingBytes, -(aborted.Payload?.Length ?? 0));
+                    if (aborted.PayloadRented && aborted.Payload != null)
+                    {
+                        ArrayPool<byte>.Shared.Return(aborted.Payload);
+                    }
+
                     aborted.Payload = null;
                     aborted.Received = 0;
                 }

@@ -26,6 +26,9 @@ namespace RtmpXProtect.Engine.Rtmp.Chunks
         /// <summary>The message being assembled; null between messages.</summary>
         public byte[]? Payload;
 
+        /// <summary><see cref="Payload"/> came from the shared array pool and may be longer than the message.</summary>
+        public bool PayloadRented;
+
         public int Received;
 
         public bool InProgress => Payload != null;

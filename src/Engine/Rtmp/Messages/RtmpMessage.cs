@@ -29,6 +29,9 @@ namespace RtmpXProtect.Engine.Rtmp.Messages
         /// <summary>The message body.</summary>
         public ReadOnlyMemory<byte> Payload { get; }
 
+        /// <summary>The pooled array under <see cref="Payload"/>, while its decoder may take it back (see ChunkDecoder.Recycle).</summary>
+        internal byte[]? Rented { get; set; }
+
         /// <summary>Returns a copy of this message with another timestamp and stream id.</summary>
         public RtmpMessage With(uint timestamp, uint streamId) => new RtmpMessage(Type, timestamp, streamId, Payload);
 

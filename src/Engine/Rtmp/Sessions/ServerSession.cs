@@ -52,6 +52,16 @@ namespace RtmpXProtect.Engine.Rtmp.Sessions
         internal long PendingInputBytes => _core.PendingInputBytes;
 
         /// <summary>
+        /// Audio and video payloads are rented from the shared array pool; the host returns each with
+        /// ChunkDecoder.Recycle once no sink kept it (see <see cref="Chunks.ChunkDecoder.PooledPayloads"/>).
+        /// </summary>
+        internal bool PooledPayloads
+        {
+            get => _core.PooledPayloads;
+            set => _core.PooledPayloads = value;
+        }
+
+        /// <summary>
         /// Sends a User Control Ping Request (RTMP 1.0 §7.1.7) carrying <paramref name="timestamp"/>: a
         /// player that only receives answers it, which shows the host it is still there.
         /// </summary>

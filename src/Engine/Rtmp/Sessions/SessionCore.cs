@@ -39,6 +39,13 @@ namespace RtmpXProtect.Engine.Rtmp.Sessions
 
         public long PendingInputBytes => _decoder.PendingBytes;
 
+        /// <summary>See <see cref="ChunkDecoder.PooledPayloads"/>.</summary>
+        public bool PooledPayloads
+        {
+            get => _decoder.PooledPayloads;
+            set => _decoder.PooledPayloads = value;
+        }
+
         /// <summary>
         /// Decodes <paramref name="input"/>, answers protocol control itself, and returns the
         /// messages its owner handles (commands, data, media; aggregates already split).
