@@ -129,6 +129,11 @@ Issue 14, each step measured side by side with nginx-rtmp (one round, 10 s):
 | the same | fan-out 1000: CPU s / GB | 0.51 (0.45 x) | 1.27 (0.64 x) | 1.99 |
 | publishers nothing live takes are read in ~100 ms batches (3 rounds, 15 s; before = `--rtmpx-limit unwatchedReadDelayMilliseconds=0`) | ingest 200: CPU s / GB | 10.38 (1.56 x) | 5.40 (0.74 x) | 6.64 / 7.33 |
 | for comparison only: the GOP cache off (`--rtmpx-limit maxGopCacheBytes=0`, 2 rounds) | ingest 200: RSS KiB / publisher | 534 | 196 | 47 |
+| publishers' payloads rented from the shared array pool and given back once nothing kept the frame (rtmpx alone, 1 round, 15 s) | ingest 200: GCs gen 0 / 1 / 2 | 5 / 23 / 0 | 0 / 2 / 1 | |
+| the same | ingest 200: RSS KiB / publisher, GOP cache on / off | 557 / - | 557 / 164 | |
+| generation 0 budget 2 MiB (GCgen0size in the native build) instead of the L3-sized default (rtmpx alone, 1 round) | ingest 200: RSS KiB / publisher, GOP cache on / off | 557 / 164 | 419 / 101 | |
+| the same | fan-out 1000 (beside nginx-rtmp): peak RSS MiB / CPU x nginx-rtmp | 63.5 / 0.68 | 55.2 / 0.68 | 24.4 |
+| the same | latency 50, 60 s: GCs gen 0 / 1 / 2, longest pause ms, peak RSS MiB | 2 / 1 / 0, 4.90, 55.4 | 19 / 0 / 1, 2.67, 41.1 | |
 
 Memory: an idle player holds no receive buffer (empty reads), handshake state is dropped after the
 handshake. Cached GOPs live in pooled slabs, so the GOP that dies at each keyframe is no garbage
@@ -161,11 +166,11 @@ benchmark's publishers start together, so their keyframes, and their GOPs, peak 
 keeps no GOP (its players wait up to a GOP for the first keyframe; see join 100), so 128 KiB per
 publisher is below what instant start costs at this bitrate: at 1.15 Mbps of audio and video a
 2 s GOP is 287 KB, 55 MiB for the 200 streams before any buffer. With the cache off (measured for
-comparison, above) rtmpx still holds 196 KiB per publisher, so the cache is not all of it; the rest
-has not been split yet. One likely part: each message's payload is allocated by the decoder and
-copied into the cache's slabs, and at a collection every half second or so (the GC counts above)
-the heap carries some 15 MB of them, about 75 KiB a publisher. Next: payloads assembled straight
-into pooled buffers that the cache keeps instead of copying.
+comparison, above) rtmpx held 196 KiB per publisher, 164 once the payloads were pooled. Pooling
+took the garbage away (3753 bytes allocated a message before, 128 after, in
+HotPathAllocationTests; 28 collections in the window before, 3 after) but not the RSS: the heap's
+size was the GOPs, not the garbage. dotnet-counters on a running ingest 200 shows 76 MB in
+generation 2 (the slabs, 6 MB of it fragmentation) and 105 MB committed.
 
 Fan-out CPU: 0.60 x nginx-rtmp's in this page's run, 0.53 x in one 40 minutes earlier (0.48-0.58 by
 round). Gathering 16 KiB is a send per player every two or three frames; the 200 ms window was one
@@ -179,10 +184,17 @@ Latency at 50 players: every frame goes out the moment it arrives, and p99 follo
 than the server. In the run that made this page's table, rtmpx's three rounds gave 5.8, 4.3 and
 3.6 ms, nginx-rtmp's 4.7, 4.3 and 7.4, and node-media-server's 5.2, 4.6 and 3.9. A run 40 minutes
 earlier gave rtmpx 3.4, 8.4 and 2.5 against nginx-rtmp's 3.0, 8.1 and 3.1, and the
-engine before this issue measured 0.7-1.2 x nginx-rtmp's. The runtime's events show no GC at all in
-those windows. What is left is the scheduler of a 2-core machine that the load generator's 50
-players share with the server. The first GC of a fresh process pauses 10-20 ms (fan-out rows),
-which a longer run would show as a one-off.
+engine before this issue measured 0.7-1.2 x nginx-rtmp's. What is left is the scheduler of a
+2-core machine that the load generator's 50 players share with the server.
+
+GC pauses at 50 players: a 15 s window (the table) often holds no collection, but the issue asks
+for 60 s, and there the target is not met. With the 2 MiB generation 0 (`latency --duration 60`,
+each pause logged with its generation): a gen0 collection every 3 s, pausing 0.5-0.8 ms, and one
+blocking gen2 a minute, 2.9-3.0 ms, started by what gen1 collections had promoted (a
+frame still in a player's queue when a collection comes outlives it). With the default budget:
+fewer collections, the longest 4.9 ms. Sustained low latency mode (no blocking gen2 where
+avoidable) changed nothing measurable (2.89 ms), so it was left out. Next: frames that die
+young, so that nothing promotes.
 
 ## Scale and soak (their own verbs: they saturate this machine or take half an hour)
 
@@ -233,23 +245,27 @@ the longest pause 15 ms.
                 yield return Row(results, scenario, "CPU s / GB delivered", r => r.CpuSecondsPerGB, "<= 0.5 x nginx, 0 disconnects, all at full rate", (x, n, _) => x <= 0.5 * n && clean, "0.00");
                 yield return Row(results, scenario, "latency p99 ms", r => r.LatencyP99Ms, "<= nginx", (x, n, _) => x <= n, "0.0");
                 yield return Row(results, scenario, "peak RSS MiB", r => r.PeakRssMiB, "<= 2 x nginx + 32 MiB", (x, n, _) => x <= (2 * n) + 32, "0.0");
-                yield return Row(results, scenario, "idle RSS MiB", r => r.IdleRssMiB, "<= 32 MiB", (x, _, _) => x <= 32, "0.0");
+                yield return Row(results, scenario, "idle RSS MiB", r => r.IdleRssMiB, "<= 32 MiB", (x, _, _) => x <= 32, "0.0", peerless: true);
                 break;
             }
 
             case ScenarioKind.Ingest when scenario.Publishers == 200:
                 yield return Row(results, scenario, "CPU s / GB received", r => r.CpuSecondsPerGB, "<= 0.8 x nginx", (x, n, _) => x <= 0.8 * n, "0.00");
-                yield return Row(results, scenario, "RSS KiB / publisher above idle", r => r.RssPerClientKiB, "<= 128 KiB", (x, _, _) => x <= 128, "0.0");
+                yield return Row(results, scenario, "RSS KiB / publisher above idle", r => r.RssPerClientKiB, "<= 128 KiB", (x, _, _) => x <= 128, "0.0", peerless: true);
                 break;
             case ScenarioKind.Ingest:
                 yield return Row(results, scenario, "CPU s / GB received", r => r.CpuSecondsPerGB, "0 disconnects", (_, _, _) => Runs(results, scenario, Rtmpx).All(r => r.Disconnects == 0), "0.00");
                 break;
             case ScenarioKind.Soak:
-                yield return Row(results, scenario, "RSS at end / after warm-up", r => r.RssDrift, "<= 1.05", (x, _, _) => x <= 1.05, "0.000");
+                yield return Row(results, scenario, "RSS at end / after warm-up", r => r.RssDrift, "<= 1.05", (x, _, _) => x <= 1.05, "0.000", peerless: true);
                 break;
             case ScenarioKind.Latency:
                 yield return Row(results, scenario, "latency p99 ms", r => r.LatencyP99Ms, "<= 0.8 x the better peer", (x, n, s) => x <= 0.8 * Better(n, s), "0.0");
-                yield return Row(results, scenario, "longest GC pause ms (runtime events)", r => r.Gc?.MaxPauseMs ?? double.NaN, "<= 1 ms", (x, _, _) => x <= 1.0, "0.00");
+                // The target is over 60 s: a shorter window may hold no collection at all, and says nothing.
+                var judged = Runs(results, scenario, Rtmpx).Select(r => r.WindowSeconds).DefaultIfEmpty(0).Min() >= 60;
+                yield return judged
+                    ? Row(results, scenario, "longest GC pause ms (runtime events)", r => r.Gc?.MaxPauseMs ?? double.NaN, "<= 1 ms in 60 s", (x, _, _) => x <= 1.0, "0.00", peerless: true)
+                    : Row(results, scenario, "longest GC pause ms (runtime events)", r => r.Gc?.MaxPauseMs ?? double.NaN, "<= 1 ms in 60 s: judged by `latency --duration 60` (below)", null, "0.00");
                 break;
             case ScenarioKind.Join:
                 yield return Row(results, scenario, "first keyframe p50 ms", r => r.FirstKeyframeP50Ms, "<= 0.5 x nms", (x, _, s) => x <= 0.5 * s, "0");
@@ -272,7 +288,8 @@ the longest pause 15 ms.
 
     private static double Better(double a, double b) => double.IsNaN(a) ? b : double.IsNaN(b) ? a : Math.Min(a, b);
 
-    private static string Row(BenchmarkResults results, Scenario scenario, string measure, Func<ScenarioResult, double> pick, string target, Func<double, double, double, bool>? met, string format)
+    // peerless: the target names no peer (an absolute bound), so it is judged in a run without them.
+    private static string Row(BenchmarkResults results, Scenario scenario, string measure, Func<ScenarioResult, double> pick, string target, Func<double, double, double, bool>? met, string format, bool peerless = false)
     {
         var x = Percentiles.Median(Runs(results, scenario, Rtmpx).Select(pick));
         var n = Percentiles.Median(Runs(results, scenario, Nginx).Select(pick));
@@ -280,7 +297,7 @@ the longest pause 15 ms.
         string V(double v) => double.IsNaN(v) ? "n/a" : v.ToString(format, CultureInfo.InvariantCulture);
         string R(double a, double b) => double.IsNaN(a) || double.IsNaN(b) || b == 0 ? "n/a" : (a / b).ToString("0.00", CultureInfo.InvariantCulture);
         var verdict = met == null ? "-" : double.IsNaN(x) ? "n/a" : met(x, n, s) ? "met" : "not met";
-        if (verdict == "not met" && double.IsNaN(n) && double.IsNaN(s))
+        if (verdict == "not met" && !peerless && double.IsNaN(n) && double.IsNaN(s))
         {
             verdict = "n/a";
         }
