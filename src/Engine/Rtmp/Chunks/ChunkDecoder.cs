@@ -36,6 +36,10 @@ namespace RtmpXProtect.Engine.Rtmp.Chunks
         private readonly WireLimits _limits;
         private readonly Dictionary<int, InboundChunkStream> _streams = new Dictionary<int, InboundChunkStream>();
         private const int InitialPayloadCapacity = 64 * 1024;
+
+        // Larger payloads get arrays of their own: the shared pool keeps what it is given back, and a
+        // peer's 16 MiB messages must not leave 16 MiB arrays behind in it.
+        private const int MaxPooledPayload = 1024 * 1024;
         private readonly byte[] _header = new byte[MaxHeaderLength];
         private int _headerFilled;
         private InboundChunkStream? _current;
@@ -364,7 +368,8 @@ namespace RtmpXProtect.Engine.Rtmp.Chunks
                 // Limit checked when the header was read. Small messages get their exact buffer at once;
                 // large ones start at InitialPayloadCapacity and grow as bytes arrive.
                 int capacity = Math.Min(stream.MessageLength, InitialPayloadCapacity);
-                stream.PayloadRented = PooledPayloads && capacity > 0 && (stream.MessageType == MessageType.Audio || stream.MessageType == MessageType.Video);
+                stream.PayloadRented = PooledPayloads && capacity > 0 && stream.MessageLength <= MaxPooledPayload
+                    && (stream.MessageType == MessageType.Audio || stream.MessageType == MessageType.Video);
                 stream.Payload = capacity == 0 ? Array.Empty<byte>() : stream.PayloadRented ? ArrayPool<byte>.Shared.Rent(capacity) : new byte[capacity];
                 Interlocked.Add(ref _pendingBytes, stream.Payload.Length);
                 stream.Received = 0;

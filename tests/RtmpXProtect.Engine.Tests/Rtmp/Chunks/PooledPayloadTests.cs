@@ -115,6 +115,24 @@ namespace RtmpXProtect.Engine.Tests.Rtmp.Chunks
         }
 
         [Fact]
+        public void A_payload_over_a_mebibyte_gets_an_exact_array_of_its_own_even_when_pooling()
+        {
+            var writer = new ArrayBufferWriter<byte>();
+            var encoder = new ChunkEncoder();
+            encoder.Write(writer, ChunkStreamIds.Video, new RtmpMessage(MessageType.Video, 0, 1, new byte[1024 * 1024]));
+            encoder.Write(writer, ChunkStreamIds.Video, new RtmpMessage(MessageType.Video, 40, 1, new byte[1024 * 1024 + 1]));
+            var decoder = new ChunkDecoder(new WireLimits { MaxMessageSize = 4 * 1024 * 1024 }) { PooledPayloads = true };
+            var output = new List<RtmpMessage>();
+            decoder.Decode(writer.WrittenSpan, output);
+
+            Assert.Equal(2, output.Count);
+            Assert.NotNull(output[0].Rented);
+            Assert.Null(output[1].Rented);
+            Assert.Equal(1024 * 1024 + 1, output[1].Payload.Length);
+            ChunkDecoder.Recycle(output[0]);
+        }
+
+        [Fact]
         public void Without_pooling_payloads_are_exact_arrays_of_their_own()
         {
             var writer = new ArrayBufferWriter<byte>();
