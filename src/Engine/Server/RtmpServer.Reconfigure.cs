@@ -132,10 +132,12 @@ namespace RtmpXProtect.Engine.Server
             if (endpoint == null)
             {
                 Volatile.Write(ref listener, null);
-                old?.Dispose();
                 if (old != null)
                 {
-                    Log.Information("Stopped listening on {Endpoint}", SafeEndPoint(old));
+                    // Read before the close: a closed socket has no local endpoint ("on null").
+                    var stopped = SafeEndPoint(old);
+                    old.Dispose();
+                    Log.Information("Stopped listening on {Endpoint}", stopped);
                 }
 
                 return old != null;

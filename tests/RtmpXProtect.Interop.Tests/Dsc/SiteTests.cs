@@ -106,6 +106,14 @@ public sealed class SiteTests : IAsyncLifetime
 
             _machine.Engine.ConfigSet(_document, Parameters(certificateDays: 10, renewDaysBefore: 5));
             Assert.All(Results(_machine.Engine.ConfigTest(_document, Parameters(certificateDays: 10, renewDaysBefore: 5))), r => Assert.True(r["result"]!["inDesiredState"]!.GetValue<bool>(), r["name"]!.GetValue<string>()));
+
+            // If rs3 reloaded while its certificate was gone, it stopped RTMPS until the file came back
+            // (as it logs); the new file starts it again by the file watch, after Set has returned.
+            if (_running["rs3"].StandardErrorTail().Contains("RTMPS waits for its certificate", StringComparison.Ordinal))
+            {
+                await _running["rs3"].WaitForOutputAsync(l => l.Contains($"Listening on 127.0.0.1:{_ports["rs3"].Rtmps}", StringComparison.Ordinal), Step);
+            }
+
             Assert.Equal($"CN=rs3.site.test", await CertificateSubjectAsync("rs3"));
             Assert.Contains("maxConnectionsPerAddress\": 20", File.ReadAllText(rs1Config));
 
