@@ -35,7 +35,6 @@ namespace RtmpXProtect.Engine.Tests.Performance
         public void A_published_message_allocates_only_its_payload_its_framed_bytes_and_three_small_objects()
         {
             var pair = SessionPair.Publishing();
-            var streamId = pair.Client.StreamId!.Value;
             // Its own slab pool: tests running beside it take slabs from the shared one, and a slab
             // this stream gave back at a keyframe and found taken would be counted as allocated here.
             var stream = new LiveStream("live/cam1", 32 * 1024 * 1024, new GopSlabPool(64 * 1024 * 1024));
@@ -44,18 +43,8 @@ namespace RtmpXProtect.Engine.Tests.Performance
             stream.Subscribe(sink);
             stream.Subscribe(new FramingSink());
 
-            var warmUp = Wire(pair, streamId, 0, 300);
-            var measured = Wire(pair, streamId, 10_000, 3000);
-            var output = new ByteBufferWriter();
-            var events = new List<SessionEvent>();
-            var media = new List<RtmpMessage>(64);
-            Run(pair, stream, warmUp.Bytes, output, events, media);
-            sink.Reset();
-
             var collections = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
-            var before = GC.GetAllocatedBytesForCurrentThread();
-            Run(pair, stream, measured.Bytes, output, events, media);
-            var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            var (allocated, measured) = Publish(pair, stream, sink.Reset);
 
             _output.WriteLine($"collections during the run (process-wide, gen0/1/2): {GC.CollectionCount(0) - collections.Item1}/{GC.CollectionCount(1) - collections.Item2}/{GC.CollectionCount(2) - collections.Item3}");
             Assert.Equal(measured.Messages, sink.Frames);
@@ -80,18 +69,26 @@ namespace RtmpXProtect.Engine.Tests.Performance
         {
             var pair = SessionPair.Publishing();
             pair.Server.PooledPayloads = pooled;
-            var streamId = pair.Client.StreamId!.Value;
             var stream = new LiveStream("live/cam1", 32 * 1024 * 1024, new GopSlabPool(64 * 1024 * 1024));
             Assert.True(stream.TryStartPublish(new object()));
+            var (allocated, measured) = Publish(pair, stream, () => { });
+            return allocated / (double)measured.Messages;
+        }
+
+        /// <summary>Publishes a warm-up, then the measured messages; the bytes this thread allocated for the latter.</summary>
+        private static (long Allocated, (byte[] Bytes, int Messages, long PayloadBytes, long FramedBytes) Measured) Publish(SessionPair pair, LiveStream stream, Action afterWarmUp)
+        {
+            var streamId = pair.Client.StreamId!.Value;
             var warmUp = Wire(pair, streamId, 0, 300);
             var measured = Wire(pair, streamId, 10_000, 3000);
             var output = new ByteBufferWriter();
             var events = new List<SessionEvent>();
             var media = new List<RtmpMessage>(64);
             Run(pair, stream, warmUp.Bytes, output, events, media);
-            var start = GC.GetAllocatedBytesForCurrentThread();
+            afterWarmUp();
+            var before = GC.GetAllocatedBytesForCurrentThread();
             Run(pair, stream, measured.Bytes, output, events, media);
-            return (GC.GetAllocatedBytesForCurrentThread() - start) / (double)measured.Messages;
+            return (GC.GetAllocatedBytesForCurrentThread() - before, measured);
         }
 
         private static void Run(SessionPair pair, LiveStream stream, byte[] wire, ByteBufferWriter output, List<SessionEvent> events, List<RtmpMessage> media)
