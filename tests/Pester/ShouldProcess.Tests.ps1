@@ -46,8 +46,10 @@ BeforeAll {
             Changed = { -not (Get-RtmpStream -ConfigPath $config -Name lobby -NoStatus).Enabled }; Target = 'lobby'
         }
         'Start-RtmpIngest'     = @{
-            Act = { Start-RtmpIngest -Port $port -Address 127.0.0.1 }
-            Changed = { [bool](Get-RtmpIngest | Where-Object { $_.Endpoint -eq "127.0.0.1:$port" }) }; Target = '127.0.0.1:'
+            # Port 0: a port picked up front can be taken by another test before the ingest binds it.
+            # Initialize-Case leaves exactly one ingest running, so a second one is the change.
+            Act = { Start-RtmpIngest -Port 0 -Address 127.0.0.1 }
+            Changed = { @(Get-RtmpIngest).Count -gt 1 }; Target = '127.0.0.1:'
         }
         'Stop-RtmpIngest'      = @{
             Act = { Stop-RtmpIngest -Ingest $running }
@@ -109,7 +111,6 @@ BeforeAll {
         New-RtmpStream -ConfigPath $config -Name lobby -Source ingest:live/lobby -Destination rtmp://127.0.0.1/live -StreamKey $key | Out-Null
         New-RtmpStream -ConfigPath $config -Name parked -Source ingest:live/parked -Destination rtmp://127.0.0.1/live -StreamKey $key -Disabled | Out-Null
         Stop-RtmpIngest -All -Confirm:$false
-        $script:port = Get-FreeTcpPort
         $script:running = Start-RtmpIngest -Port 0 -Address 127.0.0.1
 
         Remove-Item (Join-Path $TestDrive 'registry'), (Join-Path $TestDrive 'roots') -Recurse -Force -ErrorAction SilentlyContinue
@@ -159,7 +160,7 @@ Describe '<Name> -WhatIf and -Confirm' -ForEach $Changing {
     }
 
     It '-Confirm asks, naming the target, before it acts' {
-        $variables = @{ config = $config; key = $key; port = $port; running = $running; TestDrive = $TestDrive; package = $package; xp = $xp }
+        $variables = @{ config = $config; key = $key; running = $running; TestDrive = $TestDrive; package = $package; xp = $xp }
         $run = Invoke-WithoutPrompt (Join-Command $case.Act '-Confirm') $variables
         $run.Errors | Should -Not -BeNullOrEmpty
         $run.Errors[0].Exception.Message | Should -Match 'request confirmation'
@@ -176,7 +177,7 @@ Describe '<Name> -WhatIf and -Confirm' -ForEach $Changing {
     }
 
     It 'asks without -Confirm only when its impact is High' {
-        $variables = @{ config = $config; key = $key; port = $port; running = $running; TestDrive = $TestDrive; package = $package; xp = $xp }
+        $variables = @{ config = $config; key = $key; running = $running; TestDrive = $TestDrive; package = $package; xp = $xp }
         $run = Invoke-WithoutPrompt $case.Act $variables
         if ($High) {
             $run.Errors[0].Exception.Message | Should -Match 'request confirmation'
