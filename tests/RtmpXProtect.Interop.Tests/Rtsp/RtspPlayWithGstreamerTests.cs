@@ -20,7 +20,10 @@ public class RtspPlayWithGstreamerTests
     public async Task Rtspsrc_plays_video_and_audio_to_the_end_of_the_publish(string protocol)
     {
         using var temp = new TempDirectory();
-        var flv = await Ffmpeg.MakeTestFlvAsync(temp.Path, seconds: 4, bFrames: 2);
+        // One GOP for the whole file: rtspsrc joins after the publish started (gst-launch can take
+        // seconds to start on a loaded machine), and a late player begins at the GOP cache's keyframe.
+        // With the default two GOPs a late start played exactly the second one (50 of 100 frames).
+        var flv = await Ffmpeg.MakeTestFlvAsync(temp.Path, seconds: 4, bFrames: 2, gop: 100);
         var source = await Ffprobe.ProbeAsync(flv);
         await using var server = new InProcessServer(options: RtspServer.Options());
         await using var publisher = Ffmpeg.Publish(flv, server.Url("cam"));
