@@ -75,7 +75,7 @@ internal sealed class Benchmark
                         }
 
                         results.Runs.Add(result);
-                        Console.WriteLine($"cpu {result.CpuSeconds,6:0.00} s  {result.CpuSecondsPerGB,6:0.00} s/GB  rss {result.PeakRssMiB,6:0.0} MiB  disc {result.Disconnects}  full {result.FullRate}/{result.Clients}  ttfk50 {result.FirstKeyframeP50Ms,6:0} ms  lat99 {result.LatencyP99Ms,6:0.0} ms  loadgen {result.LoadgenCpuSeconds:0.00} s{(result.Gc is { } g ? $"  gc {g.Gen0}/{g.Gen1}/{g.Gen2} max {g.MaxPauseMs:0.00} ms" : "")} {result.Note}");
+                        Console.WriteLine($"cpu {result.CpuSeconds,6:0.00} s  {result.CpuSecondsPerGB,6:0.00} s/GB  rss {result.PeakRssMiB,6:0.0} MiB  disc {result.Disconnects}  full {result.FullRate}/{result.Clients}  ttfk50 {result.FirstKeyframeP50Ms,6:0} ms  lat99 {result.LatencyP99Ms,6:0.0} ms  loadgen {result.LoadgenCpuSeconds:0.00} s{(result.Gc is { } g ? $"  gc {g.Gen0}/{g.Gen1}/{g.Gen2} max {g.MaxPauseMs:0.00} ms (gen0/1 {g.MaxYoungPauseMs:0.00})" : "")} {result.Note}");
                     }
                     catch (Exception e) when (e is InvalidOperationException || e is System.IO.IOException)
                     {

@@ -15,6 +15,9 @@ namespace RtmpXProtect.Bench.Load.Runtime;
 /// The garbage collections of a .NET server, from the runtime's own GC events over EventPipe (what
 /// dotnet-trace and PerfView read): a pause runs from GCSuspendEEStart to GCRestartEEStop, the
 /// time every managed thread was stopped; a background collection pauses twice, and both count.
+/// Each pause is told by the generation of the collection that started inside it (a background
+/// collection's second pause starts none, and counts as generation 2), so a summary can show the
+/// young collections apart from the rare full one.
 /// Only what happens between <see cref="Open"/> and <see cref="Close"/> counts, by the events'
 /// raw QPC time stamps, which on one machine are this process's Stopwatch ticks too (Linux's
 /// monotonic clock), and it is read after <see cref="StopAsync"/> has flushed the session.
@@ -24,9 +27,10 @@ internal sealed class GcPauseMonitor : IAsyncDisposable
     private readonly object _gate = new();
     private readonly EventPipeSession _session;
     private readonly Task _processing;
-    private readonly List<(long At, double Milliseconds)> _pauses = new();
+    private readonly List<(long At, double Milliseconds, int Generation)> _pauses = new();
     private readonly List<(long At, int Generation)> _collections = new();
     private long _suspendedAt;
+    private int _pauseGeneration = -1;
     private bool _suspendedForGc;
     private long _openedAt = long.MaxValue;
     private long _closedAt = long.MaxValue;
@@ -74,11 +78,12 @@ internal sealed class GcPauseMonitor : IAsyncDisposable
         await StopSessionAsync().ConfigureAwait(false);
         lock (_gate)
         {
-            var pauses = _pauses.Where(p => InWindow(p.At)).Select(p => p.Milliseconds).ToList();
+            var pauses = _pauses.Where(p => InWindow(p.At)).ToList();
             var generations = _collections.Where(c => InWindow(c.At)).Select(c => Math.Min(c.Generation, 2)).ToList();
             return new GcSummary(
                 generations.Count(g => g == 0), generations.Count(g => g == 1), generations.Count(g => g == 2),
-                pauses.Count > 0 ? pauses.Max() : 0, pauses.Count(p => p > 1.0), pauses.Sum());
+                pauses.Select(p => p.Milliseconds).DefaultIfEmpty(0).Max(),
+                pauses.Where(p => p.Generation < 2).Select(p => p.Milliseconds).DefaultIfEmpty(0).Max());
         }
     }
 
@@ -121,6 +126,7 @@ internal sealed class GcPauseMonitor : IAsyncDisposable
         lock (_gate)
         {
             _collections.Add((Qpc(e), e.Depth));
+            _pauseGeneration = Math.Max(_pauseGeneration, Math.Min(e.Depth, 2));
         }
     }
 
@@ -131,6 +137,7 @@ internal sealed class GcPauseMonitor : IAsyncDisposable
             // A suspension for a debugger or a thread abort is not the GC's.
             _suspendedForGc = e.Reason == GCSuspendEEReason.SuspendForGC || e.Reason == GCSuspendEEReason.SuspendForGCPrep;
             _suspendedAt = Qpc(e);
+            _pauseGeneration = -1;
         }
     }
 
@@ -140,7 +147,7 @@ internal sealed class GcPauseMonitor : IAsyncDisposable
         {
             if (_suspendedForGc && _suspendedAt != 0)
             {
-                _pauses.Add((_suspendedAt, (Qpc(e) - _suspendedAt) * 1000.0 / Stopwatch.Frequency));
+                _pauses.Add((_suspendedAt, (Qpc(e) - _suspendedAt) * 1000.0 / Stopwatch.Frequency, _pauseGeneration < 0 ? 2 : _pauseGeneration));
             }
 
             _suspendedAt = 0;
@@ -148,5 +155,5 @@ internal sealed class GcPauseMonitor : IAsyncDisposable
     }
 }
 
-/// <summary>What the GC did in a window: collections per generation and the pauses.</summary>
-internal sealed record GcSummary(int Gen0, int Gen1, int Gen2, double MaxPauseMs, int PausesOver1Ms, double TotalPauseMs);
+/// <summary>What the GC did in a window: collections per generation, the longest pause, the longest of gen0 and gen1 collections.</summary>
+internal sealed record GcSummary(int Gen0, int Gen1, int Gen2, double MaxPauseMs, double MaxYoungPauseMs);
