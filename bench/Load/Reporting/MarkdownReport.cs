@@ -70,7 +70,7 @@ internal static class MarkdownReport
             text.AppendLine();
             text.AppendLine($"### {scenario.Name}");
             text.AppendLine();
-            text.AppendLine("| server | CPU s | CPU s / GB | GB | peak RSS MiB | idle RSS MiB | KiB / client | disconnects | full rate | first keyframe p50 / p99 ms | latency p50 / p99 / max ms | load generator CPU s | GCs gen 0 / 1 / 2 | longest GC pause ms (gen 0 / 1 only) |");
+            text.AppendLine("| server | CPU s | CPU s / GB | GB | peak RSS MiB | idle RSS MiB | KiB / client | disconnects | full rate | first keyframe p50 / p99 ms | latency p50 / p99 / max ms | load generator CPU s | GCs gen 0 / 1 / 2 | longest GC pause ms (longest of gen 0 / 1) |");
             text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var server in new[] { Rtmpx, Nginx, Nms })
             {
