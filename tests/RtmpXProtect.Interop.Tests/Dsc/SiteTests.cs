@@ -108,10 +108,13 @@ public sealed class SiteTests : IAsyncLifetime
             Assert.All(Results(_machine.Engine.ConfigTest(_document, Parameters(certificateDays: 10, renewDaysBefore: 5))), r => Assert.True(r["result"]!["inDesiredState"]!.GetValue<bool>(), r["name"]!.GetValue<string>()));
 
             // If rs3 reloaded while its certificate was gone, it stopped RTMPS until the file came back
-            // (as it logs); the new file starts it again by the file watch, after Set has returned.
-            if (_running["rs3"].StandardErrorTail().Contains("RTMPS waits for its certificate", StringComparison.Ordinal))
+            // (as it logs); the new file starts it again by the file watch, after Set has returned. Only a
+            // listening line after the wait counts: the first start's is still in the tail.
+            const string waiting = "RTMPS waits for its certificate";
+            if (_running["rs3"].StandardErrorTail().Contains(waiting, StringComparison.Ordinal))
             {
-                await _running["rs3"].WaitForOutputAsync(l => l.Contains($"Listening on 127.0.0.1:{_ports["rs3"].Rtmps}", StringComparison.Ordinal), Step);
+                await _running["rs3"].WaitForOutputAsync(
+                    l => l.Contains($"Listening on 127.0.0.1:{_ports["rs3"].Rtmps}", StringComparison.Ordinal), Step, after: l => l.Contains(waiting, StringComparison.Ordinal));
             }
 
             Assert.Equal($"CN=rs3.site.test", await CertificateSubjectAsync("rs3"));

@@ -37,6 +37,17 @@ public sealed class PeerProcessTests
     }
 
     [PeerFact("sh")]
+    public async Task With_after_counts_only_a_line_printed_after_the_last_marker()
+    {
+        await using var sh = PeerProcess.Start("sh", new[] { "-c", "echo listening 1 >&2; echo stopped >&2; echo listening 2 >&2" });
+        await sh.WaitForExitAsync(Generous);
+        var line = await sh.WaitForOutputAsync(l => l.StartsWith("listening", StringComparison.Ordinal), Generous, after: l => l == "stopped");
+        Assert.Equal("listening 2", line);
+        await Assert.ThrowsAsync<InvalidOperationException>(
+            () => sh.WaitForOutputAsync(l => l == "listening 1", Generous, after: l => l == "stopped"));
+    }
+
+    [PeerFact("sh")]
     public async Task Fails_fast_when_the_process_ends_without_the_line()
     {
         await using var sh = PeerProcess.Start("sh", new[] { "-c", "echo something else >&2" });

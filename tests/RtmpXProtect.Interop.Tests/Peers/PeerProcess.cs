@@ -137,15 +137,17 @@ public sealed class PeerProcess : IAsyncDisposable
     /// <summary>
     /// Completes when a line of stdout or stderr satisfies <paramref name="line"/>, including lines
     /// already printed (within the kept tail). Fails at once if the process closes its output first,
-    /// and with TimeoutException (carrying the stderr tail) after <paramref name="timeout"/>.
+    /// and with TimeoutException (carrying the stderr tail) after <paramref name="timeout"/>. With
+    /// <paramref name="after"/>, a line printed before a stream's last line that satisfies it does not
+    /// count: a restart's "listening" line, not the first start's.
     /// </summary>
     /// <returns>The matching line.</returns>
-    public async Task<string> WaitForOutputAsync(Func<string, bool> line, TimeSpan timeout)
+    public async Task<string> WaitForOutputAsync(Func<string, bool> line, TimeSpan timeout, Func<string, bool>? after = null)
     {
         var seen = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_gate)
         {
-            var earlier = _stdout.Lines().Concat(_stderr.Lines()).FirstOrDefault(line);
+            var earlier = Since(_stdout, after).Concat(Since(_stderr, after)).FirstOrDefault(line);
             if (earlier is not null)
             {
                 return earlier;
@@ -173,6 +175,21 @@ public sealed class PeerProcess : IAsyncDisposable
             throw new TimeoutException(
                 $"{Name} (pid {_process.Id}) did not print the expected line within {timeout.TotalSeconds:0.#} s. stderr tail:\n{StandardErrorTail()}");
         }
+    }
+
+    private static IEnumerable<string> Since(OutputTail tail, Func<string, bool>? after)
+    {
+        var lines = tail.Lines();
+        var last = -1;
+        for (var i = 0; after is not null && i < lines.Count; i++)
+        {
+            if (after(lines[i]))
+            {
+                last = i;
+            }
+        }
+
+        return lines.Skip(last + 1);
     }
 
     /// <summary>Kills the process and everything it started; harmless if it already exited.</summary>
