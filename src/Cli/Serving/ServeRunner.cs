@@ -27,6 +27,7 @@ namespace RtmpXProtect.Cli.Serving
         /// </summary>
         public static async Task<int> RunAsync(FileInfo? file, ServeOverrides overrides, ServeConfiguration initial, Serilog.Core.Logger log, StatusEndpoints endpoints, Action ready, CancellationToken stop)
         {
+            HeapFloor.Hold();
             using var launcher = SelfLauncher.Create();
             var helperLogs = new ConcurrentDictionary<string, LogRing>(StringComparer.OrdinalIgnoreCase);
             var options = new ServerHostOptions
