@@ -67,9 +67,10 @@ namespace RtmpXProtect.Engine.Server
 
         /// <summary>Frames a publisher sends go to every sink, after the cache took what joiners need.</summary>
         /// <returns>
-        /// Whether anything kept <paramref name="frame"/> itself: a sink, or the cache (headers and
-        /// metadata). The cache copies the GOP's frames, so when this is false the caller may reuse
-        /// the frame's payload at once.
+        /// Whether anything kept <paramref name="frame"/> itself: a sink that is not a player (a
+        /// recorder, a relay, an RTSP or XProtect feed), or the cache (headers and metadata). The
+        /// cache copies the GOP's frames and players take its chunks, so when this is false the
+        /// caller may reuse the frame's payload at once.
         /// </returns>
         public bool Deliver(MediaFrame frame, WireLimits limits)
         {
@@ -108,12 +109,32 @@ namespace RtmpXProtect.Engine.Server
                 AudioDescription = Audio?.ToString();
             }
 
-            foreach (var sink in sinks)
+            // Headers stay in the cache, and joiners get them long after: only other frames are
+            // framed into a pooled buffer for the players.
+            var pooled = !frame.IsConfig;
+            if (pooled)
             {
-                sink.OnFrame(frame);
+                frame.BeginDelivery();
             }
 
-            return sinks.Length > 0 || frame.IsConfig;
+            var kept = frame.IsConfig;
+            try
+            {
+                foreach (var sink in sinks)
+                {
+                    sink.OnFrame(frame);
+                    kept |= !(sink is IFrameCopyingSink);
+                }
+            }
+            finally
+            {
+                if (pooled)
+                {
+                    frame.EndDelivery();
+                }
+            }
+
+            return kept;
         }
 
         internal bool TryStartPublish(object publisher)

@@ -1,4 +1,5 @@
 using System;
+using RtmpXProtect.Engine.Buffers;
 using RtmpXProtect.Engine.Media;
 using RtmpXProtect.Engine.Rtmp.Chunks;
 using RtmpXProtect.Engine.Rtmp.Commands;
@@ -9,11 +10,13 @@ namespace RtmpXProtect.Engine.Server
     /// <summary>
     /// One published media message on its way to every player. It is chunk-framed once per
     /// (stream id, chunk size), which all players of a server share, and those same bytes go to
-    /// every player: fan-out costs no copy per player.
+    /// every player: fan-out costs no copy per player. While the stream delivers it, those bytes are
+    /// a pooled buffer the players' queues share, so a watched stream makes no garbage per frame.
     /// </summary>
     public sealed class MediaFrame
     {
         private Framing? _framing;
+        private bool _delivering;
 
         private MediaFrame(RtmpMessage message, FrameKind kind)
         {
@@ -67,21 +70,80 @@ namespace RtmpXProtect.Engine.Server
         public ReadOnlyMemory<byte> Framed(uint streamId, int chunkSize)
         {
             var framing = _framing;
-            if (framing != null && framing.StreamId == streamId && framing.ChunkSize == chunkSize)
+            if (framing != null && framing.Buffer == null && framing.Is(streamId, chunkSize))
             {
                 return framing.Bytes;
             }
 
-            // Written once into an array of the exact size: no writer object, no copy of the message.
+            // The pooled chunks of a delivery are good only while a holder keeps them, and belong to
+            // the delivery: a caller without a reference gets an array of its own.
+            var made = Frame(streamId, chunkSize, pooled: false);
+            if (framing?.Buffer == null)
+            {
+                // A race here only frames twice; both results are the same bytes.
+                _framing = made;
+            }
+
+            return made.Bytes;
+        }
+
+        /// <summary>
+        /// Like <see cref="Framed(uint, int)"/>, on the delivering thread: while the frame is being
+        /// delivered the bytes are in a pooled <paramref name="owner"/>, retained for the caller, who
+        /// releases it once they are sent (or will not be); null for an array of their own.
+        /// </summary>
+        internal ReadOnlyMemory<byte> Framed(uint streamId, int chunkSize, out SharedBuffer? owner)
+        {
+            var framing = _framing;
+            if (framing == null || !framing.Is(streamId, chunkSize))
+            {
+                // Only the first framing is pooled; a player on another stream id or chunk size gets
+                // an array of its own, and the pooled one stays where EndDelivery finds it.
+                var made = Frame(streamId, chunkSize, pooled: _delivering && framing == null);
+                if (framing?.Buffer == null)
+                {
+                    _framing = made;
+                }
+
+                framing = made;
+            }
+
+            owner = framing.Buffer;
+            owner?.Retain();
+            return framing.Bytes;
+        }
+
+        /// <summary>
+        /// The stream hands this frame to its sinks now, on this thread: the chunks made meanwhile
+        /// go into a buffer from the shared pool, which every player that queues them retains.
+        /// Only for frames nothing keeps (not the headers the cache holds for joiners).
+        /// </summary>
+        internal void BeginDelivery() => _delivering = true;
+
+        /// <summary>
+        /// The sinks have had the frame: the delivery's own reference to the pooled chunks is let go,
+        /// and they go back to the pool when the last player has sent them. A later caller frames anew.
+        /// </summary>
+        internal void EndDelivery()
+        {
+            _delivering = false;
+            if (_framing?.Buffer is SharedBuffer buffer)
+            {
+                _framing = null;
+                buffer.Release();
+            }
+        }
+
+        // Written once, at the exact size: no writer object, no copy of the message.
+        private Framing Frame(uint streamId, int chunkSize, bool pooled)
+        {
             var message = Message;
             var chunkStreamId = ChunkStreamFor(message.Type);
-            var bytes = new byte[ChunkEncoder.SelfContainedLength(message.Payload.Length, chunkSize, chunkStreamId, message.Timestamp)];
-            ChunkEncoder.FrameSelfContained(bytes, chunkStreamId, chunkSize, message.Type, message.Timestamp, streamId, message.Payload.Span);
-            framing = new Framing(streamId, chunkSize, bytes);
-
-            // A race here only frames twice; both results are the same bytes.
-            _framing = framing;
-            return framing.Bytes;
+            var length = ChunkEncoder.SelfContainedLength(message.Payload.Length, chunkSize, chunkStreamId, message.Timestamp);
+            var buffer = pooled ? new SharedBuffer(length) : null;
+            var bytes = buffer != null ? buffer.Array : new byte[length];
+            ChunkEncoder.FrameSelfContained(bytes, length, chunkStreamId, chunkSize, message.Type, message.Timestamp, streamId, message.Payload.Span);
+            return new Framing(streamId, chunkSize, new ReadOnlyMemory<byte>(bytes, 0, length), buffer);
         }
 
         private static int ChunkStreamFor(MessageType type) => type switch
@@ -93,11 +155,12 @@ namespace RtmpXProtect.Engine.Server
 
         private sealed class Framing
         {
-            public Framing(uint streamId, int chunkSize, ReadOnlyMemory<byte> bytes)
+            public Framing(uint streamId, int chunkSize, ReadOnlyMemory<byte> bytes, SharedBuffer? buffer)
             {
                 StreamId = streamId;
                 ChunkSize = chunkSize;
                 Bytes = bytes;
+                Buffer = buffer;
             }
 
             public uint StreamId { get; }
@@ -105,6 +168,11 @@ namespace RtmpXProtect.Engine.Server
             public int ChunkSize { get; }
 
             public ReadOnlyMemory<byte> Bytes { get; }
+
+            public bool Is(uint streamId, int chunkSize) => StreamId == streamId && ChunkSize == chunkSize;
+
+            /// <summary>The pooled array under <see cref="Bytes"/>, made during a delivery; null for an array of its own.</summary>
+            public SharedBuffer? Buffer { get; }
         }
     }
 }

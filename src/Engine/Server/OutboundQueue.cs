@@ -5,6 +5,7 @@ using System.IO;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Threading.Tasks;
+using RtmpXProtect.Engine.Buffers;
 
 namespace RtmpXProtect.Engine.Server
 {
@@ -13,7 +14,8 @@ namespace RtmpXProtect.Engine.Server
     /// queue writes at once, gathering everything queued into one non-blocking send; only when the
     /// socket is full does writing continue asynchronously. Fan-out so costs one send per player
     /// per message on the publisher's thread, with no thread-pool hop and no allocation.
-    /// Queued bytes are counted until sent, so a slow reader shows up as a growing count.
+    /// Queued bytes are counted until sent, so a slow reader shows up as a growing count. Bytes in a
+    /// pooled <see cref="SharedBuffer"/> keep their reference until written, then let it go.
     /// A TLS stream has neither gathered nor non-blocking writes: it drains through one asynchronous
     /// writer instead, started by the enqueue that finds the queue idle, with the same accounting.
     /// </summary>
@@ -31,6 +33,11 @@ namespace RtmpXProtect.Engine.Server
         private readonly object _gate = new object();
         private readonly List<ArraySegment<byte>> _pending = new List<ArraySegment<byte>>();
         private readonly List<ArraySegment<byte>> _batch = new List<ArraySegment<byte>>();
+
+        // The pooled buffers under the segments, index for index (null for arrays of their own):
+        // each holds one reference, let go once its bytes are written or the queue fails.
+        private readonly List<SharedBuffer?> _pendingOwners = new List<SharedBuffer?>();
+        private readonly List<SharedBuffer?> _batchOwners = new List<SharedBuffer?>();
         private readonly TaskCompletionSource<bool> _drained = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         private long _queuedBytes;
         private long _enqueuedBytes;
@@ -84,26 +91,38 @@ namespace RtmpXProtect.Engine.Server
         /// <paramref name="flush"/> false they wait for the next flushing enqueue, to share its
         /// send. False once completed.
         /// </summary>
-        public bool Enqueue(ReadOnlyMemory<byte> bytes, bool flush = true)
+        public bool Enqueue(ReadOnlyMemory<byte> bytes, bool flush = true) => Enqueue(bytes, null, flush);
+
+        /// <summary>
+        /// Like <see cref="Enqueue(ReadOnlyMemory{byte}, bool)"/> for bytes in <paramref name="owner"/>,
+        /// whose reference the queue takes over: it lets it go once the bytes are written, or at once
+        /// when it does not queue them.
+        /// </summary>
+        public bool Enqueue(ReadOnlyMemory<byte> bytes, SharedBuffer? owner, bool flush)
         {
             if (bytes.Length == 0)
             {
+                owner?.Release();
                 return true;
             }
 
             if (!MemoryMarshal.TryGetArray(bytes, out var segment))
             {
                 segment = new ArraySegment<byte>(bytes.ToArray());
+                owner?.Release();
+                owner = null;
             }
 
             lock (_gate)
             {
                 if (_completed || _failed)
                 {
+                    owner?.Release();
                     return false;
                 }
 
                 _pending.Add(segment);
+                _pendingOwners.Add(owner);
                 _queuedBytes += segment.Count;
                 _enqueuedBytes += segment.Count;
                 if (_writing || !flush)
@@ -263,6 +282,7 @@ namespace RtmpXProtect.Engine.Server
             lock (_gate)
             {
                 _batch.Clear();
+                _batchOwners.Clear();
                 if (_pending.Count == 0 || _failed)
                 {
                     _writing = false;
@@ -278,19 +298,23 @@ namespace RtmpXProtect.Engine.Server
                 for (var i = 0; i < count; i++)
                 {
                     _batch.Add(_pending[i]);
+                    _batchOwners.Add(_pendingOwners[i]);
                     total += _pending[i].Count;
                 }
 
                 _pending.RemoveRange(0, count);
+                _pendingOwners.RemoveRange(0, count);
                 return true;
             }
         }
 
+        // The batch is written: its pooled buffers are let go (the kernel has copied them).
         private void Sent(long bytes)
         {
             lock (_gate)
             {
                 _queuedBytes -= bytes;
+                ReleaseAll(_batchOwners);
             }
         }
 
@@ -302,11 +326,23 @@ namespace RtmpXProtect.Engine.Server
                 _writing = false;
                 _pending.Clear();
                 _batch.Clear();
+                ReleaseAll(_pendingOwners);
+                ReleaseAll(_batchOwners);
                 _queuedBytes = 0;
             }
 
             _drained.TrySetResult(false);
             _fail(reason);
+        }
+
+        private static void ReleaseAll(List<SharedBuffer?> owners)
+        {
+            foreach (var owner in owners)
+            {
+                owner?.Release();
+            }
+
+            owners.Clear();
         }
 
         // A send may stop part-way; what is left starts inside one of the segments.

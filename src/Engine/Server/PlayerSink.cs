@@ -6,8 +6,9 @@ namespace RtmpXProtect.Engine.Server
     /// <summary>
     /// One playing stream of a connection as a subscriber of a live stream: queues the shared
     /// framed bytes, and when the player falls behind, drops to the next keyframe, then gives up.
+    /// It keeps nothing of a frame but its chunks, which its connection's queue holds until sent.
     /// </summary>
-    internal sealed class PlayerSink : IMediaSink
+    internal sealed class PlayerSink : IFrameCopyingSink
     {
         // Without video there is no keyframe to resume at; any audio frame is a clean start, and
         // this much stream time stands in for one GOP when counting how long a player stays behind.
@@ -139,9 +140,9 @@ namespace RtmpXProtect.Engine.Server
                 return;
             }
 
-            var bytes = frame.Framed(StreamId, _connection.ChunkSize);
+            var bytes = frame.Framed(StreamId, _connection.ChunkSize, out var owner);
             var flush = !RidesWithNextVideo(frame) && !_merge.MayWait(frame.Message.Timestamp, bytes.Length, Stream?.SinkCount ?? 0);
-            Enqueue(frame.Message.Timestamp, bytes, flush);
+            Enqueue(frame.Message.Timestamp, bytes, owner, flush);
         }
 
         public void OnStop() => _connection.NotifyUnpublished(StreamId, Name);
@@ -158,12 +159,13 @@ namespace RtmpXProtect.Engine.Server
             => frame.Kind == FrameKind.Audio && _sawVideo && WantsVideo
                && (uint)RtmpXProtect.Engine.Rtmp.RtmpTime.Delta(frame.Message.Timestamp, _lastVideoTimestamp) < AudioHoldMilliseconds;
 
-        private int Send(MediaFrame frame) => Enqueue(frame.Message.Timestamp, frame.Framed(StreamId, _connection.ChunkSize), flush: true);
+        private int Send(MediaFrame frame) => Enqueue(frame.Message.Timestamp, frame.Framed(StreamId, _connection.ChunkSize, out var owner), owner, flush: true);
 
-        private int Enqueue(uint timestamp, System.ReadOnlyMemory<byte> bytes, bool flush)
+        // The queue takes over the reference retained on a pooled frame's buffer.
+        private int Enqueue(uint timestamp, System.ReadOnlyMemory<byte> bytes, RtmpXProtect.Engine.Buffers.SharedBuffer? owner, bool flush)
         {
             _merge.Wrote(timestamp, bytes.Length, flush);
-            _connection.Enqueue(bytes, flush);
+            _connection.Enqueue(bytes, owner, flush);
             Stream?.AddBytesSent(bytes.Length);
             return bytes.Length;
         }

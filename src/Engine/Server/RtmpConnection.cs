@@ -336,7 +336,8 @@ namespace RtmpXProtect.Engine.Server
             Volatile.Write(ref _lastPingAt, now.Ticks);
         }
 
-        public void Enqueue(ReadOnlyMemory<byte> bytes, bool flush = true) => _outbound.Enqueue(bytes, flush);
+        /// <summary>Queues bytes, in a pooled <paramref name="owner"/> (or null) whose reference the queue takes over.</summary>
+        public void Enqueue(ReadOnlyMemory<byte> bytes, RtmpXProtect.Engine.Buffers.SharedBuffer? owner, bool flush) => _outbound.Enqueue(bytes, owner, flush);
 
         /// <summary>When the peer connected.</summary>
         public DateTime ConnectedAt => _connectedAt;

@@ -1,7 +1,5 @@
 using System;
-using System.Net;
 using System.Net.Sockets;
-using System.Threading;
 using System.Threading.Tasks;
 using RtmpXProtect.Engine.Server;
 using Xunit;
@@ -13,7 +11,7 @@ namespace RtmpXProtect.Engine.Tests.Server
         [Fact]
         public async Task Bytes_queued_without_flush_wait_for_the_next_flush_and_go_out_in_order()
         {
-            var (server, peer) = await SocketPair();
+            var (server, peer) = await LoopbackSocketPair.ConnectAsync();
             using (server)
             using (peer)
             {
@@ -25,7 +23,7 @@ namespace RtmpXProtect.Engine.Tests.Server
 
                 queue.Enqueue(new byte[] { 5, 6 });
                 Assert.Equal(0, queue.QueuedBytes);
-                Assert.Equal(new byte[] { 1, 2, 3, 4, 5, 6 }, await Receive(peer, 6));
+                Assert.Equal(new byte[] { 1, 2, 3, 4, 5, 6 }, await LoopbackSocketPair.ReceiveAsync(peer, 6));
                 Assert.Null(failure);
             }
         }
@@ -33,7 +31,7 @@ namespace RtmpXProtect.Engine.Tests.Server
         [Fact]
         public async Task A_full_socket_continues_asynchronously_and_drains_everything()
         {
-            var (server, peer) = await SocketPair();
+            var (server, peer) = await LoopbackSocketPair.ConnectAsync();
             using (server)
             using (peer)
             {
@@ -48,7 +46,7 @@ namespace RtmpXProtect.Engine.Tests.Server
                 // 10 MiB is far more than the kernel buffers hold; the rest waits in the queue.
                 Assert.True(queue.QueuedBytes > 0);
                 queue.Complete();
-                var received = await Receive(peer, 40 * chunk.Length);
+                var received = await LoopbackSocketPair.ReceiveAsync(peer, 40 * chunk.Length);
                 for (var i = 0; i < 40; i++)
                 {
                     Assert.Equal((byte)i, received[i * chunk.Length]);
@@ -63,7 +61,7 @@ namespace RtmpXProtect.Engine.Tests.Server
         [Fact]
         public async Task Nothing_is_queued_after_complete()
         {
-            var (server, peer) = await SocketPair();
+            var (server, peer) = await LoopbackSocketPair.ConnectAsync();
             using (server)
             using (peer)
             {
@@ -72,33 +70,6 @@ namespace RtmpXProtect.Engine.Tests.Server
                 Assert.False(queue.Enqueue(new byte[] { 1 }));
                 await queue.Drained.WaitAsync(TimeSpan.FromSeconds(5));
             }
-        }
-
-        private static async Task<(Socket Server, Socket Peer)> SocketPair()
-        {
-            using var listener = new Socket(SocketType.Stream, ProtocolType.Tcp);
-            listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-            listener.Listen(1);
-            var peer = new Socket(SocketType.Stream, ProtocolType.Tcp);
-            await peer.ConnectAsync(listener.LocalEndPoint!);
-            var server = await listener.AcceptAsync();
-            server.Blocking = false;
-            return (server, peer);
-        }
-
-        private static async Task<byte[]> Receive(Socket socket, int count)
-        {
-            var buffer = new byte[count];
-            var read = 0;
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-            while (read < count)
-            {
-                var n = await socket.ReceiveAsync(buffer.AsMemory(read), SocketFlags.None, timeout.Token);
-                Assert.True(n > 0, "the connection closed early");
-                read += n;
-            }
-
-            return buffer;
         }
     }
 }

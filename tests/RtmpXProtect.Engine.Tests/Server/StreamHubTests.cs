@@ -74,6 +74,20 @@ namespace RtmpXProtect.Engine.Tests.Server
         }
 
         [Fact]
+        public void A_frame_only_players_take_is_not_kept_but_headers_are_and_so_is_what_another_sink_takes()
+        {
+            var hub = new StreamHub();
+            var stream = hub.TryPublish("live/cam1", this)!;
+            hub.Subscribe("live/cam1", new PlayerLikeSink());
+            Assert.True(stream.Deliver(Frames.Frame(MessageType.Video, 0, Frames.AvcSequenceHeader()), WireLimits.Default));
+            Assert.False(stream.Deliver(Frames.Key(0), WireLimits.Default));
+            Assert.False(stream.Deliver(Frames.Inter(40), WireLimits.Default));
+
+            hub.Subscribe("live/cam1", new RecordingSink());
+            Assert.True(stream.Deliver(Frames.Inter(80), WireLimits.Default));
+        }
+
+        [Fact]
         public void A_waiting_subscriber_is_started_when_a_publisher_arrives_and_stopped_when_it_leaves()
         {
             var hub = new StreamHub();
@@ -176,6 +190,24 @@ namespace RtmpXProtect.Engine.Tests.Server
             public void OnFrame(MediaFrame frame) => Frames.Add(frame);
 
             public void OnStop() => Stops++;
+        }
+
+        /// <summary>Takes the chunks as a player does, and keeps nothing of the frame.</summary>
+        private sealed class PlayerLikeSink : IFrameCopyingSink
+        {
+            public void OnStart(System.Collections.Generic.IReadOnlyList<MediaFrame> cached, bool newPublisher)
+            {
+            }
+
+            public void OnFrame(MediaFrame frame)
+            {
+                frame.Framed(1, 4096, out var owner);
+                owner?.Release();
+            }
+
+            public void OnStop()
+            {
+            }
         }
     }
 }

@@ -133,16 +133,17 @@ namespace RtmpXProtect.Engine.Rtmp.Chunks
         }
 
         /// <summary>
-        /// <see cref="WriteSelfContained"/> into an array of exactly <see cref="SelfContainedLength"/>
-        /// bytes: fan-out frames each message once, straight into the array every player then shares.
+        /// <see cref="WriteSelfContained"/> into the first <paramref name="length"/> bytes of an array,
+        /// exactly <see cref="SelfContainedLength"/>: fan-out frames each message once, straight into
+        /// the array every player then shares.
         /// </summary>
-        internal static void FrameSelfContained(byte[] destination, int chunkStreamId, int chunkSize, MessageType type, uint timestamp, uint streamId, ReadOnlySpan<byte> payload)
+        internal static void FrameSelfContained(byte[] destination, int length, int chunkStreamId, int chunkSize, MessageType type, uint timestamp, uint streamId, ReadOnlySpan<byte> payload)
         {
-            var writer = new ArrayWriter(destination);
+            var writer = new ArrayWriter(destination, length);
             WriteChunks(ref writer, chunkStreamId, chunkSize, 0, timestamp, type, streamId, payload);
-            if (writer.Written != destination.Length)
+            if (writer.Written != length)
             {
-                throw new InvalidOperationException($"Framing wrote {writer.Written} bytes into an array of {destination.Length}.");
+                throw new InvalidOperationException($"Framing wrote {writer.Written} bytes where {length} were expected.");
             }
         }
 

@@ -34,7 +34,7 @@ namespace RtmpXProtect.Engine.Tests.Rtmp.Chunks
             var output = new List<RtmpMessage>();
             var payload = new byte[1_000_000];
             new Random(7).NextBytes(payload);
-            var encoded = new Buffers.ByteBufferWriter();
+            var encoded = new Engine.Buffers.ByteBufferWriter();
             ChunkEncoder.WriteSelfContained(encoded, 6, 4096, new RtmpMessage(MessageType.Video, 40, 1, payload));
 
             // Chunk size 128 on the decoder side is wrong for this framing, so announce 4096 first.
@@ -48,7 +48,7 @@ namespace RtmpXProtect.Engine.Tests.Rtmp.Chunks
 
         private static byte[] SetChunkSize(int size)
         {
-            var writer = new Buffers.ByteBufferWriter();
+            var writer = new Engine.Buffers.ByteBufferWriter();
             new ChunkEncoder().Write(writer, ChunkStreamIds.ProtocolControl, ProtocolControl.SetChunkSize(size));
             return writer.ToArray();
         }
