@@ -24,7 +24,8 @@ var root = new RootCommand("rtmpx load benchmark: fan-out, ingest, latency and j
 var connects = new Option<int>("--connects") { Description = "Player connections in all (soak).", DefaultValueFactory = _ => 10000 };
 root.Subcommands.Add(Verb("all", "Fan-out 200 and 1000, ingest 200, latency 50, join 100 (scale and soak are verbs of their own: they saturate a 2-core machine or take half an hour).", _ => new[]
 {
-    Scenario.FanOut(200), Scenario.FanOut(1000), Scenario.Ingest(200), Scenario.Latency(50), Scenario.Join(100),
+    // The GC pause target is over 60 s, so the report's one run judges it with a 60 s latency window.
+    Scenario.FanOut(200), Scenario.FanOut(1000), Scenario.Ingest(200), Scenario.Latency(50) with { MinimumWindow = TimeSpan.FromSeconds(60) }, Scenario.Join(100),
 }));
 root.Subcommands.Add(Verb("scale", "Fan-out to 5000 players of a 500 kbps stream, and 1000 publishers (needs more than 2 cores to mean much).", _ => new[] { Scenario.FanOut(5000, 500), Scenario.Ingest(1000) }));
 root.Subcommands.Add(Verb("soak", "--players players (100) joining and leaving one 2 Mbps stream for --duration seconds, --connects connections in all (10000); run with --duration 1800.", p => new[] { Scenario.Soak(Or(p.GetValue(players), 100), p.GetValue(connects)) }, players, connects));

@@ -30,7 +30,8 @@ internal static class MarkdownReport
         text.AppendLine("what the publishers sent); full rate = a client moved >= 95 % of the expected media bytes in the window;");
         text.AppendLine("latency = player receive time - publisher send time of the same video message (loopback, same clock).");
         text.AppendLine("Fan-out players wake only at 16 KiB (SO_RCVLOWAT) to keep the generator cheap, so fan-out latency and first-keyframe figures include up to ~60 ms of that; latency and join players wake on every byte.");
-        text.AppendLine($"Every figure is the median of {rounds} round(s); each run gets a fresh server; window {settings.Duration.TotalSeconds:0} s after {settings.Warmup.TotalSeconds:0} s warm-up.");
+        var longer = string.Concat(scenarios.Where(s => s.Window(settings) != settings.Duration).Select(s => $" ({s.Name}: {s.Window(settings).TotalSeconds:0} s)"));
+        text.AppendLine($"Every figure is the median of {rounds} round(s); each run gets a fresh server; window {settings.Duration.TotalSeconds:0} s{longer} after {settings.Warmup.TotalSeconds:0} s warm-up.");
         text.AppendLine();
         text.AppendLine("Reproduce from the repository root (it builds rtmpx in Release, makes the media with ffmpeg and installs node-media-server@4 with npm on first use):");
         text.AppendLine();

@@ -1,3 +1,5 @@
+using System;
+
 namespace RtmpXProtect.Bench.Load.Scenarios;
 
 /// <summary>One row of the benchmark: a kind of load, its size and the video bitrate of its media.</summary>
@@ -17,4 +19,10 @@ internal sealed record Scenario(string Name, ScenarioKind Kind, int Players, int
 
     /// <summary>Player connections a soak makes in all.</summary>
     public int Connects { get; init; }
+
+    /// <summary>A window this scenario measures at the least, whatever --duration says (a target set over a longer time).</summary>
+    public TimeSpan MinimumWindow { get; init; }
+
+    /// <summary>How long this scenario measures with <paramref name="settings"/>.</summary>
+    public TimeSpan Window(RunSettings settings) => settings.Duration > MinimumWindow ? settings.Duration : MinimumWindow;
 }

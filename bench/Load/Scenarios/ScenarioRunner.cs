@@ -93,7 +93,7 @@ internal sealed class ScenarioRunner
             var before = Snapshot.Take(pid, players, publishers);
             window.Open();
             gc?.Open();
-            await Task.Delay(_settings.Duration).ConfigureAwait(false);
+            await Task.Delay(scenario.Window(_settings)).ConfigureAwait(false);
             gc?.Close();
             window.Close();
             var after = Snapshot.Take(pid, players, publishers);
@@ -204,12 +204,12 @@ internal sealed class ScenarioRunner
     private async Task<ScenarioResult> SoakAsync(Scenario scenario, string server, int pid, long idle, RssSampler rss, LoopingPublisher publisher, StreamTarget target, MeasurementWindow window, GcPauseMonitor? gc, CancellationToken stop)
     {
         var random = new Random(20261203);
-        var meanStay = _settings.Duration.TotalSeconds * scenario.Players / scenario.Connects;
+        var meanStay = scenario.Window(_settings).TotalSeconds * scenario.Players / scenario.Connects;
         var live = new List<(PlayerConnection Player, CancellationTokenSource Leave, Task Run, long LeaveAt)>();
         var gone = new List<PlayerConnection>();
         var connects = 0;
         var started = Stopwatch.GetTimestamp();
-        var end = started + (long)(_settings.Duration.TotalSeconds * Stopwatch.Frequency);
+        var end = started + (long)(scenario.Window(_settings).TotalSeconds * Stopwatch.Frequency);
         var warmAt = started + ((end - started) / 10);
         Task<long>? warmRss = null;
         var before = Snapshot.Take(pid, Array.Empty<PlayerConnection>(), new[] { publisher });
