@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Linq;
-using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
@@ -98,12 +97,10 @@ namespace RtmpXProtect.Engine.Tests.Server.Tls
 
         internal static async Task<(SslStream Server, SslStream Client)> TlsPair()
         {
-            using var listener = new Socket(SocketType.Stream, ProtocolType.Tcp);
-            listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-            listener.Listen(1);
-            var peer = new Socket(SocketType.Stream, ProtocolType.Tcp);
-            await peer.ConnectAsync(listener.LocalEndPoint!);
-            var accepted = await listener.AcceptAsync();
+            var (accepted, peer) = await LoopbackSocketPair.ConnectAsync();
+
+            // A network stream wants a blocking socket; TLS writes through it, not the socket.
+            accepted.Blocking = true;
             var server = new SslStream(new NetworkStream(accepted, ownsSocket: true));
             var client = new SslStream(new NetworkStream(peer, ownsSocket: true), false, (_, _, _, _) => true);
             await Task.WhenAll(
