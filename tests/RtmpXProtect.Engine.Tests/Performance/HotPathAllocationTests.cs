@@ -6,6 +6,7 @@ using RtmpXProtect.Engine.Rtmp.Messages;
 using RtmpXProtect.Engine.Rtmp.Sessions.Events;
 using RtmpXProtect.Engine.Server;
 using RtmpXProtect.Engine.Tests.Rtmp.Sessions;
+using RtmpXProtect.Engine.Tests.Server;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -17,7 +18,7 @@ namespace RtmpXProtect.Engine.Tests.Performance
     /// </summary>
     public class HotPathAllocationTests
     {
-        private const int ChunkSize = 4096;
+        private const int ChunkSize = PlayerLikeSink.ChunkSize;
 
         // Per message beyond the payload and framed bytes: the RtmpMessage, the MediaFrame, its
         // framing record and pooled buffer, and acknowledgements. Measured 207 bytes to two players
@@ -163,29 +164,6 @@ namespace RtmpXProtect.Engine.Tests.Performance
             }
 
             return (output.ToArray(), count, payload, framed);
-        }
-
-        /// <summary>What a player does with a frame: retains its chunks, and lets them go once "sent".</summary>
-        private sealed class PlayerLikeSink : IFrameCopyingSink
-        {
-            public int Frames { get; private set; }
-
-            public void Reset() => Frames = 0;
-
-            public void OnStart(IReadOnlyList<MediaFrame> cached, bool newPublisher)
-            {
-            }
-
-            public void OnFrame(MediaFrame frame)
-            {
-                frame.Framed(1, ChunkSize, out var owner);
-                owner?.Release();
-                Frames++;
-            }
-
-            public void OnStop()
-            {
-            }
         }
 
         /// <summary>A sink that keeps the last frame, as a recorder's queue does.</summary>

@@ -191,23 +191,5 @@ namespace RtmpXProtect.Engine.Tests.Server
 
             public void OnStop() => Stops++;
         }
-
-        /// <summary>Takes the chunks as a player does, and keeps nothing of the frame.</summary>
-        private sealed class PlayerLikeSink : IFrameCopyingSink
-        {
-            public void OnStart(System.Collections.Generic.IReadOnlyList<MediaFrame> cached, bool newPublisher)
-            {
-            }
-
-            public void OnFrame(MediaFrame frame)
-            {
-                frame.Framed(1, 4096, out var owner);
-                owner?.Release();
-            }
-
-            public void OnStop()
-            {
-            }
-        }
     }
 }
