@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using RtmpXProtect.Cli.Http;
 using RtmpXProtect.Cli.Streaming;
+using RtmpXProtect.Engine.Buffers;
 using RtmpXProtect.Engine.Configuration;
 using RtmpXProtect.Engine.Hosting;
 using RtmpXProtect.Engine.Logging;
@@ -28,6 +29,9 @@ namespace RtmpXProtect.Cli.Serving
         public static async Task<int> RunAsync(FileInfo? file, ServeOverrides overrides, ServeConfiguration initial, Serilog.Core.Logger log, StatusEndpoints endpoints, Action ready, CancellationToken stop)
         {
             HeapFloor.Hold();
+            // Pooled media arrays live as long as the server: on the pinned heap no collection copies
+            // them (at 50 players the first one after they came promoted 1.9 MB and paused 4-5 ms).
+            MediaBuffers.AllocateWith(length => GC.AllocateUninitializedArray<byte>(length, pinned: true));
             using var launcher = SelfLauncher.Create();
             var helperLogs = new ConcurrentDictionary<string, LogRing>(StringComparer.OrdinalIgnoreCase);
             var options = new ServerHostOptions

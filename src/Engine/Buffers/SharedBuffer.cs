@@ -5,7 +5,7 @@ using System.Threading;
 namespace RtmpXProtect.Engine.Buffers
 {
     /// <summary>
-    /// An array rented from <see cref="ArrayPool{T}.Shared"/> that several holders share, and that
+    /// An array rented from <see cref="MediaArrayPool.Media"/> that several holders share, and that
     /// goes back to the pool when the last of them releases it: a frame's chunks, queued to every
     /// player of a stream and sent by each in its own time. Whoever made the buffer holds the first
     /// reference; everyone else takes one with <see cref="Retain"/> before keeping it.
@@ -18,7 +18,7 @@ namespace RtmpXProtect.Engine.Buffers
         /// <summary>Rents at least <paramref name="length"/> bytes; the creator holds the one reference.</summary>
         public SharedBuffer(int length)
         {
-            _array = ArrayPool<byte>.Shared.Rent(length);
+            _array = MediaArrayPool.Media.Rent(length);
             Length = length;
         }
 
@@ -46,7 +46,7 @@ namespace RtmpXProtect.Engine.Buffers
                 var array = Interlocked.Exchange(ref _array, null);
                 if (array != null)
                 {
-                    ArrayPool<byte>.Shared.Return(array);
+                    MediaArrayPool.Media.Return(array);
                 }
             }
             else if (left < 0)

@@ -52,7 +52,7 @@ namespace RtmpXProtect.Engine.Server
                 }
             }
 
-            return new byte[SlabSize];
+            return Buffers.MediaBuffers.Allocate(SlabSize);
         }
 
         /// <summary>Takes back every slab of <paramref name="slabs"/>, which the caller then clears.</summary>

@@ -249,7 +249,7 @@ namespace RtmpXProtect.Engine.Server
                             }
                         }
 
-                        merge ??= ArrayPool<byte>.Shared.Rent(MergeBufferSize);
+                        merge ??= MediaArrayPool.Media.Rent(MergeBufferSize);
                         Buffer.BlockCopy(segment.Array!, segment.Offset, merge, used, segment.Count);
                         used += segment.Count;
                     }
@@ -271,7 +271,7 @@ namespace RtmpXProtect.Engine.Server
             {
                 if (merge != null)
                 {
-                    ArrayPool<byte>.Shared.Return(merge);
+                    MediaArrayPool.Media.Return(merge);
                 }
             }
         }

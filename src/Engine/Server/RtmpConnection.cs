@@ -392,7 +392,7 @@ namespace RtmpXProtect.Engine.Server
                     await _transport.WaitForDataAsync().ConfigureAwait(false);
                 }
 
-                var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(readSize, 2 * Volatile.Read(ref _receiveLowWater)));
+                var buffer = MediaArrayPool.Media.Rent(Math.Max(readSize, 2 * Volatile.Read(ref _receiveLowWater)));
                 int read;
                 try
                 {
@@ -409,7 +409,7 @@ namespace RtmpXProtect.Engine.Server
                 }
                 finally
                 {
-                    ArrayPool<byte>.Shared.Return(buffer);
+                    MediaArrayPool.Media.Return(buffer);
                 }
 
                 if (_events.Count > 0)

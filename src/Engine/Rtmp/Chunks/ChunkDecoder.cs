@@ -3,6 +3,7 @@ using System.Buffers;
 using System.Threading;
 using System.Buffers.Binary;
 using System.Collections.Generic;
+using RtmpXProtect.Engine.Buffers;
 using RtmpXProtect.Engine.Rtmp.Messages;
 
 namespace RtmpXProtect.Engine.Rtmp.Chunks
@@ -65,7 +66,7 @@ namespace RtmpXProtect.Engine.Rtmp.Chunks
         internal long PendingBytes => Interlocked.Read(ref _pendingBytes);
 
         /// <summary>
-        /// Audio and video payloads come from <see cref="ArrayPool{T}.Shared"/>, and the owner hands
+        /// Audio and video payloads come from <see cref="MediaArrayPool.Media"/>, and the owner hands
         /// each back with <see cref="Recycle"/> once nothing holds it: a server whose publishers'
         /// frames are only copied into the GOP cache then allocates no payload per message.
         /// </summary>
@@ -81,7 +82,7 @@ namespace RtmpXProtect.Engine.Rtmp.Chunks
             if (rented != null)
             {
                 message.Rented = null;
-                ArrayPool<byte>.Shared.Return(rented);
+                MediaArrayPool.Media.Return(rented);
             }
         }
 
@@ -167,11 +168,11 @@ namespace RtmpXProtect.Engine.Rtmp.Chunks
                 // Grows with what arrived, so a header that announces 8 MiB costs 8 MiB only once
                 // the peer has really sent it; the last step lands on the exact message length.
                 int grown = Math.Min(stream.MessageLength, Math.Max(payload.Length * 2, stream.Received + count));
-                byte[] larger = stream.PayloadRented ? ArrayPool<byte>.Shared.Rent(grown) : new byte[grown];
+                byte[] larger = stream.PayloadRented ? MediaArrayPool.Media.Rent(grown) : new byte[grown];
                 payload.AsSpan(0, stream.Received).CopyTo(larger);
                 if (stream.PayloadRented)
                 {
-                    ArrayPool<byte>.Shared.Return(payload);
+                    MediaArrayPool.Media.Return(payload);
                 }
 
                 Interlocked.Add(ref _pendingBytes, larger.Length - payload.Length);
@@ -370,7 +371,7 @@ namespace RtmpXProtect.Engine.Rtmp.Chunks
                 int capacity = Math.Min(stream.MessageLength, InitialPayloadCapacity);
                 stream.PayloadRented = PooledPayloads && capacity > 0 && stream.MessageLength <= MaxPooledPayload
                     && (stream.MessageType == MessageType.Audio || stream.MessageType == MessageType.Video);
-                stream.Payload = capacity == 0 ? Array.Empty<byte>() : stream.PayloadRented ? ArrayPool<byte>.Shared.Rent(capacity) : new byte[capacity];
+                stream.Payload = capacity == 0 ? Array.Empty<byte>() : stream.PayloadRented ? MediaArrayPool.Media.Rent(capacity) : new byte[capacity];
                 Interlocked.Add(ref _pendingBytes, stream.Payload.Length);
                 stream.Received = 0;
             }
@@ -425,7 +426,7 @@ namespace RtmpXProtect.Engine.Rtmp.Chunks
                     Interlocked.Add(ref _pendingBytes, -(aborted.Payload?.Length ?? 0));
                     if (aborted.PayloadRented && aborted.Payload != null)
                     {
-                        ArrayPool<byte>.Shared.Return(aborted.Payload);
+                        MediaArrayPool.Media.Return(aborted.Payload);
                     }
 
                     aborted.Payload = null;
