@@ -1,7 +1,6 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
-using System.Threading;
 
 namespace RtmpXProtect.Engine.Buffers
 {
