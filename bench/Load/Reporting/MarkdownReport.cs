@@ -285,7 +285,8 @@ before).
             case ScenarioKind.Latency:
                 yield return Row(results, scenario, "latency p99 ms", r => r.LatencyP99Ms, "<= 0.8 x the better peer", (x, n, s) => x <= 0.8 * Better(n, s), "0.0");
                 // The target is over 60 s: a shorter window may hold no collection at all, and says nothing.
-                var judged = Runs(results, scenario, Rtmpx).Select(r => r.WindowSeconds).DefaultIfEmpty(0).Min() >= 60;
+                // The window is measured, and a 60 s delay can end a millisecond early.
+                var judged = Runs(results, scenario, Rtmpx).Select(r => r.WindowSeconds).DefaultIfEmpty(0).Min() >= 59.9;
                 yield return Row(
                     results, scenario, "longest GC pause ms (runtime events)", r => r.Gc?.MaxPauseMs ?? double.NaN,
                     judged ? "<= 1 ms in 60 s" : "<= 1 ms in 60 s: judged by `latency --duration 60` (below)",
