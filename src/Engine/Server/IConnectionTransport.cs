@@ -18,10 +18,10 @@ namespace RtmpXProtect.Engine.Server
         Task AuthenticateAsync();
 
         /// <summary>Completes when data is there to read (or the peer closed) without holding a buffer.</summary>
-        Task WaitForDataAsync();
+        ValueTask WaitForDataAsync();
 
         /// <summary>Reads at most <paramref name="count"/> bytes; 0 means the peer closed.</summary>
-        Task<int> ReadAsync(byte[] buffer, int offset, int count);
+        ValueTask<int> ReadAsync(byte[] buffer, int offset, int count);
 
         /// <summary>
         /// Sets how many bytes must wait before a read is woken (SO_RCVLOWAT; 0 wakes on any byte).

@@ -364,14 +364,15 @@ namespace RtmpXProtect.Engine.Server
                 }
 
                 var now = Now;
-                foreach (var connection in _live.Values)
+                // The dictionaries' own enumerators: Values would lock every bucket and copy them all.
+                foreach (var entry in _live)
                 {
-                    Sweep(connection, now);
+                    Sweep(entry.Value, now);
                 }
 
-                foreach (var connection in _rtspLive.Values)
+                foreach (var entry in _rtspLive)
                 {
-                    Sweep(connection, now);
+                    Sweep(entry.Value, now);
                 }
 
                 _admission.Prune(now);

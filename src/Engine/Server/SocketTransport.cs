@@ -8,13 +8,14 @@ namespace RtmpXProtect.Engine.Server
     /// <summary>A plain RTMP socket: reads with empty reads for idle peers, writes without a thread hop.</summary>
     internal sealed class SocketTransport : IConnectionTransport
     {
-        private static readonly ArraySegment<byte> Nothing = new ArraySegment<byte>(Array.Empty<byte>());
         private readonly Socket _socket;
+        private readonly SocketReceiver _receiver;
 
         /// <summary>Wraps <paramref name="socket"/>, which must be non-blocking (the queue sends from any thread).</summary>
         public SocketTransport(Socket socket)
         {
             _socket = socket;
+            _receiver = new SocketReceiver(socket);
         }
 
         public EndPoint? RemoteEndPoint => _socket.RemoteEndPoint;
@@ -23,10 +24,9 @@ namespace RtmpXProtect.Engine.Server
 
         // An empty read completes when data arrives (or the peer closes) without holding a buffer:
         // an idle player costs no receive buffer at all (Kestrel does the same).
-        public Task WaitForDataAsync() => _socket.ReceiveAsync(Nothing, SocketFlags.None);
+        public ValueTask WaitForDataAsync() => _receiver.WaitAsync();
 
-        public Task<int> ReadAsync(byte[] buffer, int offset, int count)
-            => _socket.ReceiveAsync(new ArraySegment<byte>(buffer, offset, count), SocketFlags.None);
+        public ValueTask<int> ReadAsync(byte[] buffer, int offset, int count) => _receiver.ReceiveAsync(buffer, offset, count);
 
         public bool TrySetReceiveLowWater(int bytes) => SetReceiveLowWater(_socket, bytes);
 
@@ -53,7 +53,12 @@ namespace RtmpXProtect.Engine.Server
 
         public OutboundQueue CreateOutbound(Action<string> fail) => new OutboundQueue(_socket, fail);
 
-        public void Close() => CloseSocket(_socket);
+        // A read still pending fails with the socket; the arguments are freed when it has.
+        public void Close()
+        {
+            CloseSocket(_socket);
+            _receiver.Dispose();
+        }
 
         /// <summary>Shuts down and disposes, ignoring a socket that is already gone.</summary>
         internal static void CloseSocket(Socket socket)

@@ -60,9 +60,9 @@ namespace RtmpXProtect.Engine.Server
         }
 
         // SslStream (.NET 6+) forwards an empty read to the socket, so an idle player holds no buffer here either.
-        public Task WaitForDataAsync() => _tls.ReadAsync(Array.Empty<byte>(), 0, 0);
+        public ValueTask WaitForDataAsync() => new ValueTask(_tls.ReadAsync(Array.Empty<byte>(), 0, 0));
 
-        public Task<int> ReadAsync(byte[] buffer, int offset, int count) => _tls.ReadAsync(buffer, offset, count);
+        public ValueTask<int> ReadAsync(byte[] buffer, int offset, int count) => new ValueTask<int>(_tls.ReadAsync(buffer, offset, count));
 
         // The mark counts TLS bytes on the socket beneath: close enough to the stream's own.
         public bool TrySetReceiveLowWater(int bytes) => SocketTransport.SetReceiveLowWater(_socket, bytes);

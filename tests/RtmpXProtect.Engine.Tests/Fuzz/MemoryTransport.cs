@@ -25,9 +25,9 @@ internal sealed class MemoryTransport : IConnectionTransport
     // No kernel to batch reads in: like Windows, it refuses, and the connection stops asking.
     public bool TrySetReceiveLowWater(int bytes) => false;
 
-    public Task WaitForDataAsync() => Task.CompletedTask;
+    public ValueTask WaitForDataAsync() => default;
 
-    public Task<int> ReadAsync(byte[] buffer, int offset, int count)
+    public ValueTask<int> ReadAsync(byte[] buffer, int offset, int count)
     {
         if (_closed)
         {
@@ -36,7 +36,7 @@ internal sealed class MemoryTransport : IConnectionTransport
 
         if (_reads.Count == 0)
         {
-            return Task.FromResult(0);
+            return new ValueTask<int>(0);
         }
 
         // A read longer than the buffer is handed over in parts, as a socket would.
@@ -61,7 +61,7 @@ internal sealed class MemoryTransport : IConnectionTransport
             }
         }
 
-        return Task.FromResult(length);
+        return new ValueTask<int>(length);
     }
 
     public OutboundQueue CreateOutbound(Action<string> fail) => new(Stream.Null, fail);

@@ -128,9 +128,9 @@ namespace RtmpXProtect.Engine.Tests.Server
             // No kernel to batch reads in: like Windows, it refuses, and the connection stops asking.
             public bool TrySetReceiveLowWater(int bytes) => false;
 
-            public Task WaitForDataAsync() => _reading != null ? Task.CompletedTask : _toServer.Reader.WaitToReadAsync().AsTask();
+            public ValueTask WaitForDataAsync() => _reading != null ? default : new ValueTask(_toServer.Reader.WaitToReadAsync().AsTask());
 
-            public async Task<int> ReadAsync(byte[] buffer, int offset, int count)
+            public async ValueTask<int> ReadAsync(byte[] buffer, int offset, int count)
             {
                 if (_reading == null)
                 {
