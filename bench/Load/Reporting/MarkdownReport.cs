@@ -138,6 +138,10 @@ Issue 14, each step measured side by side with nginx-rtmp (one round, 10 s):
 | serve holds a 5 MiB array it never writes, so the runtime may collect generation 2 in the background (below 4 MiB in each of gen2, LOH and POH it blocks every full collection) | latency 50, 60 s: the one gen2's pause ms | 3.13 (blocking) | 0.44 + 0.23 (background) | |
 | players' chunks in one pooled buffer their queues share, and the payloads of streams only players watch reused | bytes allocated per message to two players (HotPathAllocationTests) | 7423 | 207 | |
 | the same | latency 50, 60 s: GCs gen 0 / 1 / 2 | 19-20 / 0 / 1 | 0-1 / 0-1 / 0 | |
+| media arrays (payloads, chunks, read buffers, GOP slabs) from one pool on the pinned heap, which no collection moves (rtmpx alone, 1 round) | latency 50, 60 s: GCs gen 0 / 1 / 2, longest pause ms | 0 / 1 / 0, 4.04 (the gen1 promoting 1.9 MB of pooled arrays) | 0 / 0 / 1, 0.68 (start-up's background gen2) | |
+| the full collection the heap floor sets off had at start-up, in the background (before: the last page's run; after: rtmpx alone, 3 rounds) | latency 50, 60 s: GCs gen 0 / 1 / 2, longest pause ms | 0 / 0 / 1, 0.75-3.58 | 1 / 0 / 0, 1.24-1.77 (a gen0 is left in the window) | |
+| socket reads as value tasks over one reused SocketAsyncEventArgs, the sweep without a copy of the connections | bytes allocated per read that waits (SocketReceiverTests) | 80 | 0 | |
+| the same (rtmpx alone, 3 rounds) | latency 50, 60 s: GCs gen 0 / 1 / 2, longest pause ms; idle RSS MiB | 1 / 0 / 0, 1.24-1.77; 31.3 | 0 / 0 / 0, none; 31.4 | |
 
 Memory: an idle player holds no receive buffer (empty reads), handshake state is dropped after the
 handshake. Cached GOPs live in pooled slabs, so the GOP that dies at each keyframe is no garbage
@@ -171,16 +175,16 @@ keeps no GOP (its players wait up to a GOP for the first keyframe; see join 100)
 publisher is below what instant start costs at this bitrate: at 1.15 Mbps of audio and video a
 2 s GOP is 287 KB, 55 MiB for the 200 streams before any buffer. With the cache off (measured for
 comparison, above) rtmpx held 196 KiB per publisher, 164 once the payloads were pooled and 101
-with the 2 MiB generation 0; with the cache on, this page's run measured 436. Pooling
+with the 2 MiB generation 0; with the cache on, this page's run measured 406. Pooling
 took the garbage away (3753 bytes allocated a message before, 128 after, in
 HotPathAllocationTests; 28 collections in the window before, 3 after) but not the RSS: the heap's
 size was the GOPs, not the garbage. dotnet-counters on a running ingest 200 shows 76 MB in
 generation 2 (the slabs, 6 MB of it fragmentation) and 105 MB committed.
 
-Fan-out CPU: 0.69 x nginx-rtmp's in this page's run (0.68, 0.58 and 0.98 by round: rtmpx 0.42-0.62
-CPU s per GB, nginx-rtmp 0.63-0.74), where the previous page's run measured 0.76 x (0.68-0.82) and
-the one before it 0.67 x: on this shared machine the ratio moves by a tenth from one day to the
-next, and one round of three here came out even. Gathering 16 KiB is a send per player every two or three frames; the 200 ms window was one
+Fan-out CPU: 0.83 x nginx-rtmp's in this page's run (0.88, 0.76 and 0.77 by round: rtmpx 0.43-0.51
+CPU s per GB, nginx-rtmp 0.56-0.63), where the previous pages measured 0.69 x, 0.76 x and 0.67 x:
+rtmpx's own figure fell (0.50 to 0.48 CPU s per GB), nginx-rtmp's fell more this day (0.73 to
+0.58); on this shared machine the ratio moves by a tenth from one day to the next. Gathering 16 KiB is a send per player every two or three frames; the 200 ms window was one
 every six, at twice the latency. Latency p99 at 1000 players was the target chosen. perf
 over 12 s at 1000 players puts 71 % of rtmpx's samples in the kernel (copying into the sockets
 13 %, waking the players' readers 13 %) and 25 % in rtmpx itself, the largest part PlayerSink.OnFrame
@@ -188,32 +192,28 @@ over 12 s at 1000 players puts 71 % of rtmpx's samples in the kernel (copying in
 (0.53 x), and latency p99 143 ms against nginx-rtmp's 107 in two rounds of three, so 16 KiB stays.
 
 Latency at 50 players: every frame goes out the moment it arrives, and p99 follows the machine more
-than the server. Met in this page's run: rtmpx's three rounds gave 1.1, 1.2 and 1.1 ms against
-nginx-rtmp's 1.6, 1.9 and 1.7 (0.69, 0.63 and 0.65 x the better peer; node-media-server 1.7-1.9).
-The two pages before measured 0.87 x and 0.84 x, a busier day rtmpx 5.8, 4.3 and 3.6 ms against
+than the server. Met in this page's run: rtmpx's three rounds gave 0.9, 0.9 and 0.9 ms against
+nginx-rtmp's 1.6, 1.3 and 1.2 (0.56, 0.69 and 0.75 x the better peer; node-media-server 1.5-1.9).
+The pages before measured 0.68 x, 0.87 x and 0.84 x, a busier day rtmpx 5.8, 4.3 and 3.6 ms against
 4.7, 4.3 and 7.4, and the engine before this issue 0.7-1.2 x nginx-rtmp's: the scheduler of a
 2-core machine that the load generator's 50 players share with the server decides much of it.
 
-GC pauses at 50 players: not met; this page's run (60 s windows, 3 rounds) measured 1.36, 5.77 and
-3.84 ms, each round's one collection. Traced collection by collection (the runtime's GC events with
-each collection's condemn reasons): before this page's last two steps the server made a gen0
-collection every 3 s (0.5-1.1 ms) and one gen2 in its life, 2.6-3.8 ms, some 35 s after the
-players came: a gen1 chosen by time tuning, raised to gen2 by gen2's spent first budget, and made
-blocking because gen2, LOH and POH were each under the runtime's 4 MiB (`bgc_min_per_heap`,
-`gen_gen2_too_small` in gc.cpp). Holding a 5 MiB array (allocated uninitialized, never written,
-so idle RSS did not grow) made that gen2 a background one, pausing 0.44 and 0.23 ms. Then the
-players' chunks went into pooled buffers and the payloads of streams only players watch back to
-the pool: a message to two players allocates 207 bytes instead of 7423, and at 50 players the
-server collects once in some 27 s instead of every 3 s. What is left in a 60 s window is the one
-collection that first moves what start-up and the players' connections made out of generation 0:
-a gen1 of 3.8-5.8 ms, or a gen0 of 1.4 ms when it comes as a gen0. Tried and left out: one
-collection when the server is ready, before any client (blocking, compacting or not): the later
-gen0 collections then paused 1.3-2.0 ms, but idle RSS rose from 29.9 to 32.7-32.8 MiB, past the
-32 MiB target; a gen0 budget capped at 2 MiB (GCGen0MaxBudget): no change (1.36-2.0 ms). Earlier,
-sustained low latency mode and a 4 MiB gen0 changed nothing. Next: what a gen0 after 27 s spends
-1.4-2 ms on with so little garbage (perf at 15 kHz could not resolve the native collector's
-symbols this time), and fewer long-lived start-up objects to move (the status API's host is
-most of them).
+GC pauses at 50 players: met; this page's run (60 s windows, 3 rounds) measured no collection at all in any of the three.
+Traced collection by collection (the runtime's GC events with each collection's condemn reasons
+and promoted bytes), the server went from a gen0 every 3 s and one blocking gen2 of 2.6-3.8 ms to
+no collection in a minute, in five steps: a 5 MiB array held and never written, so the runtime
+may run gen2 in the background (it blocks while gen2, LOH and POH are each under 4 MiB:
+`bgc_min_per_heap`, `gen_gen2_too_small` in gc.cpp); the players' chunks in pooled buffers they
+share (7423 bytes a message to two players, then 207); the media arrays on the pinned heap, where
+no collection copies them (the gen1 that promoted 1.9 MB of them paused 4-5 ms); the full
+collection that the 5 MiB array's own bytes set off moved to start-up, in the background while the
+heap holds a few objects, where it came 20-40 s after the players before (0.6-3.6 ms; it costs
+0.7 MiB of idle RSS: 30.7 without it, 31.9 with a blocking one); and reads without a task each and
+the sweep without a copy, which were most of the garbage left (sampled with dotnet-trace's
+allocation events), so that the gen0 left in the window went too. Tried and left out: one collection when the server is ready (idle RSS 32.7 MiB,
+past the target); a gen0 budget capped at 2 MiB (GCGen0MaxBudget), sustained low latency mode and
+a 4 MiB gen0: no change. Join 100, whose players all connect inside the window, still collects
+once there (1.37-3.14 ms): its connections' objects are young when the collection comes.
 
 ## Scale and soak (their own verbs: they saturate this machine or take half an hour)
 
