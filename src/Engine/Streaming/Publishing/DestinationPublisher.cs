@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Threading;
 using System.Threading.Channels;
@@ -43,6 +44,7 @@ namespace RtmpXProtect.Engine.Streaming.Publishing
         private StreamerState _state = StreamerState.Connecting;
         private DateTimeOffset _since = DateTimeOffset.UtcNow;
         private long _streamingSince;
+        private long _origin; // the source time sent as 0 on this connection; the pump's alone
         private string? _lastError;
         private long _sent;
         private long _dropped;
@@ -222,7 +224,9 @@ namespace RtmpXProtect.Engine.Streaming.Publishing
                 {
                     if (client != null)
                     {
-                        // A clean stop: FCUnpublish and deleteStream, so the destination ends the broadcast at once.
+                        // A clean stop: what the source already handed over goes first (a file's last
+                        // frames), then FCUnpublish and deleteStream, so the destination ends the broadcast at once.
+                        await SendQueuedAsync(client).ConfigureAwait(false);
                         StopAccepting();
                         var close = client.CloseAsync();
                         if (await Task.WhenAny(close, Task.Delay(_options.WriteTimeout)).ConfigureAwait(false) != close)
@@ -265,7 +269,6 @@ namespace RtmpXProtect.Engine.Streaming.Publishing
 
         private async Task PumpAsync(RtmpClient client, CancellationToken cancellationToken)
         {
-            long origin = 0;
             while (true)
             {
                 if (!_queue.Reader.TryRead(out var item))
@@ -281,22 +284,52 @@ namespace RtmpXProtect.Engine.Streaming.Publishing
                     continue;
                 }
 
-                if (item.Configs != null)
+                // Not cancelled by the stop: a send cut off half way leaves the connection unusable,
+                // and the stop sends what is queued after it. A stalled send ends at the write timeout.
+                await SendAsync(client, item, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+
+        // Within the write timeout, and only what is queued when the stop came: a destination that
+        // does not take it in time does not hold the stop up.
+        private async Task SendQueuedAsync(RtmpClient client)
+        {
+            lock (_gate)
+            {
+                _accepting = false;
+            }
+
+            using var deadline = new CancellationTokenSource(_options.WriteTimeout);
+            try
+            {
+                while (_queue.Reader.TryRead(out var item))
                 {
-                    // A connection (or a resync) starts here: this keyframe is time 0 and its configs go first.
-                    origin = item.Frame.Time;
-                    foreach (var config in item.Configs)
+                    await SendAsync(client, item, deadline.Token).ConfigureAwait(false);
+                }
+            }
+            catch (Exception e) when (e is OperationCanceledException || e is IOException || e is SocketException || e is ObjectDisposedException)
+            {
+                // What is left is counted as dropped.
+            }
+        }
+
+        private async Task SendAsync(RtmpClient client, Item item, CancellationToken cancellationToken)
+        {
+            if (item.Configs != null)
+            {
+                // A connection (or a resync) starts here: this keyframe is time 0 and its configs go first.
+                _origin = item.Frame.Time;
+                foreach (var config in item.Configs)
+                {
+                    if (config is TimedFrame present)
                     {
-                        if (config is TimedFrame present)
-                        {
-                            await SendAsync(client, present.Frame, 0, cancellationToken).ConfigureAwait(false);
-                        }
+                        await SendAsync(client, present.Frame, 0, cancellationToken).ConfigureAwait(false);
                     }
                 }
-
-                var time = Math.Max(0, item.Frame.Time - origin);
-                await SendAsync(client, item.Frame.Frame, unchecked((uint)time), cancellationToken).ConfigureAwait(false);
             }
+
+            var time = Math.Max(0, item.Frame.Time - _origin);
+            await SendAsync(client, item.Frame.Frame, unchecked((uint)time), cancellationToken).ConfigureAwait(false);
         }
 
         private async Task SendAsync(RtmpClient client, MediaFrame frame, uint timestamp, CancellationToken cancellationToken)

@@ -203,6 +203,41 @@ namespace RtmpXProtect.Engine.Tests.Streaming.Running
         }
 
         [Fact]
+        public async Task A_stop_right_after_the_source_ended_still_sends_every_frame_it_had_read()
+        {
+            const int Count = 200;
+            await using var server = RtmpServerTests.Start();
+            var source = new ScriptedSource();
+            var options = Fast();
+            options.DestinationQueueLength = Count;
+            var streamer = new Streamer(Definition(Url(server, "cam1"), AudioMode.None), _ => source, options);
+            var watch = Watch(streamer);
+            using var stop = new CancellationTokenSource();
+            var run = streamer.RunAsync(stop.Token);
+            await watch.WaitFor(e => e.Kind == StreamerEventKind.Connected, Timeout);
+            var videos = 0;
+            var arrived = new FrameWaiter(frame => frame.Message.Type == MessageType.Video && Interlocked.Increment(ref videos) == Count);
+            server.Hub.Subscribe("live/cam1", arrived);
+
+            // 12.8 MB read at once, as a file's tail is: most of it is still queued when the stop comes.
+            source.Push(Frames.Key(0, 64 * 1024));
+            for (var i = 1; i < Count; i++)
+            {
+                source.Push(Frames.Inter((uint)(i * 40), 64 * 1024));
+            }
+
+            source.End();
+            await watch.WaitFor(e => e.Kind == StreamerEventKind.Error && e.Message == "source ended", Timeout);
+            stop.Cancel();
+            await run.WaitAsync(Timeout);
+
+            var status = streamer.Status().Destinations[0];
+            await Task.WhenAny(arrived.Seen, Task.Delay(Timeout));
+            Assert.True(arrived.Seen.IsCompleted, $"{Volatile.Read(ref videos)} of {Count} frames arrived; {status.FramesSent} sent, {status.FramesDropped} dropped");
+            Assert.Equal(0, status.FramesDropped);
+        }
+
+        [Fact]
         public async Task RequireH264_turns_an_hevc_source_into_an_error()
         {
             await using var server = RtmpServerTests.Start();
