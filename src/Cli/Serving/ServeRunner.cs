@@ -112,6 +112,7 @@ namespace RtmpXProtect.Cli.Serving
         {
             try
             {
+                HangupDisposition.ReclaimIfIgnored();
                 return PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
                 {
                     // Handled here: the default action would end the process.

@@ -93,6 +93,21 @@ public sealed class ReloadCliTests
         Assert.DoesNotContain(Cam1Key, rtmpx.StandardErrorTail() + rtmpx.StandardOutputTail());
     }
 
+    [PeerFact("nohup")]
+    public async Task Under_nohup_a_SIGHUP_still_reloads_the_file()
+    {
+        // nohup leaves SIGHUP ignored, and a process keeps an ignored signal ignored across exec.
+        using var dir = new TempDirectory();
+        var config = dir.File("rtmpx.json");
+        File.WriteAllText(config, Config(null));
+        await using var rtmpx = RtmpxCli.StartUnder("nohup", "serve", "--config", config);
+        await RtmpxCli.ListeningPortAsync(rtmpx, Step);
+        RtmpxCli.Hangup(rtmpx);
+        await rtmpx.WaitForOutputAsync(l => l.Contains("Reloaded rtmpx.json (SIGHUP)"), Step);
+        RtmpxCli.Terminate(rtmpx);
+        Assert.Equal(0, await rtmpx.WaitForExitAsync(Step));
+    }
+
     private static string Config(string? cam2Key) => $$"""
         {
           "listeners": { "rtmp": { "listen": "127.0.0.1:0" } },

@@ -18,6 +18,14 @@ public static class RtmpxCli
     /// <summary>Starts `dotnet rtmpx.dll ARGS`.</summary>
     public static PeerProcess Start(params string[] arguments) => PeerProcess.Start("dotnet", Command(arguments));
 
+    /// <summary>Starts `LAUNCHER dotnet rtmpx.dll ARGS`, as `nohup rtmpx serve` would be started: the launcher execs, so the process is rtmpx.</summary>
+    public static PeerProcess StartUnder(string launcher, params string[] arguments)
+    {
+        var all = new List<string> { PeerRequirement.Require("dotnet") };
+        all.AddRange(Command(arguments));
+        return PeerProcess.Start(launcher, all);
+    }
+
     /// <summary>Starts `dotnet rtmpx.dll ARGS` with these environment variables set (null removes one).</summary>
     public static PeerProcess StartWithEnvironment(IReadOnlyDictionary<string, string?> environment, params string[] arguments)
     {
