@@ -50,17 +50,22 @@ namespace RtmpXProtect.Cli.Serving
 
             // Registered before the host starts, so a SIGHUP during start-up never takes the default
             // action (ending the process); one that comes before the host exists reloads right after.
+            // Under one lock: a SIGHUP read "not started" must not set its flag after the flag was checked.
+            var gate = new object();
             ServerHost? started = null;
-            var early = 0;
+            var early = false;
             using var hangup = file == null ? null : ListenForHangup(() =>
             {
-                if (Volatile.Read(ref started) is { } running)
+                lock (gate)
                 {
-                    running.RequestReload("SIGHUP");
-                }
-                else
-                {
-                    Interlocked.Exchange(ref early, 1);
+                    if (started != null)
+                    {
+                        started.RequestReload("SIGHUP");
+                    }
+                    else
+                    {
+                        early = true;
+                    }
                 }
             });
 
@@ -79,10 +84,13 @@ namespace RtmpXProtect.Cli.Serving
                 return 0;
             }
 
-            Volatile.Write(ref started, host);
-            if (Interlocked.Exchange(ref early, 0) == 1)
+            lock (gate)
             {
-                host.RequestReload("SIGHUP");
+                started = host;
+                if (early)
+                {
+                    host.RequestReload("SIGHUP");
+                }
             }
 
             await using (host)
