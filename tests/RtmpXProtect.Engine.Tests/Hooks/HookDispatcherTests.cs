@@ -9,6 +9,7 @@ using System.Threading.Tasks;
 using RtmpXProtect.Engine.Hooks;
 using RtmpXProtect.Engine.Server;
 using RtmpXProtect.Engine.Tests.Server;
+using RtmpXProtect.Tests.Shared;
 using Xunit;
 
 namespace RtmpXProtect.Engine.Tests.Hooks

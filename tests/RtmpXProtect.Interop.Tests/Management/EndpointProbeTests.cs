@@ -6,6 +6,7 @@ using System.Text;
 using System.Threading.Tasks;
 using RtmpXProtect.Engine.Management;
 using RtmpXProtect.Interop.Tests.Peers;
+using RtmpXProtect.Tests.Shared;
 using Xunit;
 
 namespace RtmpXProtect.Interop.Tests.Management;

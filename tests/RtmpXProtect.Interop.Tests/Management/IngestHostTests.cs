@@ -11,6 +11,7 @@ using RtmpXProtect.Engine.Server;
 using RtmpXProtect.Engine.Server.Access;
 using RtmpXProtect.Interop.Tests.Harness;
 using RtmpXProtect.Interop.Tests.Peers;
+using RtmpXProtect.Tests.Shared;
 using Xunit;
 
 namespace RtmpXProtect.Interop.Tests.Management;

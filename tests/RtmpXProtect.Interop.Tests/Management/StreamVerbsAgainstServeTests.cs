@@ -8,6 +8,7 @@ using RtmpXProtect.Engine.Management;
 using RtmpXProtect.Interop.Tests.Harness;
 using RtmpXProtect.Interop.Tests.Peers;
 using RtmpXProtect.Interop.Tests.Rtmpx;
+using RtmpXProtect.Tests.Shared;
 using Xunit;
 
 namespace RtmpXProtect.Interop.Tests.Management;

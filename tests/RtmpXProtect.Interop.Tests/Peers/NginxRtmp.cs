@@ -3,6 +3,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
+using RtmpXProtect.Tests.Shared;
 
 namespace RtmpXProtect.Interop.Tests.Peers;
 

@@ -3,12 +3,12 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using RtmpXProtect.Interop.Tests.Harness;
 using RtmpXProtect.Interop.Tests.Peers;
+using RtmpXProtect.Tests.Shared;
 using Xunit;
 
 namespace RtmpXProtect.Interop.Tests.Rtmpx;
@@ -25,7 +25,7 @@ public sealed class HooksCliTests
     {
         using var dir = new TempDirectory();
         var source = await Ffmpeg.MakeTestFlvAsync(dir.Path, seconds: 2, bFrames: 0);
-        var port = FreePort();
+        var port = FreePort.Get();
         using var listener = new HttpListener();
         listener.Prefixes.Add($"http://127.0.0.1:{port}/");
         listener.Start();
@@ -84,14 +84,5 @@ public sealed class HooksCliTests
         Assert.Contains("\"RemoteAddress\":\"127.0.0.1\"", publishLine);
         Assert.Matches("\"SessionId\":\\d+", publishLine);
         Assert.DoesNotContain(StreamKey, logged + rtmpx.StandardErrorTail());
-    }
-
-    private static int FreePort()
-    {
-        var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        var port = ((IPEndPoint)socket.LocalEndpoint).Port;
-        socket.Stop();
-        return port;
     }
 }

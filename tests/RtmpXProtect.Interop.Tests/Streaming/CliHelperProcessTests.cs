@@ -9,6 +9,7 @@ using System.Threading.Tasks;
 using RtmpXProtect.Interop.Tests.Harness;
 using RtmpXProtect.Interop.Tests.Peers;
 using RtmpXProtect.Interop.Tests.Rtmpx;
+using RtmpXProtect.Tests.Shared;
 using Xunit;
 
 namespace RtmpXProtect.Interop.Tests.Streaming;

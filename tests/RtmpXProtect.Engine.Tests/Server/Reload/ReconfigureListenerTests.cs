@@ -6,6 +6,7 @@ using RtmpXProtect.Engine.Client;
 using RtmpXProtect.Engine.Rtmp;
 using RtmpXProtect.Engine.Server;
 using RtmpXProtect.Engine.Tests.Server.Tls;
+using RtmpXProtect.Tests.Shared;
 using Xunit;
 using static RtmpXProtect.Engine.Tests.Server.RtmpServerTests;
 

@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using RtmpXProtect.Engine.Management;
 using RtmpXProtect.Engine.XProtect.Driver;
+using RtmpXProtect.Tests.Shared;
 using Xunit;
 
 namespace RtmpXProtect.Engine.Tests.XProtect.Driver

@@ -10,6 +10,7 @@ using RtmpXProtect.Engine.Streaming;
 using RtmpXProtect.Engine.Streaming.Running;
 using RtmpXProtect.Engine.Tests.Streaming.Running;
 using RtmpXProtect.Engine.XProtect.Plugin;
+using RtmpXProtect.Tests.Shared;
 using Serilog.Events;
 using Serilog.Parsing;
 using Xunit;
