@@ -17,16 +17,31 @@ function Test-Peer {
     $env:CI -eq 'true' -or [bool](Get-Command $Program -ErrorAction SilentlyContinue)
 }
 
-# A port nothing listens on now (the OS picks it); used only where the program needs a port number up front.
-# Never the same one twice in a run: the OS may hand a just-released port out again at once.
+# A port nothing listens on now, for a program that needs its port number up front. It comes from below
+# the OS's ephemeral range, so no bind to port 0 (in this process or another) is given it before the program
+# binds it: a just-released ephemeral port can be handed out again at once. Never the same one twice in a run.
 $script:GivenPorts = [System.Collections.Generic.HashSet[int]]::new()
+$script:PortPick = [System.Random]::new()
 function Get-FreeTcpPort {
-    while ($true) {
-        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
-        $listener.Start()
-        try { $port = $listener.LocalEndpoint.Port } finally { $listener.Stop() }
-        if ($script:GivenPorts.Add($port)) { return $port }
+    $first = 32768
+    $range = '/proc/sys/net/ipv4/ip_local_port_range'
+    if (Test-Path $range) { $first = [int]((Get-Content $range -Raw).Split([char[]]"`t ")[0]) }
+    $low = [Math]::Max(1024, $first - 12000)
+    for ($attempt = 0; $attempt -lt 1000; $attempt++) {
+        $port = $script:PortPick.Next($low, $first)
+        if ($script:GivenPorts.Contains($port)) { continue }
+        $probe = [System.Net.Sockets.Socket]::new('InterNetwork', 'Stream', 'Tcp')
+        try {
+            $probe.Bind([System.Net.IPEndPoint]::new([System.Net.IPAddress]::Loopback, $port))
+            $null = $script:GivenPorts.Add($port)
+            return $port
+        } catch [System.Net.Sockets.SocketException] {
+            # Taken: try another.
+        } finally {
+            $probe.Dispose()
+        }
     }
+    throw "No free loopback port in $low-$($first - 1)."
 }
 
 # Polls a condition until it holds or the deadline passes: waits for a state, never for a fixed time.
