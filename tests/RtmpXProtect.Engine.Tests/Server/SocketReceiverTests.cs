@@ -71,7 +71,7 @@ namespace RtmpXProtect.Engine.Tests.Server
         }
 
         [Fact]
-        public async Task Closing_the_socket_fails_a_pending_read()
+        public async Task Closing_the_socket_ends_a_pending_read_and_refuses_the_next()
         {
             var (server, peer) = await LoopbackSocketPair.ConnectAsync();
             using (peer)
@@ -79,7 +79,19 @@ namespace RtmpXProtect.Engine.Tests.Server
             {
                 var read = receiver.ReceiveAsync(new byte[8], 0, 8).AsTask();
                 SocketTransport.CloseSocket(server);
-                await Assert.ThrowsAsync<SocketException>(() => read.WaitAsync(TimeSpan.FromSeconds(20)));
+
+                // The shutdown wakes the read with the end of the stream, or the dispose aborts it:
+                // whichever the runtime sees first. Both end the connection's read loop.
+                int? got = null;
+                try
+                {
+                    got = await read.WaitAsync(TimeSpan.FromSeconds(20));
+                }
+                catch (SocketException)
+                {
+                }
+
+                Assert.True(got == null || got == 0, $"the pending read gave {got} bytes");
                 Assert.Throws<ObjectDisposedException>(() => receiver.ReceiveAsync(new byte[8], 0, 8));
             }
         }
