@@ -70,14 +70,15 @@ public class Mp4FileSourceTests
         using var temp = new TempDirectory();
         var mp4 = await Ffmpeg.MakeTestMp4Async(temp.Path, seconds: 2, bFrames: 0, "");
         await using var server = new InProcessServer();
-        var started = new TaskCompletionSource<Engine.Server.StreamEvent>(TaskCreationOptions.RunContinuationsAsynchronously);
-        server.Server.StreamStarted += e => started.TrySetResult(e);
         await using var run = RtmpxCli.StartWithInput(server.Url("out") + "\n", "stream", "run", "--source", mp4, "--to", "-");
 
-        var stream = await started.Task.WaitAsync(Step);
+        // A frame, not StreamStarted: the streamer publishes before its source has read anything,
+        // and StreamStarted waits only 2 s for the headers.
+        await FrameWatch.WaitAsync(server.Server, "live/out", 1, Step);
         await run.WaitForOutputAsync(l => l.Contains("one-off: Streaming"), Step);
 
-        Assert.Equal(("live/out", 320, 240, "AAC-LC"), (stream.Path, stream.Width, stream.Height, stream.AudioCodec));
+        var stream = Assert.Single(server.Server.GetStatus().Streams, s => s.Path == "live/out");
+        Assert.Equal((320, 240, "aac"), (stream.Width, stream.Height, stream.AudioCodec));
         Assert.Contains("MP4 file", run.StandardErrorTail() + run.StandardOutputTail());
         RtmpxCli.Terminate(run);
         Assert.Equal(0, await run.WaitForExitAsync(Step));
