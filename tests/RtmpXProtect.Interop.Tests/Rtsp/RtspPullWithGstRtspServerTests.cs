@@ -73,6 +73,7 @@ public class RtspPullWithGstRtspServerTests
         // The first DESCRIBE is refused with the challenge, the second carries the Digest response.
         Assert.Equal(rejected + 1, server.Server.RtspRejections[Engine.Server.RejectionReason.AccessDenied]);
         Assert.Equal((320, 240, "aac"), (relayed.Width, relayed.Height, relayed.AudioCodec));
+        Assert.StartsWith("AAC-LC ", (await server.Published("relayed", Step)).AudioDescription);
         RtmpxCli.Terminate(run);
         await run.WaitForExitAsync(Step);
         Assert.DoesNotContain("play key", run.StandardErrorTail() + run.StandardOutputTail());

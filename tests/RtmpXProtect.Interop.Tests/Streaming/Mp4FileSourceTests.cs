@@ -79,6 +79,7 @@ public class Mp4FileSourceTests
 
         var stream = Assert.Single(server.Server.GetStatus().Streams, s => s.Path == "live/out");
         Assert.Equal((320, 240, "aac"), (stream.Width, stream.Height, stream.AudioCodec));
+        Assert.StartsWith("AAC-LC ", (await server.Published("out", Step)).AudioDescription);
         Assert.Contains("MP4 file", run.StandardErrorTail() + run.StandardOutputTail());
         RtmpxCli.Terminate(run);
         Assert.Equal(0, await run.WaitForExitAsync(Step));
